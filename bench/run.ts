@@ -1,0 +1,15 @@
+// npm run bench — runs every benchmark and prints its figures. Figures go to
+// docs/PERFORMANCE.md by hand, with the command that produced them.
+import os from "node:os";
+import { benchColdStart } from "@/bench/cold-start";
+
+const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [["start-up", benchColdStart]];
+
+console.log(
+  `Hybrid Wizard benchmarks — ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`,
+);
+for (const [name, run] of benchmarks) {
+  console.log(`\n## ${name}`);
+  for (const [label, value] of Object.entries(await run())) console.log(`  ${label.padEnd(48)} ${value}`);
+}
+process.exit(0);

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Each process parses what it needs once.
+
+const PostgresUrl = z
+  .string()
+  .regex(
+    /^postgres(ql)?:\/\/\S+$/,
+    "DATABASE_URL must be a postgresql:// URL, e.g. postgresql://user:password@host:5432/db",
+  );
+
+const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+
+const ZServerEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set: the web app needs a PostgreSQL connection string" })
+    .pipe(PostgresUrl),
+  LOG_LEVEL: LogLevel.default("info"),
+});
+
+const ZStartEnv = z.object({
+  PORT: z.coerce
+    .number({ error: "PORT must be a port number, e.g. PORT=3000" })
+    .int()
+    .min(1, "PORT must be between 1 and 65535")
+    .max(65535, "PORT must be between 1 and 65535")
+    .default(3000),
+  /** Unset: npm start runs an embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL: PostgresUrl.optional(),
+  DATA_DIR: z.string().default(".data"),
+  LOG_LEVEL: LogLevel.default("info"),
+});
+
+export type ServerEnv = z.infer<typeof ZServerEnv>;
+export type StartEnv = z.infer<typeof ZStartEnv>;
+
+export class EnvError extends Error {}
+
+function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`The environment is not valid:\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+let serverEnv: ServerEnv | undefined;
+
+/** Logging is configured apart from the rest so that a bad DATABASE_URL can still be logged. */
+export function getLogLevel(): z.infer<typeof LogLevel> {
+  return parseEnv(z.object({ LOG_LEVEL: LogLevel.default("info") }), process.env).LOG_LEVEL;
+}
+
+export function getServerEnv(): ServerEnv {
+  serverEnv ??= parseEnv(ZServerEnv, process.env);
+  return serverEnv;
+}
+
+export function getStartEnv(): StartEnv {
+  return parseEnv(ZStartEnv, process.env);
+}

@@ -1,0 +1,33 @@
+// One error type for expected failures. Each code maps to one HTTP status, once,
+// and carries a message that tells the person what to fix.
+
+export const APP_ERROR_STATUS = {
+  bad_request: 400,
+  validation_failed: 422,
+  unauthenticated: 401,
+  mfa_required: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  version_conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: AppErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return APP_ERROR_STATUS[this.code];
+  }
+}

@@ -1,0 +1,21 @@
+import { createServer } from "node:net";
+
+export class PortInUseError extends Error {}
+
+/** Fails early, with a sentence a person can act on, when `port` is taken. */
+export function assertPortFree(port: number, host = "127.0.0.1", variableName = "PORT"): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE" || error.code === "EACCES") {
+        reject(
+          new PortInUseError(
+            `Port ${port} is ${error.code === "EACCES" ? "not allowed for this user" : "already in use"} on ${host}. ` +
+              `Choose another one, e.g. ${variableName}=${port === 3000 ? 3100 : port + 1} npm start`,
+          ),
+        );
+      } else reject(error);
+    });
+    server.listen(port, host, () => server.close(() => resolve()));
+  });
+}

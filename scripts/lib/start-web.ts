@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+
+export interface RunningWeb {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `next start` on loopback and waits until /api/health answers. */
+export async function startWeb(options: {
+  port: number;
+  env: Record<string, string>;
+  onOutput: (line: string) => void;
+  timeoutMs?: number;
+}): Promise<RunningWeb> {
+  const url = `http://localhost:${options.port}`;
+  const child = spawn(
+    process.execPath,
+    [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(options.port), "-H", "127.0.0.1"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding("utf8");
+    stream?.on("data", (chunk: string) => {
+      for (const line of chunk.split("\n")) if (line.trim()) options.onOutput(line);
+    });
+  }
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  await waitForHealth(`${url}/api/health`, exited, options.timeoutMs ?? 60_000);
+  return {
+    url,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+async function waitForHealth(
+  healthUrl: string,
+  exited: Promise<number | null>,
+  timeoutMs: number,
+): Promise<void> {
+  let earlyExit: number | null | undefined;
+  void exited.then((code) => {
+    earlyExit = code;
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (earlyExit !== undefined)
+      throw new Error(`the web app exited during start-up (exit code ${earlyExit})`);
+    const status = await fetch(healthUrl).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the web app did not report healthy at ${healthUrl} within ${timeoutMs / 1000} s`);
+}

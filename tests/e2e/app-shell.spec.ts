@@ -1,0 +1,20 @@
+import { expect, test } from "@playwright/test";
+import packageJson from "../../package.json" with { type: "json" };
+
+test("the home page shows the product, its version and where sign-in will be", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: /Hybrid Wizard/ })).toBeVisible();
+  await expect(page.getByTitle("Version")).toHaveText(`v${packageJson.version}`);
+  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /Exchange hybrid, configured from your browser/ }),
+  ).toBeVisible();
+});
+
+test("release notes are one click away, rendered from CHANGELOG.md", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Release notes" }).click();
+  await expect(page).toHaveURL(/\/release-notes$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Release notes" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: new RegExp(packageJson.version) })).toBeVisible();
+});

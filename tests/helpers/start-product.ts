@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmod, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { findFreePort } from "@/lib/net/find-free-port";
+
+export interface RunningProduct {
+  url: string;
+  output: () => string;
+  child: ChildProcess;
+  /** Ctrl-C, as a person would; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export async function makeDataDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "hw-data-"));
+  await chmod(dir, 0o755);
+  return dir;
+}
+
+function spawnStart(env: Record<string, string | undefined>): { child: ChildProcess; output: () => string } {
+  const { DATABASE_URL: _inherited, ...base } = process.env;
+  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+    env: { ...base, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  child.stdout?.on("data", (chunk) => {
+    text += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    text += chunk;
+  });
+  return { child, output: () => text };
+}
+
+/** Runs `npm start`'s script and waits for its "is running" banner. */
+export async function startProduct(env: Record<string, string | undefined>): Promise<RunningProduct> {
+  const port = env.PORT ?? String(await findFreePort());
+  const { child, output } = spawnStart({ ...env, PORT: port });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const deadline = Date.now() + 170_000;
+  while (!output().includes("Hybrid Wizard is running")) {
+    if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output()}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`npm start did not come up:\n${output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url: `http://localhost:${port}`,
+    output,
+    child,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGINT");
+      return exited;
+    },
+  };
+}
+
+/** Runs `npm start`'s script to its end; for starts that must fail. */
+export async function runStartToExit(
+  env: Record<string, string | undefined>,
+): Promise<{ code: number | null; output: string }> {
+  const { child, output } = spawnStart(env);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  return { code, output: output() };
+}
+
+export function databaseUrlIn(output: string): string {
+  const match = output.match(/postgresql:\/\/[^\s)]+/);
+  if (!match) throw new Error(`no database URL in:\n${output}`);
+  return match[0];
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { handleRoute } from "@/lib/http/handle-route";
+
+const call = (handler: Parameters<typeof handleRoute>[0]) =>
+  handleRoute(handler)(new Request("http://localhost/api/thing", { headers: { "x-request-id": "req-1" } }), {
+    params: Promise.resolve({}),
+  });
+
+describe("handleRoute", () => {
+  it("answers an expected error with its status, code and the sentence that says what to fix", async () => {
+    const response = await call(async () => {
+      throw new AppError(
+        "version_conflict",
+        "Someone else saved this step first. Reload to see their answers.",
+      );
+    });
+    expect(response.status).toBe(409);
+    expect(response.headers.get("x-request-id")).toBe("req-1");
+    expect(await response.json()).toEqual({
+      error: {
+        code: "version_conflict",
+        message: "Someone else saved this step first. Reload to see their answers.",
+      },
+    });
+  });
+
+  it("lists each invalid field of a zod failure", async () => {
+    const response = await call(async () => {
+      z.object({ fqdn: z.string().min(3, "Enter the organization FQDN") }).parse({ fqdn: "" });
+      return new Response();
+    });
+    expect(response.status).toBe(422);
+    const body = await response.json();
+    expect(body.error.issues).toEqual([{ path: "fqdn", message: "Enter the organization FQDN" }]);
+  });
+
+  it("hides an unexpected error's internals behind an id that finds the log line", async () => {
+    const response = await call(async () => {
+      throw new Error("connection string postgresql://user:secret@db");
+    });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain("secret");
+    expect(JSON.parse(text).error).toMatchObject({ code: "internal_error", requestId: "req-1" });
+  });
+});
