@@ -32,7 +32,16 @@ const ZStartEnv = z.object({
   LOG_LEVEL: LogLevel.default("info"),
 });
 
+const ZQueueEnv = ZServerEnv.pick({ DATABASE_URL: true }).extend({
+  /** An agent's hold on a job: renewed by its heartbeats, the job goes back to the queue when it runs out. */
+  AGENT_LEASE_SECONDS: z.coerce.number().int().min(10, "AGENT_LEASE_SECONDS must be at least 10").default(30),
+  QUEUE_MONITOR_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(5),
+  /** How long a poll is held open when no job is waiting. */
+  AGENT_POLL_HOLD_SECONDS: z.coerce.number().min(0.1).max(55).default(30),
+});
+
 export type ServerEnv = z.infer<typeof ZServerEnv>;
+export type QueueEnv = z.infer<typeof ZQueueEnv>;
 export type StartEnv = z.infer<typeof ZStartEnv>;
 
 export class EnvError extends Error {}
@@ -56,6 +65,13 @@ export function getLogLevel(): z.infer<typeof LogLevel> {
 export function getServerEnv(): ServerEnv {
   serverEnv ??= parseEnv(ZServerEnv, process.env);
   return serverEnv;
+}
+
+let queueEnv: QueueEnv | undefined;
+
+export function getQueueEnv(): QueueEnv {
+  queueEnv ??= parseEnv(ZQueueEnv, process.env);
+  return queueEnv;
 }
 
 export function getStartEnv(): StartEnv {

@@ -11,6 +11,11 @@ export const APP_ERROR_STATUS = {
   conflict: 409,
   version_conflict: 409,
   rate_limited: 429,
+  lease_lost: 409,
+  agent_revoked: 401,
+  pairing_code_invalid: 401,
+  pairing_code_expired: 401,
+  pairing_code_used: 401,
   unavailable: 503,
 } as const;
 

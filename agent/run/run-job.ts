@@ -1,0 +1,141 @@
+/** One job, start to finish: keep its lease, open its secrets, run its cmdlet, report. */
+import type { AgentJob, JobError, JobTimings } from "@/lib/agents/protocol";
+import { type AgentLog, formatSeconds } from "../agent-log";
+import { type Executor, toJobError } from "../executors/executor";
+import type { AgentClient } from "../http/create-agent-client";
+import { AGENT_VERSION } from "../version";
+import { keepLease } from "./keep-lease";
+import { openJobParameters } from "./open-job-parameters";
+import { type JobReport, reportJobOutcome } from "./report-job-outcome";
+
+const STOPPED_MID_JOB: JobError = {
+  message:
+    "The agent was stopped while the cmdlet ran; it may or may not have taken effect. Running it again is safe.",
+  category: "OperationStopped",
+  errorId: "AgentStopped",
+  transient: true,
+};
+
+function describeJob(job: AgentJob): string {
+  const plain = Object.keys(job.parameters).length;
+  const sealed = Object.keys(job.sealedParameters ?? {}).length;
+  // Parameter values are never logged: some are secrets, and all of them are the tenant's data.
+  return `${job.cmdlet}${job.server ? ` on ${job.server}` : ""} (${plain} parameter${plain === 1 ? "" : "s"}${sealed ? `, ${sealed} sealed` : ""})`;
+}
+
+function measure(startedAt: Date): JobTimings {
+  const finishedAt = new Date();
+  return {
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+  };
+}
+
+export async function runJob(options: {
+  job: AgentJob;
+  serverDate: Date | undefined;
+  client: AgentClient;
+  executor: Executor;
+  privateKey: CryptoKey;
+  log: AgentLog;
+  /** The agent is stopping. */
+  signal: AbortSignal;
+}): Promise<void> {
+  const { job, client, executor, log, signal } = options;
+  const work = new AbortController();
+  const stopWork = () => work.abort(signal.reason);
+  signal.addEventListener("abort", stopWork, { once: true });
+  let lostBecause: string | undefined;
+  const lease = keepLease({
+    client,
+    jobId: job.id,
+    leaseToken: job.leaseToken,
+    leaseExpiresAt: job.leaseExpiresAt,
+    serverDate: options.serverDate,
+    log,
+    onLost: (reason) => {
+      lostBecause = reason;
+      work.abort();
+    },
+  });
+
+  log.info(`job ${job.id}: running ${describeJob(job)}`);
+  const startedAt = new Date();
+  let report: JobReport;
+  try {
+    const { parameters, credentials } = await openJobParameters(job, options.privateKey);
+    const output = await executor.execute({
+      cmdlet: job.cmdlet,
+      parameters,
+      credentials,
+      server: job.server,
+      signal: work.signal,
+    });
+    const timings = measure(startedAt);
+    report = { kind: "complete", body: { leaseToken: job.leaseToken, result: { ...output, timings } } };
+    log.info(
+      `job ${job.id}: ${job.cmdlet} succeeded in ${formatSeconds(timings.durationMs)} — ` +
+        `${output.objects.length} object(s), ${output.warnings.length} warning(s)`,
+    );
+  } catch (error) {
+    const timings = measure(startedAt);
+    const jobError = signal.aborted ? STOPPED_MID_JOB : toJobError(error);
+    report = { kind: "fail", body: { leaseToken: job.leaseToken, error: jobError, warnings: [], timings } };
+    if (!lostBecause) {
+      log.warn(
+        `job ${job.id}: ${job.cmdlet} failed after ${formatSeconds(timings.durationMs)}` +
+          `${jobError.transient ? " (transient: it will be retried)" : ""}: ${jobError.message}` +
+          `${jobError.errorId ? ` [${jobError.category ?? "?"}, ${jobError.errorId}]` : ""}`,
+      );
+    }
+  } finally {
+    signal.removeEventListener("abort", stopWork);
+  }
+
+  try {
+    if (lostBecause) {
+      log.warn(`job ${job.id}: stopped working on it without reporting: ${lostBecause}`);
+      return;
+    }
+    // The lease is kept alive while reporting, so a slow report does not lose the job.
+    if (await reportJobOutcome({ client, jobId: job.id, report, log, stopping: signal })) {
+      log.info(`job ${job.id}: reported ${report.kind === "complete" ? "success" : "failure"}`);
+    }
+  } finally {
+    lease.stop();
+  }
+}
+
+/** A job this agent cannot parse (often: the agent is older than the service) goes back as failed, not retried. */
+export async function failUnreadableJob(options: {
+  client: AgentClient;
+  lease: { id: string; leaseToken: string };
+  problem: string;
+  log: AgentLog;
+  signal: AbortSignal;
+}): Promise<void> {
+  const { client, lease, problem, log } = options;
+  log.error(`job ${lease.id}: cannot read it (${problem}); handing it back as failed`);
+  const now = new Date();
+  await reportJobOutcome({
+    client,
+    jobId: lease.id,
+    log,
+    stopping: options.signal,
+    report: {
+      kind: "fail",
+      body: {
+        leaseToken: lease.leaseToken,
+        error: {
+          message: `Agent ${AGENT_VERSION} cannot read this job (${problem}). Update the agent.`,
+          category: "InvalidData",
+          errorId: "UnreadableJob",
+          transient: false,
+        },
+        warnings: [],
+        timings: measure(now),
+      },
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { notify, subscribe } from "@/lib/realtime/pg-notifications";
+
+// What the Agents page hears live (server-sent events), from whichever instance it happened on.
+const CHANNEL = "hw_agent_events";
+
+const ZAgentEventSchema = z.object({
+  tenantId: z.string(),
+  agentId: z.string(),
+  type: z.enum(["paired", "revoked", "seen"]),
+});
+export type AgentEvent = z.infer<typeof ZAgentEventSchema>;
+
+export function announceAgentEvent(event: AgentEvent): Promise<void> {
+  return notify(CHANNEL, JSON.stringify(event));
+}
+
+export function subscribeToAgentEvents(
+  tenantId: string,
+  handler: (event: AgentEvent) => void,
+): Promise<() => void> {
+  return subscribe(CHANNEL, (payload) => {
+    const parsed = ZAgentEventSchema.safeParse(payload ? JSON.parse(payload) : null);
+    if (parsed.success && parsed.data.tenantId === tenantId) handler(parsed.data);
+  });
+}

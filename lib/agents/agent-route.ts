@@ -1,0 +1,27 @@
+import { type AuthenticatedAgent, authenticateAgent } from "@/lib/agents/authenticate-agent";
+import { getDb } from "@/lib/db";
+import { clientAddress } from "@/lib/http/client-address";
+import { handleRoute, type RequestContext } from "@/lib/http/handle-route";
+
+type AgentHandler<P> = (
+  request: Request,
+  context: RequestContext & { agent: AuthenticatedAgent; sourceAddress: string },
+  params: P,
+) => Promise<Response>;
+
+/** A route only a paired, unrevoked agent may call. */
+export function agentRoute<P = Record<string, never>>(handler: AgentHandler<P>) {
+  return handleRoute<P>(async (request, context, params) => {
+    const sourceAddress = clientAddress(request);
+    const agent = await authenticateAgent({
+      db: getDb(),
+      authorization: request.headers.get("authorization"),
+      sourceAddress,
+    });
+    return handler(
+      request,
+      { ...context, agent, sourceAddress, log: context.log.child({ agentId: agent.id }) },
+      params,
+    );
+  });
+}

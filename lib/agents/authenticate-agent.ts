@@ -1,0 +1,57 @@
+import { parseAgentCredential } from "@/lib/agents/protocol";
+import { sha256 } from "@/lib/crypto/hashing";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+export interface AuthenticatedAgent {
+  id: string;
+  name: string;
+  tenantId: string;
+  entraTenantId: string;
+  tenantName: string;
+}
+
+// lastSeenAt is what the Agents page shows as online/offline; writing it on every
+// poll of a thousand agents would be needless load, so it is refreshed at most this often.
+const LAST_SEEN_RESOLUTION_MS = 15_000;
+
+/** Finds the agent behind `Authorization: Bearer hwa1.…`; refuses unknown and revoked ones. */
+export async function authenticateAgent(options: {
+  db: Db;
+  authorization: string | null;
+  sourceAddress: string;
+}): Promise<AuthenticatedAgent> {
+  const credential = options.authorization?.replace(/^Bearer\s+/i, "") ?? "";
+  const parsed = parseAgentCredential(credential);
+  if (!parsed)
+    throw new AppError("unauthenticated", "This request carries no agent credential. Pair the agent first.");
+  const agent = await options.db.agent.findUnique({
+    where: { credentialHash: sha256(credential) },
+    include: { tenant: { select: { entraTenantId: true, displayName: true } } },
+  });
+  if (!agent || agent.id !== parsed.agentId) {
+    throw new AppError(
+      "unauthenticated",
+      "This agent credential is not valid (it may have been rotated). Pair the agent again.",
+    );
+  }
+  if (agent.revokedAt) {
+    throw new AppError(
+      "agent_revoked",
+      `This agent was revoked on ${agent.revokedAt.toISOString()}. Pair it again with a new code if it should keep working.`,
+    );
+  }
+  if (!agent.lastSeenAt || Date.now() - agent.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await options.db.agent.update({
+      where: { id: agent.id },
+      data: { lastSeenAt: new Date(), lastSeenFrom: options.sourceAddress },
+    });
+  }
+  return {
+    id: agent.id,
+    name: agent.name,
+    tenantId: agent.tenantId,
+    entraTenantId: agent.tenant.entraTenantId,
+    tenantName: agent.tenant.displayName,
+  };
+}

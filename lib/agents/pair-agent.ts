@@ -1,0 +1,128 @@
+import { issueAgentCredential } from "@/lib/agents/agent-credential";
+import { announceAgentEvent } from "@/lib/agents/agent-events";
+import type { PairRequest, PairResponse } from "@/lib/agents/protocol";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { sameHash, sha256 } from "@/lib/crypto/hashing";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { consumeRateLimit, isRateLimited } from "@/lib/rate-limit/consume-rate-limit";
+
+const MAX_ATTEMPTS_PER_CODE = 5;
+const SOURCE_LIMIT = { limit: 10, windowSeconds: 15 * 60 };
+const INVALID = "This pairing code is not valid. Check it, or create a new one on the Agents page.";
+
+/** Crockford base32 forgives the look-alikes a person might type. */
+function normalizeCode(code: string): { publicId: string; secret: string } | null {
+  const clean = code.trim().toUpperCase().replace(/O/g, "0").replace(/[IL]/g, "1");
+  const match = /^([0-9A-HJKMNP-TV-Z]{6})-?([0-9A-HJKMNP-TV-Z]{10})$/.exec(clean);
+  return match?.[1] && match[2] ? { publicId: match[1], secret: match[2] } : null;
+}
+
+/**
+ * Trades a one-time pairing code for an agent credential (OWASP ASVS 5.0 §6.5:
+ * single use, short-lived, hashed, attempts limited per code and per source).
+ */
+export async function pairAgent(options: {
+  db: Db;
+  request: PairRequest;
+  sourceAddress: string;
+}): Promise<PairResponse> {
+  const { db, request } = options;
+  const sourceKey = { key: `pair-source:${options.sourceAddress}`, ...SOURCE_LIMIT };
+  const refuse = async (
+    code: "pairing_code_invalid" | "pairing_code_expired" | "pairing_code_used",
+    message: string,
+  ) => {
+    await consumeRateLimit(db, sourceKey);
+    return new AppError(code, message);
+  };
+  if (await isRateLimited(db, sourceKey)) {
+    throw new AppError(
+      "rate_limited",
+      "Too many failed pairing attempts from this address. Wait 15 minutes and try again.",
+      {
+        retryAfterSeconds: SOURCE_LIMIT.windowSeconds,
+      },
+    );
+  }
+
+  const parsed = normalizeCode(request.code);
+  if (!parsed) throw await refuse("pairing_code_invalid", INVALID);
+  const code = await db.pairingCode.findUnique({
+    where: { publicId: parsed.publicId },
+    include: { tenant: true },
+  });
+  if (!code || code.revokedAt || code.attempts >= MAX_ATTEMPTS_PER_CODE)
+    throw await refuse("pairing_code_invalid", INVALID);
+  if (!sameHash(sha256(parsed.secret), code.secretHash)) {
+    await db.pairingCode.update({ where: { id: code.id }, data: { attempts: { increment: 1 } } });
+    throw await refuse("pairing_code_invalid", INVALID);
+  }
+  if (code.usedAt) {
+    throw await refuse(
+      "pairing_code_used",
+      "This pairing code has already been used. Create a new one on the Agents page.",
+    );
+  }
+  if (code.expiresAt.getTime() < Date.now()) {
+    throw await refuse(
+      "pairing_code_expired",
+      `This pairing code expired at ${code.expiresAt.toISOString()}. Create a new one on the Agents page; codes last 10 minutes.`,
+    );
+  }
+
+  const result = await db.$transaction(async (tx) => {
+    // Single use even when two agents race with the same code.
+    const claimed = await tx.pairingCode.updateMany({
+      where: { id: code.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
+    if (claimed.count !== 1) return null;
+    const agentId = crypto.randomUUID();
+    const { credential, hash } = issueAgentCredential(agentId);
+    await tx.agent.create({
+      data: {
+        id: agentId,
+        tenantId: code.tenantId,
+        name: request.name,
+        host: request.host,
+        version: request.version,
+        runAs: request.runAs,
+        publicKeyJwk: request.publicKeyJwk,
+        credentialHash: hash,
+        pairedById: code.createdById,
+        lastSeenAt: new Date(),
+        lastSeenFrom: options.sourceAddress,
+      },
+    });
+    await tx.pairingCode.update({ where: { id: code.id }, data: { agentId } });
+    await recordAuditEvent(tx, {
+      tenantId: code.tenantId,
+      actorAgentId: agentId,
+      action: "agent.paired",
+      targetType: "Agent",
+      targetId: agentId,
+      details: {
+        name: request.name,
+        host: request.host,
+        version: request.version,
+        pairingCode: code.publicId,
+      },
+      ipAddress: options.sourceAddress,
+    });
+    return { agentId, credential };
+  });
+  if (!result) {
+    throw await refuse(
+      "pairing_code_used",
+      "This pairing code has already been used. Create a new one on the Agents page.",
+    );
+  }
+  await announceAgentEvent({ tenantId: code.tenantId, agentId: result.agentId, type: "paired" });
+  return {
+    agentId: result.agentId,
+    tenantId: code.tenant.entraTenantId,
+    tenantName: code.tenant.displayName,
+    credential: result.credential,
+  };
+}

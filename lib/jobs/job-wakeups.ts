@@ -1,0 +1,48 @@
+import { notify, subscribe } from "@/lib/realtime/pg-notifications";
+
+// Wakes long-polls the moment a job is queued, in every web instance.
+const CHANNEL = "hw_agent_jobs";
+
+export interface JobWakeup {
+  /** Resolves at the first announcement since arming, after `timeoutMs`, or when `signal` aborts. */
+  wait(timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  cancel(): void;
+}
+
+/**
+ * Starts listening for `queue` before the caller looks in it, so a job queued
+ * between "looked, found nothing" and "started waiting" still wakes it.
+ */
+export async function armJobWakeup(queue: string): Promise<JobWakeup> {
+  let announced = false;
+  let wake: () => void = () => {};
+  // "" = the listener was lost: wake up and look for ourselves.
+  const unsubscribe = await subscribe(CHANNEL, (payload) => {
+    if (payload === queue || payload === "") {
+      announced = true;
+      wake();
+    }
+  });
+  return {
+    async wait(timeoutMs, signal) {
+      if (!announced && !signal?.aborted) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => wake(), timeoutMs);
+          const onAbort = () => wake();
+          signal?.addEventListener("abort", onAbort, { once: true });
+          wake = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+          };
+        });
+      }
+      unsubscribe();
+    },
+    cancel: unsubscribe,
+  };
+}
+
+export function announceJob(queue: string): Promise<void> {
+  return notify(CHANNEL, queue);
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+
+export const ZErrorCategorySchema = z.enum([
+  "NotSpecified",
+  "InvalidArgument",
+  "InvalidData",
+  "InvalidOperation",
+  "ObjectNotFound",
+  "ResourceExists",
+  "OpenError",
+  "PermissionDenied",
+  "LimitsExceeded",
+]);
+
+/**
+ * A fault makes the next calls of one cmdlet (or of every cmdlet, `*`) misbehave the way Exchange
+ * does when something is wrong. `times` limits it to the next N calls; without it, it stays until cleared.
+ */
+export const ZFaultInputSchema = z.object({
+  cmdlet: z.string().min(1),
+  kind: z.enum(["error", "latency", "drop-session", "throttle"]),
+  times: z.number().int().positive().optional(),
+  latencyMs: z.number().int().nonnegative().max(600_000).optional(),
+  retryAfterSeconds: z.number().int().positive().max(3600).optional(),
+  error: z
+    .object({
+      message: z.string().min(1),
+      category: ZErrorCategorySchema.default("NotSpecified"),
+      exceptionType: z.string().min(1).default("Microsoft.Exchange.Configuration.Tasks.TaskException"),
+    })
+    .optional(),
+});
+
+export const ZFaultSchema = ZFaultInputSchema.extend({ id: z.string() });
+
+export type FaultInput = z.input<typeof ZFaultInputSchema>;
+export type Fault = z.infer<typeof ZFaultSchema>;
+
+export function createFault(input: FaultInput): Fault {
+  return { ...ZFaultInputSchema.parse(input), id: randomUUID() };
+}
+
+function appliesTo(fault: Fault, cmdlet: string): boolean {
+  return fault.cmdlet === "*" || fault.cmdlet.toLowerCase() === cmdlet.toLowerCase();
+}
+
+/**
+ * Takes the first fault that applies to this call and counts it down, so "fail N times then succeed"
+ * holds across calls. Returns the faults that remain.
+ */
+export function takeFault(faults: Fault[], cmdlet: string): { fault?: Fault; remaining: Fault[] } {
+  const index = faults.findIndex((fault) => appliesTo(fault, cmdlet));
+  if (index < 0) return { remaining: faults };
+  const fault = faults[index]!;
+  if (fault.times === undefined) return { fault, remaining: faults };
+  const remaining = [...faults];
+  if (fault.times <= 1) remaining.splice(index, 1);
+  else remaining[index] = { ...fault, times: fault.times - 1 };
+  return { fault, remaining };
+}

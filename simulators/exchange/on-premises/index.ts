@@ -1,0 +1,1 @@
+export { type OnPremisesOrganization, openOnPremisesOrganization } from "./open-on-premises-organization";

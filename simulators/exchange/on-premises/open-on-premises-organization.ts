@@ -1,0 +1,70 @@
+import { objectsOf } from "../model/directory-objects";
+import { ExchangeError } from "../model/exchange-error";
+import type { Fault, FaultInput } from "../model/faults";
+import { addFault, clearFaults } from "../model/organization-faults";
+import type { OrganizationState } from "../model/organization-state";
+import { OrganizationStore } from "../model/organization-store";
+import { type CmdletOutput, runOrganizationCmdlet, TransportFault } from "../model/run-organization-cmdlet";
+
+export interface OnPremisesOrganization {
+  readonly stateFile: string;
+  /** Runs a cmdlet; throws an ExchangeError as Exchange would report it. */
+  invoke(cmdletName: string, parameters?: Record<string, unknown>): Promise<CmdletOutput>;
+  serverNames(): Promise<string[]>;
+  readState(): Promise<OrganizationState>;
+  setFault(fault: FaultInput): Promise<Fault>;
+  clearFaults(faultId?: string): Promise<void>;
+}
+
+/** What a remote PowerShell client sees when the session to the Exchange server breaks (HCW8083/8084/8100). */
+function sessionDropped(cmdletName: string, state: OrganizationState): ExchangeError {
+  const server = String(objectsOf(state, "ExchangeServer")[0]?.Fqdn ?? "localhost");
+  return new ExchangeError({
+    kind: "SessionDropped",
+    cmdlet: cmdletName,
+    category: "OpenError",
+    exceptionType: "System.Management.Automation.Remoting.PSRemotingTransportException",
+    message: `Processing data from remote server ${server} failed with the following error message: The I/O operation has been aborted because of either a thread exit or an application request. For more information, see the about_Remote_Troubleshooting Help topic.`,
+  });
+}
+
+/** Exchange's remote PowerShell budget running out: the on-premises form of throttling. */
+function budgetExceeded(cmdletName: string): ExchangeError {
+  return new ExchangeError({
+    cmdlet: cmdletName,
+    category: "LimitsExceeded",
+    exceptionType: "Microsoft.Exchange.Data.Directory.OverBudgetException",
+    message:
+      "Fail to create a runspace because you have exceeded the maximum number of connections allowed : 18 for the policy party : MaxConcurrency. Please close existing runspace and try again later.",
+  });
+}
+
+/**
+ * The on-premises Exchange organization as a library: the agent's `simulated` executor calls
+ * `invoke` where the `powershell` executor would run the cmdlet in a remote session.
+ */
+export async function openOnPremisesOrganization(options: {
+  stateFile: string;
+}): Promise<OnPremisesOrganization> {
+  const store = new OrganizationStore(options.stateFile);
+  const initial = await store.read();
+  if (initial.side !== "OnPremises") throw new Error(`${options.stateFile} holds an Exchange Online tenant`);
+  return {
+    stateFile: options.stateFile,
+    async invoke(cmdletName, parameters = {}) {
+      try {
+        return await runOrganizationCmdlet(store, cmdletName, parameters);
+      } catch (error) {
+        if (!(error instanceof TransportFault)) throw error;
+        if (error.fault.kind === "throttle") throw budgetExceeded(cmdletName);
+        throw sessionDropped(cmdletName, await store.read());
+      }
+    },
+    async serverNames() {
+      return objectsOf(await store.read(), "ExchangeServer").map((server) => String(server.Name));
+    },
+    readState: async () => structuredClone(await store.read()),
+    setFault: (fault) => addFault(store, fault),
+    clearFaults: (faultId) => clearFaults(store, faultId),
+  };
+}

@@ -1,0 +1,100 @@
+import { createRemoteJWKSet, customFetch, errors, type JWTPayload, jwtVerify } from "jose";
+import { Agent, fetch as undiciFetch } from "undici";
+import type { Cloud } from "../model/organization-state";
+import { EXCHANGE_CLOUDS } from "./exchange-clouds";
+
+/** Entra directory roles that may run Exchange cmdlets: Global Administrator, Exchange Administrator. */
+export const EXCHANGE_ADMIN_ROLE_IDS = [
+  "62e90394-69f5-4237-9190-012177145e10",
+  "29232cdf-9323-42fd-ade2-1d097af3e4de",
+];
+
+export type AuthenticationResult =
+  | { ok: true; claims: JWTPayload }
+  | { ok: false; status: 401 | 403; code: string; message: string };
+
+function unauthorized(code: string, message: string): AuthenticationResult {
+  return { ok: false, status: 401, code, message };
+}
+
+export interface AuthenticatorOptions {
+  /** `https://<authority host>` of each cloud's identity provider; keys are at `<base>/<tenantId>/discovery/v2.0/keys`. */
+  authorityBaseFor: (cloud: Cloud) => string;
+  /** The CA that signed the identity provider's certificate, when it is not one Node trusts. */
+  authorityCaPem?: string;
+}
+
+/**
+ * Validates the bearer token as Exchange Online does: signed by the tenant's identity provider,
+ * issued for this tenant in this cloud, for this cloud's Exchange resource, to an Exchange admin.
+ */
+export function createAuthenticator(options: AuthenticatorOptions) {
+  const dispatcher = options.authorityCaPem
+    ? new Agent({ connect: { ca: options.authorityCaPem } })
+    : undefined;
+  const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+  function keySetFor(cloud: Cloud, tenantId: string) {
+    const url = `${options.authorityBaseFor(cloud).replace(/\/$/, "")}/${tenantId}/discovery/v2.0/keys`;
+    let keySet = keySets.get(url);
+    if (!keySet) {
+      keySet = createRemoteJWKSet(new URL(url), {
+        [customFetch]: (input, init) =>
+          undiciFetch(input, { ...init, dispatcher } as Parameters<
+            typeof undiciFetch
+          >[1]) as unknown as Promise<Response>,
+      });
+      keySets.set(url, keySet);
+    }
+    return keySet;
+  }
+
+  return async function authenticate(
+    authorization: string | undefined,
+    cloud: Cloud,
+    tenantId: string,
+  ): Promise<AuthenticationResult> {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
+    if (!token) return unauthorized("InvalidAuthenticationToken", "Access token is empty.");
+    const { resource, issuerHost } = EXCHANGE_CLOUDS[cloud];
+    let claims: JWTPayload;
+    try {
+      ({ payload: claims } = await jwtVerify(token, keySetFor(cloud, tenantId), {
+        audience: [resource, `${resource}/`],
+        algorithms: ["RS256"],
+        clockTolerance: 300,
+      }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired)
+        return unauthorized("ExpiredAuthenticationToken", "The access token has expired.");
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === "aud") {
+        return unauthorized("InvalidAudience", `The access token's audience is not ${resource}.`);
+      }
+      return unauthorized("InvalidAuthenticationToken", "The access token could not be validated.");
+    }
+    const tokenTenant = typeof claims.tid === "string" ? claims.tid.toLowerCase() : "";
+    if (claims.iss !== `https://${issuerHost}/${tokenTenant}/`) {
+      return unauthorized("InvalidIssuer", "The access token was not issued for this cloud.");
+    }
+    if (tokenTenant !== tenantId.toLowerCase()) {
+      return {
+        ok: false,
+        status: 403,
+        code: "TenantMismatch",
+        message: `The access token was issued for another tenant than ${tenantId}.`,
+      };
+    }
+    const roles = Array.isArray(claims.wids) ? claims.wids.map(String) : [];
+    if (!roles.some((role) => EXCHANGE_ADMIN_ROLE_IDS.includes(role))) {
+      return {
+        ok: false,
+        status: 403,
+        code: "Forbidden",
+        message: "The user isn't assigned to any management roles that allow running Exchange cmdlets.",
+      };
+    }
+    return { ok: true, claims };
+  };
+}
+
+export type Authenticate = ReturnType<typeof createAuthenticator>;

@@ -1,0 +1,54 @@
+import { CLOUDS as IDENTITY_CLOUDS } from "../../identity/clouds";
+import type { Cloud } from "../model/organization-state";
+
+export interface ExchangeCloud {
+  /** The Exchange Online host of this cloud. */
+  host: string;
+  /** The loopback address that stands in for that host. */
+  loopbackAddress: string;
+  /** The token audience: this cloud's Exchange resource. */
+  resource: string;
+  /** Issuer host of the v1 access tokens Exchange accepts (`https://<host>/<tenantId>/`). */
+  issuerHost: string;
+}
+
+export const EXCHANGE_CLOUDS: Record<Cloud, ExchangeCloud> = {
+  Worldwide: {
+    host: "outlook.office365.com",
+    loopbackAddress: "127.0.0.1",
+    resource: IDENTITY_CLOUDS.Worldwide.exchangeResource,
+    issuerHost: IDENTITY_CLOUDS.Worldwide.accessTokenIssuerHost,
+  },
+  China21Vianet: {
+    host: "partner.outlook.cn",
+    loopbackAddress: "127.0.0.2",
+    resource: IDENTITY_CLOUDS.China21Vianet.exchangeResource,
+    issuerHost: IDENTITY_CLOUDS.China21Vianet.accessTokenIssuerHost,
+  },
+  UsGovGccHigh: {
+    host: "outlook.office365.us",
+    loopbackAddress: "127.0.0.3",
+    resource: IDENTITY_CLOUDS.UsGovGccHigh.exchangeResource,
+    issuerHost: IDENTITY_CLOUDS.UsGovGccHigh.accessTokenIssuerHost,
+  },
+  UsGovDod: {
+    host: "webmail.apps.mil",
+    loopbackAddress: "127.0.0.4",
+    resource: IDENTITY_CLOUDS.UsGovDod.exchangeResource,
+    issuerHost: IDENTITY_CLOUDS.UsGovDod.accessTokenIssuerHost,
+  },
+};
+
+export const EXCHANGE_CLOUD_NAMES = Object.keys(EXCHANGE_CLOUDS) as Cloud[];
+
+/** The cloud a request was meant for: its Host header when it names an Exchange host, else the address it reached. */
+export function cloudOfRequest(
+  hostHeader: string | undefined,
+  localAddress: string | undefined,
+): Cloud | undefined {
+  const host = hostHeader?.replace(/:\d+$/, "").toLowerCase();
+  const byHost = EXCHANGE_CLOUD_NAMES.find((cloud) => EXCHANGE_CLOUDS[cloud].host === host);
+  if (byHost) return byHost;
+  const address = localAddress?.replace(/^::ffff:/, "");
+  return EXCHANGE_CLOUD_NAMES.find((cloud) => EXCHANGE_CLOUDS[cloud].loopbackAddress === address);
+}

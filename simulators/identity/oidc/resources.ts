@@ -1,0 +1,45 @@
+import { CLOUDS, type CloudName } from "../clouds";
+import type { Application } from "../directory/load-directory";
+
+// The APIs a token can be for. Entra names the resource inside the scope
+// (`api://<clientId>/access_as_user`, `https://outlook.office365.com/.default`); oidc-provider wants
+// a resource indicator, so the resource is read off the requested scopes.
+
+export interface KnownResource {
+  identifier: string;
+  /** Delegated permissions, by short name (what the `scp` claim lists). */
+  delegatedScopes: string[];
+}
+
+/** The delegated permission the app holds on Exchange Online (consented by the tenant's admin). */
+export const EXCHANGE_DELEGATED_SCOPES = ["Exchange.Manage"];
+
+export function exchangeOnline(cloud: CloudName): KnownResource {
+  return { identifier: CLOUDS[cloud].exchangeResource, delegatedScopes: EXCHANGE_DELEGATED_SCOPES };
+}
+
+export function knownResources(cloud: CloudName, app: Application): KnownResource[] {
+  return [
+    { identifier: `api://${app.clientId}`, delegatedScopes: app.exposedApiScopes },
+    exchangeOnline(cloud),
+  ];
+}
+
+/** The resource named by the first resource-qualified scope (`<resource>/<permission>`). */
+export function resourceOfScopes(scopes: readonly string[]): string | undefined {
+  const qualified = scopes.find((scope) => /^[a-z][a-z0-9+.-]*:\/\/.+\/[^/]+$/i.test(scope));
+  return qualified?.slice(0, qualified.lastIndexOf("/"));
+}
+
+/** Every scope string under which the resource's permissions can be requested, `.default` included. */
+export function qualifiedScopes(resource: KnownResource): string[] {
+  return [".default", ...resource.delegatedScopes].map((scope) => `${resource.identifier}/${scope}`);
+}
+
+/** Short names of the granted permissions; `.default` stands for all of them. */
+export function grantedScopeNames(resource: KnownResource, scopes: readonly string[]): string[] {
+  const prefix = `${resource.identifier}/`;
+  const names = scopes.filter((scope) => scope.startsWith(prefix)).map((scope) => scope.slice(prefix.length));
+  const expanded = names.includes(".default") ? resource.delegatedScopes : names;
+  return [...new Set(expanded.filter((name) => resource.delegatedScopes.includes(name)))];
+}
