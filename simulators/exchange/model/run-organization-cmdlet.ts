@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { isReadOnlyName } from "./catalog";
 import { ExchangeError } from "./exchange-error";
 import { type Fault, takeFault } from "./faults";
-import { isReadOnlyName } from "./catalog";
 import { invokeCmdlet } from "./invoke-cmdlet";
 import type { ExchangeObject } from "./json";
 import type { OrganizationState } from "./organization-state";

@@ -61,10 +61,20 @@ export async function handleInteraction(
 ): Promise<void> {
   const details = await target.provider.interactionDetails(req, res).catch(() => undefined);
   if (details?.uid !== uid) {
-    const page = { organization: target.tenant.displayName, title: "We couldn't sign you in", message: MESSAGES.expired };
+    const page = {
+      organization: target.tenant.displayName,
+      title: "We couldn't sign you in",
+      message: MESSAGES.expired,
+    };
     return sendHtml(res, 400, renderErrorPage(page));
   }
-  const step: Step = { req, res, target, details, here: `/${target.tenant.tenantId}/v2.0/interaction/${uid}` };
+  const step: Step = {
+    req,
+    res,
+    target,
+    details,
+    here: `/${target.tenant.tenantId}/v2.0/interaction/${uid}`,
+  };
 
   if (req.method === "POST" && action === "password") return checkPassword(step);
   if (req.method === "POST" && action === "code") return checkCode(step);
@@ -142,12 +152,20 @@ function pageBasics({ target, here }: Step) {
 }
 
 function showSignInPage(step: Step, options: { userName?: string; error?: string }): void {
-  const page = { ...pageBasics(step), domain: step.target.tenant.initialDomain, action: `${step.here}/password` };
+  const page = {
+    ...pageBasics(step),
+    domain: step.target.tenant.initialDomain,
+    action: `${step.here}/password`,
+  };
   sendHtml(step.res, 200, renderSignInPage({ ...page, ...options }));
 }
 
 function showCodePage(step: Step, identity: TenantIdentity, error?: string): void {
-  const page = { ...pageBasics(step), action: `${step.here}/code`, userName: identity.user.userPrincipalName };
+  const page = {
+    ...pageBasics(step),
+    action: `${step.here}/code`,
+    userName: identity.user.userPrincipalName,
+  };
   sendHtml(step.res, 200, renderVerificationCodePage({ ...page, error }));
 }
 
