@@ -8,6 +8,7 @@ import { ensureBuild } from "@/scripts/lib/ensure-build";
 import { runCommand } from "@/scripts/lib/run-command";
 import { seedDemo } from "@/scripts/lib/seed-demo";
 import { startWeb } from "@/scripts/lib/start-web";
+import { loadDirectory } from "@/simulators/identity/directory/load-directory";
 
 const say = (line: string) => console.log(`[start] ${line}`);
 
@@ -24,7 +25,7 @@ await runCommand(async (cleanup) => {
   say(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Migrations: up to date");
 
   const db = createDb(database.url);
-  await seedDemo(db);
+  await seedDemo(db, await loadDirectory());
   await db.$disconnect();
 
   await ensureBuild(say);

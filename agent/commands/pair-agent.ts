@@ -46,7 +46,7 @@ export class PairingError extends Error {
 }
 
 function explainPairingRefusal(error: AgentServerError): string {
-  const newCode = "Get a new code from the wizard's Credentials page (Pair an agent).";
+  const newCode = "Get a new code on the tenant's Agents page (Add agent).";
   switch (error.code) {
     case AGENT_ERROR_CODES.pairingCodeInvalid:
       return `The pairing code was not accepted (${error.message}). Check it for typos. ${newCode}`;

@@ -1,36 +1,34 @@
 import type { Db } from "@/lib/db";
-import type { Cloud } from "@/lib/generated/prisma/enums";
+import type { Directory } from "@/simulators/identity/directory/load-directory";
 
-interface DemoTenant {
-  entraTenantId: string;
-  cloud: Cloud;
-  displayName: string;
-  initialDomain: string;
-}
-
-// The demo organizations; their ids match the simulated directory and Exchange fixtures.
-const DEMO_TENANTS: DemoTenant[] = [
-  {
-    entraTenantId: "6f1e2a7c-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
-    cloud: "Worldwide",
-    displayName: "Contoso",
-    initialDomain: "contoso.onmicrosoft.com",
-  },
-  {
-    entraTenantId: "8a2b3c4d-5e6f-4a7b-9c8d-1e2f3a4b5c6d",
-    cloud: "Worldwide",
-    displayName: "Fabrikam",
-    initialDomain: "fabrikam.onmicrosoft.com",
-  },
-];
-
-/** Idempotent: a second start finds the rows and changes nothing. */
-export async function seedDemo(db: Db): Promise<void> {
-  for (const tenant of DEMO_TENANTS) {
-    await db.tenant.upsert({
-      where: { entraTenantId: tenant.entraTenantId },
-      create: tenant,
+/**
+ * The demo organizations and their people, taken from the simulated identity
+ * directory so that ids match what the identity provider puts in tokens.
+ * Idempotent: a second start finds the rows and changes nothing.
+ */
+export async function seedDemo(db: Db, directory: Directory): Promise<void> {
+  for (const tenant of directory.tenants) {
+    const row = await db.tenant.upsert({
+      where: { entraTenantId: tenant.tenantId },
+      create: {
+        entraTenantId: tenant.tenantId,
+        cloud: tenant.cloud,
+        displayName: tenant.displayName,
+        initialDomain: tenant.initialDomain,
+      },
       update: {},
     });
+    for (const user of tenant.users) {
+      await db.user.upsert({
+        where: { homeTenantId_objectId: { homeTenantId: row.id, objectId: user.objectId } },
+        create: {
+          homeTenantId: row.id,
+          objectId: user.objectId,
+          upn: user.userPrincipalName,
+          displayName: user.displayName,
+        },
+        update: {},
+      });
+    }
   }
 }

@@ -47,8 +47,11 @@ describe("organization fixtures", () => {
     expect(await count(tenant, "Get-AcceptedDomain")).toBe(3);
   });
 
-  it("refuses a fixture that breaks the format, saying where", () => {
+  it("refuses a fixture that breaks the format, saying where", async () => {
     expect(() => parseFixture({ name: "Bad Name", description: "x" })).toThrow(/name/);
+    const example = (await documentedExample()) as { onPremises: { certificates: { server: string }[] } };
+    example.onPremises.certificates[0]!.server = "ADX9";
+    expect(() => parseFixture(example)).toThrow(/the certificate's server ADX9 is not in servers/);
   });
 
   it("fails a fixture whose commands Exchange would refuse, naming the command", async () => {

@@ -46,7 +46,7 @@ export const intraOrganizationConfigurationCmdlets = defineCmdlets([
             ...BASE,
             OnlineDiscoveryEndpoint: ONLINE_DISCOVERY_ENDPOINTS[state.tenant?.cloud ?? "Worldwide"],
             OnlineTargetAddress: coexistence ? String(coexistence.DomainName) : null,
-            OnPremiseTargetAddresses: onPremises?.HybridDomains ?? [],
+            OnPremiseTargetAddresses: structuredClone(onPremises?.HybridDomains ?? []),
           },
         ];
       }
