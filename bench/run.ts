@@ -2,8 +2,12 @@
 // docs/PERFORMANCE.md by hand, with the command that produced them.
 import os from "node:os";
 import { benchColdStart } from "@/bench/cold-start";
+import { benchExchangeOnlineInvoke } from "@/bench/exchange-online-invoke";
 
-const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [["start-up", benchColdStart]];
+const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [
+  ["start-up", benchColdStart],
+  ["Exchange Online simulator (InvokeCommand over HTTPS)", benchExchangeOnlineInvoke],
+];
 
 console.log(
   `Hybrid Wizard benchmarks — ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`,
