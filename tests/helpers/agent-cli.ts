@@ -1,27 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
+import { spawnTsx } from "@/tests/helpers/spawn-tsx";
 
 /** Runs `hybrid-agent …` from the repository as a real process. */
-export function spawnAgent(
-  args: string[],
-  env: Record<string, string> = {},
-): ChildProcess & { output: () => string } {
-  const child = spawn(
-    process.execPath,
-    [path.resolve("node_modules/tsx/dist/cli.mjs"), "agent/cli.ts", ...args],
-    {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let text = "";
-  child.stdout?.on("data", (chunk) => {
-    text += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    text += chunk;
-  });
-  return Object.assign(child, { output: () => text });
+export function spawnAgent(args: string[], env: Record<string, string> = {}) {
+  return spawnTsx("agent/cli.ts", args, { ...process.env, ...env });
 }
 
 export async function runAgent(args: string[], env: Record<string, string> = {}) {

@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { chmod, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findFreePort } from "@/lib/net/find-free-port";
+import { spawnTsx } from "@/tests/helpers/spawn-tsx";
 
 export interface RunningProduct {
   url: string;
@@ -18,20 +19,10 @@ export async function makeDataDir(): Promise<string> {
   return dir;
 }
 
-function spawnStart(env: Record<string, string | undefined>): { child: ChildProcess; output: () => string } {
+function spawnStart(env: Record<string, string | undefined>) {
   const { DATABASE_URL: _inherited, ...base } = process.env;
-  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
-    env: { ...base, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let text = "";
-  child.stdout?.on("data", (chunk) => {
-    text += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    text += chunk;
-  });
-  return { child, output: () => text };
+  const child = spawnTsx("scripts/start.ts", [], { ...base, LOG_LEVEL: "warn", ...env });
+  return { child, output: child.output };
 }
 
 /** Runs `npm start`'s script and waits for its "is running" banner. */
