@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { CLOUD_NAMES } from "./clouds";
 import { describeDemoSignIn } from "./demo-sign-in";
+import { DirectoryFileError } from "./directory/load-directory";
 import { startIdentityProvider } from "./start-identity-provider";
 
 // Runs the identity simulator on its own:
@@ -29,6 +30,10 @@ const idp = await startIdentityProvider({
   port: args.port,
   directoryFile: args.directory,
   accessTokenLifetimeSeconds: args["token-lifetime"],
+}).catch((error: unknown) => {
+  // A broken directory file explains itself; anything else keeps its stack.
+  console.error(error instanceof DirectoryFileError ? error.message : error);
+  process.exit(1);
 });
 
 console.log(`Identity simulator listening on port ${idp.port}`);

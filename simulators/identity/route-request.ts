@@ -4,6 +4,7 @@ import { cloudsAtAddress } from "./clouds";
 import type { Directory, Tenant } from "./directory/load-directory";
 import { sendHtml, sendJson } from "./http-responses";
 import { entraErrorBody } from "./oidc/entra-errors";
+import { translateEntraLogout } from "./oidc/entra-logout";
 import { translateEntraPrompt } from "./oidc/entra-prompt";
 import { handleInteraction, type SignInState } from "./sign-in/handle-interaction";
 import { renderErrorPage } from "./sign-in/pages";
@@ -67,7 +68,12 @@ async function routeRequest(req: IncomingMessage, res: ServerResponse, routes: R
   // Mounted like express would: oidc-provider reads its mount path off originalUrl.
   const mountPath = `/${tenantSegment}/v2.0`;
   const innerPath = url.pathname.slice(mountPath.length) || "/";
-  const query = innerPath === "/auth" ? translateEntraPrompt(url.searchParams) : url.searchParams;
+  const query =
+    innerPath === "/auth"
+      ? translateEntraPrompt(url.searchParams)
+      : innerPath === "/session/end"
+        ? translateEntraLogout(url.searchParams, routes.directory, tenant.cloud)
+        : url.searchParams;
   const search = query.size ? `?${query}` : "";
   Object.assign(req, { originalUrl: `${mountPath}${innerPath}${search}` });
   req.url = `${innerPath}${search}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadDirectory, type TenantIdentity } from "@/simulators/identity/directory/load-directory";
+import { sameRedirectUri, translateEntraLogout } from "@/simulators/identity/oidc/entra-logout";
 import { translateEntraPrompt } from "@/simulators/identity/oidc/entra-prompt";
 import { exchangeOnline, grantedScopeNames, resourceOfScopes } from "@/simulators/identity/oidc/resources";
 import {
@@ -153,5 +154,23 @@ describe("Entra's prompt values", () => {
 
   it("leave silent requests alone", () => {
     expect(translate({ prompt: "none", scope: "openid offline_access" }).prompt).toBe("none");
+  });
+});
+
+describe("redirect URIs", () => {
+  it("match on localhost whatever the port, and exactly elsewhere", () => {
+    expect(sameRedirectUri("http://localhost/auth/redirect", "http://localhost:3000/auth/redirect")).toBe(
+      true,
+    );
+    expect(sameRedirectUri("http://localhost/auth/redirect", "http://localhost:3000/auth/other")).toBe(false);
+    expect(sameRedirectUri("https://app.example/cb", "https://app.example:8443/cb")).toBe(false);
+  });
+
+  it("name the app of a registered post-logout URI, as MSAL's logout request names none", () => {
+    const worldwide = directory.applications.find((app) => app.clouds.includes("Worldwide"));
+    const query = new URLSearchParams({ post_logout_redirect_uri: "http://localhost:4123/auth/redirect" });
+    expect(translateEntraLogout(query, directory, "Worldwide").get("client_id")).toBe(worldwide?.clientId);
+    const unknown = new URLSearchParams({ post_logout_redirect_uri: "https://elsewhere.example/" });
+    expect(translateEntraLogout(unknown, directory, "Worldwide").has("client_id")).toBe(false);
   });
 });
