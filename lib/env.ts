@@ -40,6 +40,35 @@ const ZQueueEnv = ZServerEnv.pick({ DATABASE_URL: true }).extend({
   AGENT_POLL_HOLD_SECONDS: z.coerce.number().min(0.1).max(55).default(30),
 });
 
+/**
+ * Per national cloud: where its Entra authority is, the app registration the service uses there
+ * (sovereign clouds need their own), and where its Exchange Online is reached. Defaults are
+ * Microsoft's hosts; the local demo points them at the simulators. A cloud without a client id is
+ * not offered.
+ */
+const CLOUD_ENV_KEYS = ["WORLDWIDE", "CHINA", "GCCHIGH", "DOD"] as const;
+export type CloudEnvKey = (typeof CLOUD_ENV_KEYS)[number];
+const HttpsUrl = z
+  .url({ protocol: /^https$/, error: "must be an https:// URL, e.g. https://login.microsoftonline.com" })
+  .transform((url) => url.replace(/\/+$/, ""));
+const ZCloudEnv = z.object(
+  Object.fromEntries(
+    CLOUD_ENV_KEYS.flatMap((key) => [
+      [`CLOUD_${key}_AUTHORITY_URL`, HttpsUrl.optional()],
+      [
+        `CLOUD_${key}_CLIENT_ID`,
+        z.uuid(`CLOUD_${key}_CLIENT_ID must be the app registration's client id (a GUID)`).optional(),
+      ],
+      [`CLOUD_${key}_CLIENT_SECRET`, z.string().min(1).optional()],
+      [`CLOUD_${key}_EXCHANGE_URL`, HttpsUrl.optional()],
+    ]),
+  ) as Record<
+    `CLOUD_${CloudEnvKey}_${"AUTHORITY_URL" | "CLIENT_ID" | "CLIENT_SECRET" | "EXCHANGE_URL"}`,
+    z.ZodOptional<z.ZodString>
+  >,
+);
+export type CloudEnv = z.infer<typeof ZCloudEnv>;
+
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 export type QueueEnv = z.infer<typeof ZQueueEnv>;
 export type StartEnv = z.infer<typeof ZStartEnv>;
@@ -72,6 +101,13 @@ let queueEnv: QueueEnv | undefined;
 export function getQueueEnv(): QueueEnv {
   queueEnv ??= parseEnv(ZQueueEnv, process.env);
   return queueEnv;
+}
+
+let cloudEnv: CloudEnv | undefined;
+
+export function getCloudEnv(): CloudEnv {
+  cloudEnv ??= parseEnv(ZCloudEnv, process.env);
+  return cloudEnv;
 }
 
 export function getStartEnv(): StartEnv {
