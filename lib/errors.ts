@@ -24,12 +24,20 @@ export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly details: Record<string, unknown> | undefined;
+  /** Response headers the error needs, e.g. `WWW-Authenticate` on a 401. */
+  readonly headers: Record<string, string> | undefined;
 
-  constructor(code: AppErrorCode, message: string, details?: Record<string, unknown>) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    options?: { headers?: Record<string, string> },
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.details = details;
+    this.headers = options?.headers;
   }
 
   get status(): number {

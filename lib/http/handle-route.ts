@@ -36,7 +36,7 @@ function errorResponse(error: unknown, requestId: string, log: RequestContext["l
     log.info({ code: error.code }, error.message);
     return NextResponse.json(
       { error: { code: error.code, message: error.message, ...error.details } },
-      { status: error.status, headers },
+      { status: error.status, headers: { ...error.headers, ...headers } },
     );
   }
   if (error instanceof z.ZodError) {

@@ -26,6 +26,17 @@ describe("handleRoute", () => {
     });
   });
 
+  it("sends the headers an expected error carries, such as a bearer challenge", async () => {
+    const response = await call(async () => {
+      throw new AppError("unauthenticated", "Sign in again.", undefined, {
+        headers: { "www-authenticate": 'Bearer error="invalid_token"' },
+      });
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("www-authenticate")).toBe('Bearer error="invalid_token"');
+    expect(response.headers.get("x-request-id")).toBe("req-1");
+  });
+
   it("lists each invalid field of a zod failure", async () => {
     const response = await call(async () => {
       z.object({ fqdn: z.string().min(3, "Enter the organization FQDN") }).parse({ fqdn: "" });
