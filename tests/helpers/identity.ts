@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { rootCertificates } from "node:tls";
+import type { JWK } from "jose";
 import { generate } from "otplib";
 import { Agent, fetch, setGlobalDispatcher } from "undici";
 import { z } from "zod";
@@ -22,6 +23,8 @@ export interface TestIdentityProvider extends RunningIdentityProvider {
   requestToken(tenantId: string, form: Record<string, string>): Promise<{ status: number; body: unknown }>;
   /** GETs a URL of the simulator, trusting its CA. */
   get(url: string): Promise<{ status: number; text: string }>;
+  /** The private JWK the provider signs with now, read from its data dir: for minting test tokens. */
+  currentSigningKey(): Promise<JWK & { kid: string }>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +53,10 @@ export const ZTokenResponse = z.looseObject({
   client_info: z.string().optional(),
 });
 export type TokenResponse = z.infer<typeof ZTokenResponse>;
+
+const ZSigningKeyFile = z.object({
+  keys: z.array(z.object({ jwk: z.looseObject({ kid: z.string() }), retiredAt: z.string().optional() })),
+});
 
 /** The flow stopped on a page that shows an error: a wrong password or code, a locked account. */
 export class SignInRejected extends Error {
@@ -94,6 +101,13 @@ export async function startTestIdentityProvider(
     async get(url) {
       const response = await fetch(url, { dispatcher: agent });
       return { status: response.status, text: await response.text() };
+    },
+    async currentSigningKey() {
+      const file = path.join(dataDir, "identity", "signing-keys.json");
+      const { keys } = ZSigningKeyFile.parse(JSON.parse(await readFile(file, "utf8")));
+      const signer = keys.find((key) => !key.retiredAt);
+      if (!signer) throw new Error(`no current signing key in ${file}`);
+      return signer.jwk;
     },
     async stop() {
       await idp.close();
