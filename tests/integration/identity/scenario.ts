@@ -41,6 +41,16 @@ export const ACCOUNTS = {
     username: "wei@tailspincn.partner.onmschina.cn",
     password: "Tailspin-Demo-1!",
   },
+  nestor: {
+    domain: "northwindgov.onmicrosoft.us",
+    username: "nestor@northwindgov.onmicrosoft.us",
+    password: "Northwind-Demo-1!",
+  },
+  grady: {
+    domain: "litwaredod.onmicrosoft.us",
+    username: "grady@litwaredod.onmicrosoft.us",
+    password: "Litware-Demo-1!",
+  },
 } as const;
 
 export const CLIENT_SECRETS: Record<CloudName, string> = {
