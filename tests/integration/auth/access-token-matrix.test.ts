@@ -12,9 +12,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { JWKS_REFETCH_COOLDOWN_MS } from "@/lib/auth/jwks-cache";
 import { ZMeResponse } from "@/lib/auth/me-response";
 import { createDb, type Db } from "@/lib/db";
-import type { Cloud } from "@/lib/generated/prisma/enums";
 import { seedDemo } from "@/scripts/lib/seed-demo";
-import { startTestIdentityProvider, type TestIdentityProvider } from "@/tests/helpers/identity";
+import {
+  serviceEnvFor,
+  startTestIdentityProvider,
+  type TestIdentityProvider,
+} from "@/tests/helpers/identity";
 import {
   createMigratedDatabase,
   openTestDatabaseServer,
@@ -25,13 +28,6 @@ import { ACCOUNTS, appFor, signInAs, tenantOf } from "@/tests/integration/identi
 
 // The production web app validating real tokens from the identity simulator, and tokens minted
 // with the simulator's own signing key to try every way a token can be wrong.
-
-const CLOUD_ENV_KEYS: Record<Cloud, string> = {
-  Worldwide: "WORLDWIDE",
-  China21Vianet: "CHINA",
-  UsGovGccHigh: "GCCHIGH",
-  UsGovDod: "DOD",
-};
 
 let idp: TestIdentityProvider;
 let databaseServer: TestDatabaseServer;
@@ -49,13 +45,7 @@ beforeAll(async () => {
   const databaseUrl = await createMigratedDatabase(databaseServer, "hw_auth");
   db = createDb(databaseUrl);
   await seedDemo(db, idp.directory);
-  const cloudEnv = Object.fromEntries(
-    (Object.keys(CLOUD_ENV_KEYS) as Cloud[]).flatMap((cloud) => [
-      [`CLOUD_${CLOUD_ENV_KEYS[cloud]}_AUTHORITY_URL`, `https://${idp.hostFor(cloud)}`],
-      [`CLOUD_${CLOUD_ENV_KEYS[cloud]}_CLIENT_ID`, appFor(idp, cloud).clientId],
-    ]),
-  );
-  web = await startWebApp({ databaseUrl, env: { ...cloudEnv, NODE_EXTRA_CA_CERTS: idp.caCertPath } });
+  web = await startWebApp({ databaseUrl, env: serviceEnvFor(idp) });
   contosoId = tenantOf(idp, ACCOUNTS.adele.domain).tenantId;
   const adele = await signInAs(idp, ACCOUNTS.adele);
   adeleAccessToken = adele.access_token;
