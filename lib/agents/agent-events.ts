@@ -8,6 +8,8 @@ const ZAgentEventSchema = z.object({
   tenantId: z.string(),
   agentId: z.string(),
   type: z.enum(["paired", "revoked", "seen"]),
+  /** On "paired": the code it redeemed, so the page that shows that code knows it was used. */
+  pairingCodeId: z.string().optional(),
 });
 export type AgentEvent = z.infer<typeof ZAgentEventSchema>;
 

@@ -1,3 +1,5 @@
+import { announceAgentEvent } from "@/lib/agents/agent-events";
+import { isAgentOnline } from "@/lib/agents/agent-presence";
 import { parseAgentCredential } from "@/lib/agents/protocol";
 import { sha256 } from "@/lib/crypto/hashing";
 import type { Db } from "@/lib/db";
@@ -46,6 +48,10 @@ export async function authenticateAgent(options: {
       where: { id: agent.id },
       data: { lastSeenAt: new Date(), lastSeenFrom: options.sourceAddress },
     });
+    // The Agents page turns an agent green the moment it comes back, not at its next reload.
+    if (!isAgentOnline(agent.lastSeenAt)) {
+      await announceAgentEvent({ tenantId: agent.tenantId, agentId: agent.id, type: "seen" });
+    }
   }
   return {
     id: agent.id,

@@ -118,7 +118,12 @@ export async function pairAgent(options: {
       "This pairing code has already been used. Create a new one on the Agents page.",
     );
   }
-  await announceAgentEvent({ tenantId: code.tenantId, agentId: result.agentId, type: "paired" });
+  await announceAgentEvent({
+    tenantId: code.tenantId,
+    agentId: result.agentId,
+    type: "paired",
+    pairingCodeId: code.id,
+  });
   return {
     agentId: result.agentId,
     tenantId: code.tenant.entraTenantId,

@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+import { listAgents } from "@/lib/agents/list-agents";
+import { userRoute } from "@/lib/auth/user-route";
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+export const GET = userRoute(async (_request, { principal }) =>
+  NextResponse.json({ agents: await listAgents(getDb(), principal.tenant.id) }),
+);

@@ -1,0 +1,38 @@
+import { subscribeToAgentEvents } from "@/lib/agents/agent-events";
+
+// The Agents page's live feed as server-sent events: one `agent` event per pairing, revocation or
+// return of one of the tenant's agents, from whichever web instance saw it (LISTEN/NOTIFY).
+
+const KEEPALIVE_MS = 20_000;
+
+export async function openAgentEventStream(tenantId: string, signal: AbortSignal): Promise<ReadableStream> {
+  const encoder = new TextEncoder();
+  let unsubscribe: (() => void) | undefined;
+  let keepalive: ReturnType<typeof setInterval> | undefined;
+  const stop = () => {
+    unsubscribe?.();
+    clearInterval(keepalive);
+  };
+  return new ReadableStream({
+    async start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop(); // the browser went away between two events
+        }
+      };
+      unsubscribe = await subscribeToAgentEvents(tenantId, (event) =>
+        send(`event: agent\ndata: ${JSON.stringify(event)}\n\n`),
+      );
+      keepalive = setInterval(() => send(": keepalive\n\n"), KEEPALIVE_MS);
+      signal.addEventListener("abort", () => {
+        stop();
+        controller.close();
+      });
+      // Subscribed before telling the page, so nothing that happens after "ready" is missed.
+      send("retry: 3000\nevent: ready\ndata: {}\n\n");
+    },
+    cancel: stop,
+  });
+}
