@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 const STEPS = [
   "Detect your on-premises Exchange servers and choose your Office 365 cloud",
   "Sign in with your admin account (MFA works) and pair an on-premises agent",
@@ -18,6 +20,12 @@ export default function HomePage() {
           Hybrid Configuration Wizard does — with multi-factor sign-in, a plan you review before anything
           changes, a small agent that only connects out, and safe re-runs.
         </p>
+        <Link
+          href="/wizard/credentials"
+          className="mt-6 inline-block rounded bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700"
+        >
+          Start the wizard
+        </Link>
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <h2 className="text-lg font-semibold">How it works</h2>

@@ -160,7 +160,7 @@ export function currentTotp(secret: string): Promise<string> {
  * A code no earlier sign-in in this process used: the current one, else the next one (the simulator
  * accepts one step of clock drift), else the helper waits for a new step as a person would.
  */
-async function freshTotp(secret: string): Promise<string> {
+export async function freshTotp(secret: string): Promise<string> {
   const nowStep = Math.floor(Date.now() / 30_000);
   const lastStep = lastStepBySecret.get(secret) ?? Number.NEGATIVE_INFINITY;
   let step = Math.max(nowStep, lastStep + 1);

@@ -1,0 +1,110 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import { useAgents } from "@/components/agents/use-agents";
+import { useSession } from "@/components/auth/SessionProvider";
+
+function Card({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" data-testid={testId}>
+      <h2 className="font-semibold text-slate-800">{title}</h2>
+      <div className="mt-3 space-y-1 text-sm text-slate-700">{children}</div>
+    </section>
+  );
+}
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <p>
+      <span className="inline-block w-28 text-slate-500">{label}</span>
+      <span>{value}</span>
+    </p>
+  );
+}
+
+/**
+ * The HCW's Credentials page: the on-premises account (the paired agent's run-as identity) and the
+ * Exchange Online account (the signed-in admin). Next is enabled only when both are there.
+ */
+export function CredentialsStep() {
+  const { state, switchAccount } = useSession();
+  const router = useRouter();
+  const { agents } = useAgents();
+  const agent = agents?.find((candidate) => candidate.online) ?? agents?.[0];
+  const signedIn = state.status === "signed-in" ? state : undefined;
+
+  return (
+    <div className="space-y-6">
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title="On-premises account" testId="onprem-credential-card">
+          {!signedIn ? (
+            <p className="text-slate-500">Sign in to see your organization's agents.</p>
+          ) : agent ? (
+            <>
+              <Field label="Runs as" value={agent.runAs} />
+              <Field label="Agent" value={`${agent.name} on ${agent.host}`} />
+              <Field
+                label="Status"
+                value={agent.online ? "Online" : "Offline — start the agent on the server"}
+              />
+            </>
+          ) : agents ? (
+            <p>
+              No agent paired yet.{" "}
+              <Link href="/agents" className="text-brand-700 underline">
+                Pair an agent
+              </Link>{" "}
+              on a server next to your Exchange servers.
+            </p>
+          ) : (
+            <p className="text-slate-500">Loading…</p>
+          )}
+        </Card>
+        <Card title="Exchange Online account" testId="exo-credential-card">
+          {signedIn ? (
+            <>
+              <Field label="Signed in as" value={signedIn.me.user.upn} />
+              <Field label="Organization" value={signedIn.me.tenant.displayName} />
+              <Field label="Cloud" value={signedIn.me.tenant.cloudDisplayName} />
+              <Field label="MFA" value={signedIn.me.mfa ? "yes" : "no"} />
+              <button
+                type="button"
+                onClick={() => void switchAccount()}
+                className="mt-3 rounded border border-slate-300 px-3 py-1 hover:bg-slate-100"
+              >
+                Switch account
+              </button>
+            </>
+          ) : (
+            <>
+              {state.status === "signed-out" && state.notice && (
+                <p role="alert" className="text-amber-900">
+                  {state.notice}
+                </p>
+              )}
+              <p>Sign in with a Global Administrator or Exchange Administrator account.</p>
+              <Link
+                href="/sign-in?returnTo=%2Fwizard%2Fcredentials"
+                className="mt-3 inline-block rounded bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700"
+              >
+                Sign in
+              </Link>
+            </>
+          )}
+        </Card>
+      </div>
+      <div className="flex justify-end gap-3">
+        <button
+          type="button"
+          disabled={!signedIn || !agent}
+          onClick={() => router.push("/wizard/configuration")}
+          className="rounded bg-brand-600 px-6 py-2 font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-40"
+        >
+          Next
+        </button>
+      </div>
+    </div>
+  );
+}

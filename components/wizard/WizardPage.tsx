@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+import type { WizardPageId } from "@/lib/wizard/wizard-pages";
+import { WizardSteps } from "./WizardSteps";
+
+/** The frame of every wizard page: the list of pages on the left, the current one on the right. */
+export function WizardPage({
+  current,
+  title,
+  children,
+}: {
+  current: WizardPageId;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="grid gap-8 md:grid-cols-[16rem_1fr]">
+      <aside>
+        <WizardSteps current={current} />
+      </aside>
+      <div>
+        <h1 className="mb-4 text-2xl font-semibold text-brand-900">{title}</h1>
+        {children}
+      </div>
+    </div>
+  );
+}

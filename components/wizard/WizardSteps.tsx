@@ -1,0 +1,24 @@
+import { WIZARD_PAGES, type WizardPageId } from "@/lib/wizard/wizard-pages";
+
+export function WizardSteps({ current }: { current: WizardPageId }) {
+  const currentIndex = WIZARD_PAGES.findIndex((page) => page.id === current);
+  return (
+    <ol className="space-y-1 text-sm" aria-label="Wizard pages">
+      {WIZARD_PAGES.map((page, index) => (
+        <li
+          key={page.id}
+          aria-current={index === currentIndex ? "step" : undefined}
+          className={
+            index === currentIndex
+              ? "rounded bg-brand-50 px-3 py-1 font-semibold text-brand-900"
+              : index < currentIndex
+                ? "px-3 py-1 text-slate-700"
+                : "px-3 py-1 text-slate-400"
+          }
+        >
+          {page.title}
+        </li>
+      ))}
+    </ol>
+  );
+}
