@@ -31,6 +31,8 @@ export function createTokenCachePlugin(options: {
   const log = (options.logger ?? getLogger()).child({ component: "token-cache", partitionKey });
   /** The key that sealed what was last read; an entry under an older key is re-sealed with the current one. */
   let readWithKeyId: string | undefined;
+  /** msal reads the cache more than once per token request; one log line per unreadable entry is enough. */
+  let reportedUnreadable = false;
 
   return {
     async beforeCacheAccess(context: TokenCacheContext) {
@@ -44,9 +46,11 @@ export function createTokenCachePlugin(options: {
         context.tokenCache.deserialize(openTokenCache(entry, partitionKey, keyRing));
         readWithKeyId = entry.keyId;
       } catch (error) {
-        if (!(error instanceof TokenCacheCipherError)) throw error;
         // A cache, not a record: an entry that cannot be read is treated as absent, and the next
         // token replaces it. The user signs in again at worst; nothing unreadable is ever used.
+        if (!(error instanceof TokenCacheCipherError)) throw error;
+        if (reportedUnreadable) return;
+        reportedUnreadable = true;
         const details = { keyId: entry.keyId, reason: error.reason };
         if (error.reason === "unknown_key") log.warn(details, `${error.message} Treating it as absent.`);
         else log.error(details, `${error.message} Treating it as absent.`);

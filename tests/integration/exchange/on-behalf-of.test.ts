@@ -176,16 +176,46 @@ describe("token cache keys", () => {
     });
     expect(token.accessToken).not.toBe(adeleToken);
     expect(decodeJwt(token.accessToken).aud).toBe(EXCHANGE_RESOURCE);
-    expect(lines).toContainEqual(
+    expect(lines.filter((line) => line.reason === "unknown_key")).toEqual([
       expect.objectContaining({
         level: 40,
         keyId: "k2",
         reason: "unknown_key",
         msg: 'The token cache entry was encrypted with key "k2", which is not in TOKEN_CACHE_KEYS. Treating it as absent.',
       }),
-    );
+    ]);
     const entry = await cacheEntry(contoso, adele);
     expect(entry!.keyId).toBe("k3");
     expect(openTokenCache(entry!, entry!.partitionKey, [k3])).toContain(token.accessToken);
+  });
+
+  it("does not decrypt an entry copied onto another user's row, and replaces it", async () => {
+    const alex = await scenario.userRow(ACCOUNTS.alex);
+    const adeles = await cacheEntry(contoso, adele);
+    const alexKey = tokenCachePartitionKey({ tenantId: contoso.id, userId: alex.id });
+    await scenario.db.tokenCacheEntry.create({
+      data: {
+        partitionKey: alexKey,
+        tenantId: contoso.id,
+        userId: alex.id,
+        keyId: adeles!.keyId,
+        iv: adeles!.iv,
+        ciphertext: adeles!.ciphertext,
+      },
+    });
+    const { logger, lines } = capturedLogger();
+    const token = await acquireExchangeOnlineToken({
+      db: scenario.db,
+      tenant: contoso,
+      user: alex,
+      userAssertion: await scenario.assertionOf(ACCOUNTS.alex),
+      logger,
+    });
+    expect(decodeJwt(token.accessToken).oid).toBe(alex.objectId);
+    expect(lines.filter((line) => line.reason === "not_authentic")).toEqual([
+      expect.objectContaining({ level: 50, partitionKey: alexKey }),
+    ]);
+    const entry = await cacheEntry(contoso, alex);
+    expect(Buffer.from(entry!.ciphertext).equals(Buffer.from(adeles!.ciphertext))).toBe(false);
   });
 });
