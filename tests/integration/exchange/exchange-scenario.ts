@@ -31,6 +31,8 @@ import {
 // database seeded with the demo directory, and the environment a process of the service needs.
 
 type Account = (typeof ACCOUNTS)[keyof typeof ACCOUNTS];
+/** Any person of the directory, by home domain and user name. */
+type Person = { domain: string; username: string };
 
 export interface ExchangeScenario {
   idp: TestIdentityProvider;
@@ -38,8 +40,8 @@ export interface ExchangeScenario {
   db: Db;
   /** CLOUD_WORLDWIDE_*, TOKEN_CACHE_KEYS and DATABASE_URL, already set for this test process. */
   env: Record<string, string>;
-  tenantRow(account: Account): Promise<Tenant>;
-  userRow(account: Account): Promise<User>;
+  tenantRow(person: Pick<Person, "domain">): Promise<Tenant>;
+  userRow(person: Person): Promise<User>;
   /** Signs the account in with the service's API scope; the access token is the on-behalf-of assertion. */
   assertionOf(account: Account): Promise<string>;
   stop(): Promise<void>;
@@ -80,7 +82,7 @@ export async function startExchangeScenario(fixtures: string[]): Promise<Exchang
   // getCloudEnv() parses once per process: these must be set before its first use.
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
 
-  const tenantRow = (account: Account) =>
+  const tenantRow = (account: Pick<Person, "domain">) =>
     db.tenant.findUniqueOrThrow({ where: { entraTenantId: tenantOf(idp, account.domain).tenantId } });
   return {
     idp,

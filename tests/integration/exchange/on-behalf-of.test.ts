@@ -24,6 +24,8 @@ let adeleAssertion: string;
 let adeleToken: string;
 
 beforeAll(async () => {
+  // 21Vianet set up for sign-in only (no client secret), before the cloud settings are first read.
+  vi.stubEnv("CLOUD_CHINA_CLIENT_ID", "6f1c3e2a-9b7d-4c58-8e21-3a4b5c6d7e8f");
   scenario = await startExchangeScenario(["contoso", "fabrikam"]);
   contoso = await scenario.tenantRow(ACCOUNTS.adele);
   adele = await scenario.userRow(ACCOUNTS.adele);
@@ -144,6 +146,29 @@ describe("on-behalf-of for Exchange Online", () => {
     });
     expect(JSON.parse(String(error.details?.claims))).toHaveProperty("access_token.capolids.essential", true);
     expect(await cacheEntry(fabrikam, isaiah)).toBeNull();
+  });
+});
+
+describe("a cloud the service cannot act in", () => {
+  const attempt = async (account: { domain: string; username: string }) =>
+    acquireExchangeOnlineToken({
+      db: scenario.db,
+      tenant: await scenario.tenantRow(account),
+      user: await scenario.userRow(account),
+      userAssertion: "not needed: the service gives up before asking Entra",
+    }).catch((error: unknown) => error);
+
+  it("says the client secret is missing, or that the cloud is not set up at all", async () => {
+    expect(await attempt(ACCOUNTS.wei)).toMatchObject({
+      code: "unavailable",
+      message:
+        "This service cannot act in Exchange Online in Office 365 operated by 21Vianet: its client secret for that cloud is not configured.",
+    });
+    const nestor = { domain: "northwindgov.onmicrosoft.us", username: "nestor@northwindgov.onmicrosoft.us" };
+    expect(await attempt(nestor)).toMatchObject({
+      code: "unavailable",
+      message: "This service is not set up for US Government GCC High.",
+    });
   });
 });
 
