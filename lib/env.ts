@@ -69,6 +69,44 @@ const ZCloudEnv = z.object(
 );
 export type CloudEnv = z.infer<typeof ZCloudEnv>;
 
+/**
+ * Keys that encrypt the on-behalf-of token cache at rest (AES-256-GCM): comma-separated
+ * `keyId:base64(32 bytes)`. The first encrypts; all decrypt, so after a rotation entries written
+ * with an older key stay readable until they are rewritten with the new one.
+ */
+export interface TokenCacheKey {
+  id: string;
+  key: Buffer;
+}
+const TOKEN_CACHE_KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
+const TOKEN_CACHE_KEYS_EXAMPLE = "e.g. TOKEN_CACHE_KEYS=k1:$(openssl rand -base64 32)";
+const ZTokenCacheEnv = z.object({
+  TOKEN_CACHE_KEYS: z
+    .string({
+      error: `TOKEN_CACHE_KEYS is not set: Exchange Online access needs a key to encrypt its token cache, ${TOKEN_CACHE_KEYS_EXAMPLE}`,
+    })
+    .transform((value, ctx) => {
+      const keys: TokenCacheKey[] = [];
+      for (const [index, raw] of value.split(",").entries()) {
+        const [id = "", material = ""] = raw.trim().split(/:(.*)/s);
+        // Messages name the entry and its id, never the key material.
+        let problem: string | undefined;
+        if (!TOKEN_CACHE_KEY_ID.test(id) || !raw.includes(":")) {
+          problem = `entry ${index + 1} must be keyId:base64-key, the id made of letters, digits, ".", "_" or "-" (${TOKEN_CACHE_KEYS_EXAMPLE})`;
+        } else if (!BASE64_32_BYTES.test(material)) {
+          problem = `key "${id}" must be 32 bytes in base64 (44 characters, as openssl rand -base64 32 prints)`;
+        } else if (keys.some((key) => key.id === id)) {
+          problem = `key id "${id}" appears more than once`;
+        }
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+        else keys.push({ id, key: Buffer.from(material, "base64") });
+      }
+      return keys;
+    }),
+});
+export type TokenCacheEnv = z.infer<typeof ZTokenCacheEnv>;
+
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 export type QueueEnv = z.infer<typeof ZQueueEnv>;
 export type StartEnv = z.infer<typeof ZStartEnv>;
@@ -108,6 +146,11 @@ let cloudEnv: CloudEnv | undefined;
 export function getCloudEnv(): CloudEnv {
   cloudEnv ??= parseEnv(ZCloudEnv, process.env);
   return cloudEnv;
+}
+
+/** Not memoized: a handful of keys parse in microseconds, and each use sees the current value. */
+export function getTokenCacheEnv(): TokenCacheEnv {
+  return parseEnv(ZTokenCacheEnv, process.env);
 }
 
 export function getStartEnv(): StartEnv {

@@ -6,6 +6,8 @@ export const APP_ERROR_STATUS = {
   validation_failed: 422,
   unauthenticated: 401,
   mfa_required: 401,
+  /** Entra wants the user to sign in again (e.g. MFA for Exchange Online); details carry its claims challenge. */
+  interaction_required: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -17,6 +19,8 @@ export const APP_ERROR_STATUS = {
   pairing_code_expired: 401,
   pairing_code_used: 401,
   unavailable: 503,
+  /** Exchange Online refused a cmdlet; details carry the cmdlet and Exchange's exception type. */
+  exchange_error: 502,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

@@ -1,4 +1,5 @@
 import { type CloudEnvKey, getCloudEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import type { Cloud } from "@/lib/generated/prisma/enums";
 
 // The four national clouds. Each has its own Entra authority, its own app registration of this
@@ -100,4 +101,12 @@ export function accessTokenIssuer(config: CloudConfig, entraTenantId: string): s
 /** A tenant's authority, as MSAL takes it. */
 export function tenantAuthority(config: CloudConfig, entraTenantId: string): string {
   return `${config.authorityUrl}/${entraTenantId}`;
+}
+
+/** The cloud's configuration, or an error that says the service is not set up for that cloud. */
+export function requireCloudConfig(cloud: Cloud): CloudConfig {
+  const config = getCloudConfig(cloud);
+  if (!config)
+    throw new AppError("unavailable", `This service is not set up for ${cloudDisplayName(cloud)}.`);
+  return config;
 }

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { invokeExchangeOnlineCmdlet } from "@/lib/exchange/exchange-online-client";
+import type { Tenant } from "@/lib/generated/prisma/client";
+
+// What the Exchange Online credentials card shows once the admin's token works: the organization
+// it reaches, read with Get-OrganizationConfig (any Exchange admin may run it, and it changes nothing).
+
+const ZOrganizationConfigSchema = z.looseObject({
+  Name: z.string(),
+  DisplayName: z.string().optional(),
+  Identity: z.string(),
+  Guid: z.string().optional(),
+});
+
+export interface ExchangeOnlineConnection {
+  /** e.g. contoso.onmicrosoft.com */
+  organizationName: string;
+  /** e.g. Contoso */
+  displayName: string;
+  identity: string;
+  organizationGuid: string | undefined;
+}
+
+export async function checkExchangeOnlineConnection(options: {
+  tenant: Pick<Tenant, "entraTenantId" | "cloud" | "initialDomain">;
+  accessToken: string;
+}): Promise<ExchangeOnlineConnection> {
+  const { value } = await invokeExchangeOnlineCmdlet({ ...options, cmdlet: "Get-OrganizationConfig" });
+  const config = ZOrganizationConfigSchema.safeParse(value[0]);
+  if (!config.success) {
+    throw new AppError(
+      "unavailable",
+      "Exchange Online answered Get-OrganizationConfig without an organization.",
+    );
+  }
+  return {
+    organizationName: config.data.Name,
+    displayName: config.data.DisplayName ?? config.data.Name,
+    identity: config.data.Identity,
+    organizationGuid: config.data.Guid,
+  };
+}

@@ -1,0 +1,172 @@
+import { z } from "zod";
+import { requireCloudConfig } from "@/lib/auth/clouds";
+import { AppError } from "@/lib/errors";
+import type { Tenant } from "@/lib/generated/prisma/client";
+
+// Exchange Online's admin API, the REST endpoint behind the Exchange Online PowerShell module:
+// one cmdlet per POST to /adminapi/beta/{tenant id}/InvokeCommand, its objects in `value`, paged by
+// @odata.nextLink, warnings in @adminapi.warnings and failures in OData error bodies.
+
+const ZInvokeCommandResponseSchema = z.object({
+  value: z.array(z.record(z.string(), z.unknown())),
+  "@odata.nextLink": z.string().optional(),
+  "@adminapi.warnings": z.array(z.string()).optional(),
+});
+
+const ZAdminApiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z
+      .array(z.looseObject({ code: z.string().optional(), message: z.string().optional() }))
+      .optional(),
+  }),
+});
+
+/** A failed cmdlet reads `<error id>|<exception type>|<text>`, as the PowerShell module prints it. */
+const CMDLET_ERROR = /^([^|]*)\|([^|]+)\|([\s\S]*)$/;
+
+/** Exchange Online routes admin calls by an anchor mailbox; the tenant's system mailbox serves organization-wide cmdlets. */
+const SYSTEM_MAILBOX = "SystemMailbox{8cc370d3-822a-4ab8-a926-bb94bd0641a9}";
+const PAGE_SIZE = 1000;
+/** A cmdlet that has not answered in this time is not going to. */
+const REQUEST_TIMEOUT_MS = 120_000;
+
+export type ExchangeObject = Record<string, unknown>;
+
+export interface CmdletResult {
+  /** Every object the cmdlet returned, all pages. */
+  value: ExchangeObject[];
+  warnings: string[];
+}
+
+export async function invokeExchangeOnlineCmdlet(options: {
+  tenant: Pick<Tenant, "entraTenantId" | "cloud" | "initialDomain">;
+  /** An Exchange Online token of the acting admin (acquireExchangeOnlineToken). */
+  accessToken: string;
+  cmdlet: string;
+  parameters?: Record<string, unknown>;
+}): Promise<CmdletResult> {
+  const { tenant, cmdlet } = options;
+  const { exchangeUrl } = requireCloudConfig(tenant.cloud);
+  const origin = new URL(exchangeUrl).origin;
+  const body = JSON.stringify({ CmdletInput: { CmdletName: cmdlet, Parameters: options.parameters ?? {} } });
+  const result: CmdletResult = { value: [], warnings: [] };
+  let url: string | undefined = `${exchangeUrl}/adminapi/beta/${tenant.entraTenantId}/InvokeCommand`;
+  while (url) {
+    // The token goes only to this cloud's Exchange Online, whatever a next link says.
+    if (new URL(url).origin !== origin) {
+      throw new AppError(
+        "unavailable",
+        `Exchange Online sent ${cmdlet}'s next page to another host than ${origin}.`,
+      );
+    }
+    const page = await postPage(url, body, options, origin);
+    result.value.push(...page.value);
+    result.warnings.push(...(page["@adminapi.warnings"] ?? []));
+    url = page["@odata.nextLink"];
+  }
+  return result;
+}
+
+async function postPage(
+  url: string,
+  body: string,
+  options: Parameters<typeof invokeExchangeOnlineCmdlet>[0],
+  origin: string,
+): Promise<z.infer<typeof ZInvokeCommandResponseSchema>> {
+  const { cmdlet } = options;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${options.accessToken}`,
+        "content-type": "application/json",
+        accept: "application/json",
+        prefer: `odata.maxpagesize=${PAGE_SIZE}`,
+        "x-anchormailbox": `UPN:${SYSTEM_MAILBOX}@${options.tenant.initialDomain}`,
+      },
+      body,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new AppError(
+      "unavailable",
+      `Could not reach Exchange Online at ${origin} to run ${cmdlet}: ${causeOf(error)}.`,
+    );
+  }
+  const json: unknown = await response.json().catch(() => undefined);
+  if (response.ok) {
+    const parsed = ZInvokeCommandResponseSchema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    throw new AppError(
+      "unavailable",
+      `Exchange Online at ${origin} answered ${cmdlet} in an unexpected shape.`,
+    );
+  }
+  throw failureOf(response, json, cmdlet, origin);
+}
+
+function failureOf(response: Response, json: unknown, cmdlet: string, origin: string): AppError {
+  const parsed = ZAdminApiErrorSchema.safeParse(json);
+  const code = parsed.success ? parsed.data.error.code : `HTTP ${response.status}`;
+  const message = parsed.success ? parsed.data.error.message : response.statusText;
+  /** Exchange's own error code, for support and for callers that branch on it. */
+  const exchange = { exchangeCode: code };
+  switch (response.status) {
+    case 400: {
+      const detail = parsed.success ? (parsed.data.error.details?.[0] ?? {}) : {};
+      const failed = CMDLET_ERROR.exec(detail.message ?? message);
+      return new AppError(
+        "exchange_error",
+        `Exchange Online could not run ${cmdlet}: ${failed ? failed[3] : message}`,
+        {
+          cmdlet,
+          ...(failed ? { errorId: failed[1], exceptionType: failed[2] } : exchange),
+          ...(detail.code ? { category: detail.code } : {}),
+        },
+      );
+    }
+    case 401:
+      return new AppError(
+        "unauthenticated",
+        `Exchange Online did not accept the sign-in (${code}: ${message}) Sign in again.`,
+        exchange,
+      );
+    case 403:
+      return new AppError("forbidden", `Exchange Online refused ${cmdlet} (${code}): ${message}`, exchange);
+    case 404:
+      return new AppError("not_found", `Exchange Online at ${origin} answered ${code}: ${message}`, exchange);
+    case 429: {
+      const retryAfterSeconds = retryAfterOf(response.headers.get("retry-after"));
+      return new AppError(
+        "rate_limited",
+        `Exchange Online is throttling this tenant: try ${cmdlet} again ${retryAfterSeconds === undefined ? "later" : `in ${retryAfterSeconds} seconds`}.`,
+        { ...exchange, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
+      );
+    }
+    default:
+      return new AppError(
+        "unavailable",
+        `Exchange Online at ${origin} answered ${cmdlet} with ${code}.`,
+        exchange,
+      );
+  }
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+function retryAfterOf(header: string | null): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/** What went wrong on the wire, in the words of the layer that knows: "other side closed (UND_ERR_SOCKET)". */
+function causeOf(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  if (!(cause instanceof Error)) return String(cause);
+  const code = "code" in cause && typeof cause.code === "string" ? cause.code : undefined;
+  return code && !cause.message.includes(code) ? `${cause.message} (${code})` : cause.message;
+}

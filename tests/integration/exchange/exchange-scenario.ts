@@ -1,0 +1,112 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { inject, vi } from "vitest";
+import { createDb, type Db } from "@/lib/db";
+import type { Tenant, User } from "@/lib/generated/prisma/client";
+import { seedDemo } from "@/scripts/lib/seed-demo";
+import { EXCHANGE_CLOUDS } from "@/simulators/exchange/online/exchange-clouds";
+import {
+  type RunningExchangeOnline,
+  startExchangeOnline,
+} from "@/simulators/exchange/online/start-exchange-online";
+import { ensureLocalCa } from "@/simulators/tls/local-ca";
+import {
+  startTestIdentityProvider,
+  type TestIdentityProvider,
+  trustIdentityProviderCa,
+} from "@/tests/helpers/identity";
+import { createMigratedDatabase, openTestDatabaseServer } from "@/tests/helpers/test-database";
+import {
+  type ACCOUNTS,
+  appFor,
+  CLIENT_SECRETS,
+  signInAs,
+  tenantOf,
+} from "@/tests/integration/identity/scenario";
+
+// The service's side of Exchange Online in tests: the identity simulator, the Exchange Online
+// simulator (its certificate from the identity simulator's CA, so one CA file serves both), a fresh
+// database seeded with the demo directory, and the environment a process of the service needs.
+
+type Account = (typeof ACCOUNTS)[keyof typeof ACCOUNTS];
+/** Any person of the directory, by home domain and user name. */
+type Person = { domain: string; username: string };
+
+export interface ExchangeScenario {
+  idp: TestIdentityProvider;
+  exchange: RunningExchangeOnline;
+  db: Db;
+  /** CLOUD_WORLDWIDE_*, TOKEN_CACHE_KEYS and DATABASE_URL, already set for this test process. */
+  env: Record<string, string>;
+  tenantRow(person: Pick<Person, "domain">): Promise<Tenant>;
+  userRow(person: Person): Promise<User>;
+  /** Signs the account in with the service's API scope; the access token is the on-behalf-of assertion. */
+  assertionOf(account: Account): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export function tokenCacheKey(id: string): { id: string; key: Buffer; setting: string } {
+  const key = randomBytes(32);
+  return { id, key, setting: `${id}:${key.toString("base64")}` };
+}
+
+export async function startExchangeScenario(fixtures: string[]): Promise<ExchangeScenario> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "exchange-scenario-"));
+  const idp = await startTestIdentityProvider();
+  trustIdentityProviderCa(idp);
+  const ca = await ensureLocalCa(path.dirname(idp.caCertPath));
+  const hosts = Object.values(EXCHANGE_CLOUDS).flatMap((cloud) => [cloud.host, cloud.loopbackAddress]);
+  const exchange = await startExchangeOnline({
+    dataDir,
+    port: 0,
+    tls: await ca.issueServerCertificate(hosts),
+    authorityBaseFor: (cloud) => `https://${idp.hostFor(cloud)}`,
+    authorityCaPem: idp.caCertPem,
+    fixtures,
+  });
+  const databaseServer = await openTestDatabaseServer(inject("databaseServerUrl"));
+  const databaseUrl = await createMigratedDatabase(databaseServer, "hw_exchange");
+  const db = createDb(databaseUrl);
+  await seedDemo(db, idp.directory);
+
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    CLOUD_WORLDWIDE_AUTHORITY_URL: `https://${idp.hostFor("Worldwide")}`,
+    CLOUD_WORLDWIDE_CLIENT_ID: appFor(idp, "Worldwide").clientId,
+    CLOUD_WORLDWIDE_CLIENT_SECRET: CLIENT_SECRETS.Worldwide,
+    CLOUD_WORLDWIDE_EXCHANGE_URL: exchange.baseUrlFor("Worldwide"),
+    TOKEN_CACHE_KEYS: tokenCacheKey("k1").setting,
+  };
+  // getCloudEnv() parses once per process: these must be set before its first use.
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+
+  const tenantRow = (account: Pick<Person, "domain">) =>
+    db.tenant.findUniqueOrThrow({ where: { entraTenantId: tenantOf(idp, account.domain).tenantId } });
+  return {
+    idp,
+    exchange,
+    db,
+    env,
+    tenantRow,
+    async userRow(account) {
+      const home = tenantOf(idp, account.domain);
+      const user = home.users.find((candidate) => candidate.userPrincipalName === account.username);
+      if (!user) throw new Error(`no user ${account.username}`);
+      const tenant = await tenantRow(account);
+      return db.user.findUniqueOrThrow({
+        where: { homeTenantId_objectId: { homeTenantId: tenant.id, objectId: user.objectId } },
+      });
+    },
+    assertionOf: async (account) => (await signInAs(idp, account)).access_token,
+    async stop() {
+      vi.unstubAllEnvs();
+      await db.$disconnect();
+      await databaseServer.close();
+      await exchange.close();
+      await idp.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
