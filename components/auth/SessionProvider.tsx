@@ -30,6 +30,8 @@ interface Session {
   signOut(): Promise<void>;
   /** Signs another account of the same organization in, in place of the current one. */
   switchAccount(): Promise<void>;
+  /** Signs the same account in again, answering a claims challenge (e.g. Exchange Online wants MFA). */
+  signInAgain(claims?: string): Promise<void>;
   /** fetch() against the service's API with a fresh access token. */
   api(path: string, init?: RequestInit): Promise<Response>;
   /** An access token for the service's API (for streams that are not plain fetches). */
@@ -178,6 +180,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [active, establish]);
 
+  const signInAgain = useCallback(
+    async (claims?: string) => {
+      if (!active) return;
+      try {
+        const result = await active.msal.acquireTokenPopup({
+          scopes: [active.realm.apiScope],
+          account: active.account,
+          claims,
+        });
+        await establish({ ...active, account: result.account ?? active.account }, result.accessToken);
+      } catch (error) {
+        if (error instanceof BrowserAuthError && error.errorCode === "user_cancelled") return;
+        throw error;
+      }
+    },
+    [active, establish],
+  );
+
   const accessToken = useCallback(async () => {
     if (!active) throw new ApiError(401, "unauthenticated", "Sign in first.");
     try {
@@ -205,8 +225,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const session = useMemo(
-    () => ({ state, signIn, signOut, switchAccount, api, accessToken }),
-    [state, signIn, signOut, switchAccount, api, accessToken],
+    () => ({ state, signIn, signOut, switchAccount, signInAgain, api, accessToken }),
+    [state, signIn, signOut, switchAccount, signInAgain, api, accessToken],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -2,7 +2,12 @@ import { z } from "zod";
 
 // The error body every API route answers with (lib/http/handle-route.ts), read in the browser.
 const ZApiErrorBody = z.object({
-  error: z.looseObject({ code: z.string(), message: z.string(), reason: z.string().optional() }),
+  error: z.looseObject({
+    code: z.string(),
+    message: z.string(),
+    reason: z.string().optional(),
+    claims: z.string().optional(),
+  }),
 });
 
 export class ApiError extends Error {
@@ -11,6 +16,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly reason?: string,
+    /** Whatever else the error carried, e.g. a claims challenge. */
+    readonly details: { claims?: string } = {},
   ) {
     super(message);
   }
@@ -24,6 +31,6 @@ export async function readApiResponse<T>(response: Response, schema: z.ZodType<T
   if (!parsed.success) {
     throw new ApiError(response.status, "unexpected", `The service answered ${response.status}. Try again.`);
   }
-  const { code, message, reason } = parsed.data.error;
-  throw new ApiError(response.status, code, message, reason);
+  const { code, message, reason, claims } = parsed.data.error;
+  throw new ApiError(response.status, code, message, reason, { claims });
 }

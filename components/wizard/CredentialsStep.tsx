@@ -5,6 +5,10 @@ import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { useAgents } from "@/components/agents/use-agents";
 import { useSession } from "@/components/auth/SessionProvider";
+import {
+  type ExchangeOnlineConnectionState,
+  useExchangeOnlineConnection,
+} from "./use-exchange-online-connection";
 
 function Card({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
@@ -24,12 +28,51 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
+function ConnectionLine({
+  connection,
+  onSignInAgain,
+  onRetry,
+}: {
+  connection: ExchangeOnlineConnectionState;
+  onSignInAgain: (claims?: string) => void;
+  onRetry: () => void;
+}) {
+  switch (connection.status) {
+    case "idle":
+      return null;
+    case "checking":
+      return <p className="text-slate-500">Connecting to Exchange Online…</p>;
+    case "connected":
+      return <Field label="Exchange Online" value={`Connected (${connection.organizationName})`} />;
+    case "sign-in-again":
+      return (
+        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
+          <p>{connection.message}</p>
+          <button type="button" onClick={() => onSignInAgain(connection.claims)} className="mt-2 underline">
+            Sign in again (MFA needed)
+          </button>
+        </div>
+      );
+    case "failed":
+      return (
+        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
+          <p>{connection.message}</p>
+          <button type="button" onClick={onRetry} className="mt-2 underline">
+            Try again
+          </button>
+        </div>
+      );
+  }
+}
+
 /**
  * The HCW's Credentials page: the on-premises account (the paired agent's run-as identity) and the
- * Exchange Online account (the signed-in admin). Next is enabled only when both are there.
+ * Exchange Online account (the signed-in admin, checked against Exchange Online on their behalf).
+ * Next is enabled only when both are there.
  */
 export function CredentialsStep() {
-  const { state, switchAccount } = useSession();
+  const { state, switchAccount, signInAgain } = useSession();
+  const { connection, check } = useExchangeOnlineConnection();
   const router = useRouter();
   const { agents } = useAgents();
   const agent = agents?.find((candidate) => candidate.online) ?? agents?.[0];
@@ -69,6 +112,11 @@ export function CredentialsStep() {
               <Field label="Organization" value={signedIn.me.tenant.displayName} />
               <Field label="Cloud" value={signedIn.me.tenant.cloudDisplayName} />
               <Field label="MFA" value={signedIn.me.mfa ? "yes" : "no"} />
+              <ConnectionLine
+                connection={connection}
+                onSignInAgain={(claims) => void signInAgain(claims).then(check)}
+                onRetry={() => void check()}
+              />
               <button
                 type="button"
                 onClick={() => void switchAccount()}
@@ -98,7 +146,7 @@ export function CredentialsStep() {
       <div className="flex justify-end gap-3">
         <button
           type="button"
-          disabled={!signedIn || !agent}
+          disabled={!signedIn || !agent || connection.status !== "connected"}
           onClick={() => router.push("/wizard/configuration")}
           className="rounded bg-brand-600 px-6 py-2 font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-40"
         >

@@ -1,0 +1,20 @@
+import { NextResponse } from "next/server";
+import { userRoute } from "@/lib/auth/user-route";
+import { getDb } from "@/lib/db";
+import { checkExchangeOnlineConnection } from "@/lib/exchange/check-exchange-online-connection";
+import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
+
+export const dynamic = "force-dynamic";
+
+// The Exchange Online card's check: the signed-in admin's token, traded on their behalf, reaches
+// their organization in Exchange Online. MFA demanded by Exchange comes back as interaction_required.
+export const POST = userRoute(async (_request, { principal, log }) => {
+  const { accessToken } = await acquireExchangeOnlineToken({
+    db: getDb(),
+    tenant: principal.tenant,
+    user: principal.user,
+    userAssertion: principal.accessToken,
+    logger: log,
+  });
+  return NextResponse.json(await checkExchangeOnlineConnection({ tenant: principal.tenant, accessToken }));
+});
