@@ -85,7 +85,11 @@ export function rejectionForJoseError(error: unknown, expected: ExpectedToken): 
   if (error instanceof errors.JOSEAlgNotAllowed) {
     return rejectToken("algorithm_not_allowed", algorithmNotAllowedMessage());
   }
-  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
+  if (
+    error instanceof errors.JWSInvalid ||
+    error instanceof errors.JWTInvalid ||
+    error instanceof errors.JOSENotSupported
+  ) {
     return rejectToken("malformed", malformedMessage(error.message));
   }
   return undefined;
