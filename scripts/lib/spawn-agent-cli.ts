@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { forwardLines } from "./forward-lines";
 
 export interface AgentProcess {
@@ -10,13 +9,10 @@ export interface AgentProcess {
 
 /** Runs `hybrid-agent <args>` from the repository, as a person would, handing over what it prints line by line. */
 export function spawnAgentCli(args: string[], onLine: (line: string) => void): AgentProcess {
-  const child = spawn(
-    process.execPath,
-    [path.resolve("node_modules/tsx/dist/cli.mjs"), "agent/cli.ts", ...args],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  // tsx as a loader rather than its CLI: one process, so a signal or a kill reaches the agent itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "agent/cli.ts", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   forwardLines(child, onLine);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.once("error", reject);
