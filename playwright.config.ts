@@ -2,16 +2,26 @@ import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { ensureIdentityProviderCertificate } from "./simulators/identity/start-identity-provider";
 
 // The e2e suite drives the real product: `npm start`'s script (production build,
-// embedded PostgreSQL unless DATABASE_URL is set) on a port of its own, with a
-// fresh data folder, in Debian's Chromium.
+// embedded PostgreSQL unless DATABASE_URL is set, the simulators, the demo agent) on
+// ports of its own, with a fresh data folder, in Debian's Chromium.
 // The config is evaluated again in each worker process: choose once, hand down through the environment.
-process.env.HW_E2E_PORT ??= String(3900 + Math.floor(Math.random() * 900));
+// Three ports from 4200–4791: clear of the ones Chromium refuses to connect to (4045, 4190, 5060, …).
+process.env.HW_E2E_PORT ??= String(4200 + Math.floor(Math.random() * 590));
 process.env.HW_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "hw-e2e-"));
 chmodSync(process.env.HW_E2E_DATA_DIR, 0o755);
 const port = Number(process.env.HW_E2E_PORT);
 const dataDir = process.env.HW_E2E_DATA_DIR;
+const identityPort = port + 1;
+/** Where the identity provider's Worldwide authority answers; tests read it from here. */
+process.env.HW_E2E_IDENTITY_URL = `https://127.0.0.1:${identityPort}`;
+// The identity provider's server certificate is made now, in the data folder npm start will use and
+// reuse, so Chromium can be told to accept exactly that certificate.
+process.env.HW_E2E_IDENTITY_SPKI ??= (
+  await ensureIdentityProviderCertificate(path.join(dataDir, "tls"))
+).certificate.spkiSha256Base64;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -34,13 +44,22 @@ export default defineConfig({
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
+        `--ignore-certificate-errors-spki-list=${process.env.HW_E2E_IDENTITY_SPKI}`,
       ],
     },
   },
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
     url: `http://localhost:${port}/api/health`,
-    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    // Healthy is not enough: tests start once the simulators and the demo agent are up too.
+    wait: { stdout: /Hybrid Wizard is running/ },
+    env: {
+      PORT: String(port),
+      IDENTITY_PORT: String(identityPort),
+      EXCHANGE_ONLINE_PORT: String(port + 2),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+    },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

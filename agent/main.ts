@@ -7,11 +7,11 @@ import { pairAgent } from "./commands/pair-agent";
 import { rotateAgentCredential } from "./commands/rotate-agent-credential";
 import { unpairAgent } from "./commands/unpair-agent";
 import { resolveConfigPath } from "./config/config-file";
+import { EXIT } from "./exit-codes";
 import { runAgent } from "./run/run-agent";
 import { AGENT_VERSION } from "./version";
 
-/** Exit codes, documented in docs/AGENT.md; 3 lets a service manager stop restarting a revoked agent. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, rejected: 3 } as const;
+export { EXIT };
 
 const USAGE = `hybrid-agent ${AGENT_VERSION} — runs the Hybrid Wizard's on-premises Exchange work
 

@@ -19,18 +19,54 @@ const ZServerEnv = z.object({
   LOG_LEVEL: LogLevel.default("info"),
 });
 
-const ZStartEnv = z.object({
-  PORT: z.coerce
-    .number({ error: "PORT must be a port number, e.g. PORT=3000" })
+const portNumber = (name: string, example: number) =>
+  z.coerce
+    .number({ error: `${name} must be a port number, e.g. ${name}=${example}` })
     .int()
-    .min(1, "PORT must be between 1 and 65535")
-    .max(65535, "PORT must be between 1 and 65535")
-    .default(3000),
-  /** Unset: npm start runs an embedded PostgreSQL under DATA_DIR. */
-  DATABASE_URL: PostgresUrl.optional(),
-  DATA_DIR: z.string().default(".data"),
-  LOG_LEVEL: LogLevel.default("info"),
-});
+    .min(1, `${name} must be between 1 and 65535`)
+    .max(65535, `${name} must be between 1 and 65535`);
+
+const ZStartEnv = z
+  .object({
+    PORT: portNumber("PORT", 3000).default(3000),
+    /** The demo's identity provider and Exchange Online simulator; unset: PORT + 1 and PORT + 2. */
+    IDENTITY_PORT: portNumber("IDENTITY_PORT", 3001).optional(),
+    EXCHANGE_ONLINE_PORT: portNumber("EXCHANGE_ONLINE_PORT", 3002).optional(),
+    /** Unset: npm start runs an embedded PostgreSQL under DATA_DIR. */
+    DATABASE_URL: PostgresUrl.optional(),
+    DATA_DIR: z.string().default(".data"),
+    LOG_LEVEL: LogLevel.default("info"),
+  })
+  // Fixed ports, so the sign-in URLs a browser has seen stay valid across restarts.
+  .transform((env) => ({
+    ...env,
+    IDENTITY_PORT: env.IDENTITY_PORT ?? env.PORT + 1,
+    EXCHANGE_ONLINE_PORT: env.EXCHANGE_ONLINE_PORT ?? env.PORT + 2,
+  }))
+  .superRefine((env, ctx) => {
+    const ports = [
+      ["PORT", env.PORT],
+      ["IDENTITY_PORT", env.IDENTITY_PORT],
+      ["EXCHANGE_ONLINE_PORT", env.EXCHANGE_ONLINE_PORT],
+    ] as const;
+    for (const [index, [name, port]] of ports.entries()) {
+      if (port > 65535) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `${name} would be ${port} (PORT + ${index}): choose a lower PORT or set ${name}`,
+        });
+      }
+      const clash = ports.slice(0, index).find(([, other]) => other === port);
+      if (clash) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `${name} is ${port}, the same port as ${clash[0]}: each needs its own`,
+        });
+      }
+    }
+  });
 
 const ZQueueEnv = ZServerEnv.pick({ DATABASE_URL: true }).extend({
   /** An agent's hold on a job: renewed by its heartbeats, the job goes back to the queue when it runs out. */

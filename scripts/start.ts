@@ -1,21 +1,64 @@
-// npm start — the whole product on one machine: database, demo data, web app.
+// npm start — the whole demo on one machine: database, simulated Entra ID and Exchange (both sides),
+// the web app pointed at them, and an agent paired to the demo tenant.
 import { applyPendingMigrations } from "@/lib/database/migrations";
 import { openDatabase } from "@/lib/database/open-database";
 import { createDb } from "@/lib/db";
-import { getStartEnv } from "@/lib/env";
+import { getCloudEnv, getStartEnv, type StartEnv } from "@/lib/env";
 import { assertPortFree } from "@/lib/net/assert-port-free";
+import { demoWebEnv } from "@/scripts/lib/demo-web-env";
 import { ensureBuild } from "@/scripts/lib/ensure-build";
+import { ensureTokenCacheKeys } from "@/scripts/lib/ensure-token-cache-keys";
+import { ensureDemoAgentPaired } from "@/scripts/lib/pair-demo-agent";
 import { runCommand } from "@/scripts/lib/run-command";
 import { seedDemo } from "@/scripts/lib/seed-demo";
+import { startSimulators } from "@/scripts/lib/start-simulators";
 import { startWeb } from "@/scripts/lib/start-web";
+import { superviseDemoAgent } from "@/scripts/lib/supervise-demo-agent";
+import { exchangeOnlineAddresses } from "@/simulators/exchange/online/exchange-clouds";
+import { listeningAddresses } from "@/simulators/identity/clouds";
+import { describeDemoSignIn } from "@/simulators/identity/demo-sign-in";
 import { loadDirectory } from "@/simulators/identity/directory/load-directory";
 
+/** The organization pair the demo agent works on: its on-premises side, its tenant in the web app. */
+const DEMO_ORGANIZATION = "contoso";
+
 const say = (line: string) => console.log(`[start] ${line}`);
+const warn = (line: string) => console.error(`[start] WARNING: ${line}`);
+const agentSays = (line: string) => console.log(`[agent] ${line}`);
+
+async function assertPortsFree(env: StartEnv): Promise<void> {
+  await assertPortFree(env.PORT);
+  for (const address of listeningAddresses()) {
+    await assertPortFree(env.IDENTITY_PORT, address, "IDENTITY_PORT");
+  }
+  for (const address of exchangeOnlineAddresses()) {
+    await assertPortFree(env.EXCHANGE_ONLINE_PORT, address, "EXCHANGE_ONLINE_PORT");
+  }
+}
 
 await runCommand(async (cleanup) => {
   const env = getStartEnv();
-  await assertPortFree(env.PORT);
+  // CLOUD_* the operator set win over the demo's (startWeb's `defaults`); a mistake in them stops us here.
+  const operatorCloudSettings = Object.entries(getCloudEnv())
+    .filter(([, value]) => value !== undefined)
+    .map(([name]) => name);
+  await assertPortsFree(env);
   const startedAt = Date.now();
+
+  // The simulators need nothing from the database: they come up meanwhile.
+  const simulatorsStarting = startSimulators({
+    dataDir: env.DATA_DIR,
+    identityPort: env.IDENTITY_PORT,
+    exchangeOnlinePort: env.EXCHANGE_ONLINE_PORT,
+  });
+  // Awaited below; until then a failure must not count as an unhandled rejection.
+  simulatorsStarting.catch(() => {});
+  cleanup(() =>
+    simulatorsStarting.then(
+      (simulators) => simulators.close(),
+      () => {},
+    ),
+  );
 
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   cleanup(() => database.close());
@@ -26,12 +69,13 @@ await runCommand(async (cleanup) => {
 
   const db = createDb(database.url);
   await seedDemo(db, await loadDirectory());
-  await db.$disconnect();
 
   await ensureBuild(say);
+  const simulators = await simulatorsStarting;
   const web = await startWeb({
     port: env.PORT,
     env: { DATABASE_URL: database.url, LOG_LEVEL: env.LOG_LEVEL },
+    defaults: demoWebEnv({ simulators, tokenCacheKeys: await ensureTokenCacheKeys(env.DATA_DIR) }),
     onOutput: (line) => console.log(`[web] ${line}`),
   });
   const onUnexpectedExit = (code: number | null) => {
@@ -44,14 +88,47 @@ await runCommand(async (cleanup) => {
     return web.stop();
   });
 
-  console.log(`
-  Hybrid Wizard is running (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)
+  // The demo works without its agent (only on-premises steps wait for one): a failure is reported, not fatal.
+  let agentSummary: string;
+  try {
+    const organization = await simulators.exchangeOnline.admin.ensureSeeded(DEMO_ORGANIZATION);
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { entraTenantId: organization.tenantId } });
+    const agent = await ensureDemoAgentPaired({
+      db,
+      serverUrl: `http://127.0.0.1:${env.PORT}`,
+      dataDir: env.DATA_DIR,
+      tenant,
+      simulatorStateFile: organization.onPremisesFile,
+      onLine: agentSays,
+    });
+    const supervisor = superviseDemoAgent({ configPath: agent.configPath, onLine: agentSays, warn });
+    cleanup(() => supervisor.stop());
+    agentSummary = `Demo agent paired to ${agent.tenantName}: ${agent.name} (simulated on-premises Exchange)`;
+  } catch (error) {
+    warn(`the demo agent could not be started: ${error instanceof Error ? error.message : String(error)}`);
+    agentSummary = "NOT RUNNING (see the warning above): the wizard's on-premises steps wait for an agent";
+  }
+  await db.$disconnect();
 
-    Open        ${web.url}
-    Health      ${web.url}/api/health
-    Database    ${database.description}
-
-  Press Ctrl-C to stop everything.
-`);
+  const { identity, exchangeOnline } = simulators;
+  const banner = [
+    `Hybrid Wizard is running (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
+    "",
+    `  Open        ${web.url}`,
+    `  Health      ${web.url}/api/health`,
+    `  Database    ${database.description}`,
+    `  Sign-in     https://${identity.hostFor("Worldwide")} (simulated Entra ID)`,
+    `  Exchange    ${exchangeOnline.baseUrlFor("Worldwide")} (simulated Exchange Online)`,
+    `  Agent       ${agentSummary}`,
+    "  HTTPS       the sign-in pages use a certificate from a CA made on this machine: the browser",
+    `              warns once (or trust ${identity.caCertPath})`,
+    ...(operatorCloudSettings.length
+      ? [`  Settings    yours win over the demo's: ${operatorCloudSettings.join(", ")}`]
+      : []),
+    "",
+    await describeDemoSignIn(identity.directory),
+    "Press Ctrl-C to stop everything.",
+  ];
+  console.log(`\n${banner.join("\n").replace(/^(?=.)/gm, "  ")}\n`);
   return "keep-running";
 });

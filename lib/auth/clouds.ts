@@ -89,6 +89,11 @@ export function getCloudConfig(cloud: Cloud): CloudConfig | undefined {
   };
 }
 
+/** `<KEY>` in the cloud's `CLOUD_<KEY>_*` variables. */
+export function cloudEnvKey(cloud: Cloud): CloudEnvKey {
+  return CLOUD_FACTS[cloud].envKey;
+}
+
 export function cloudDisplayName(cloud: Cloud): string {
   return CLOUD_FACTS[cloud].displayName;
 }

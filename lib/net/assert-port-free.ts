@@ -11,7 +11,8 @@ export function assertPortFree(port: number, host = "127.0.0.1", variableName = 
         reject(
           new PortInUseError(
             `Port ${port} is ${error.code === "EACCES" ? "not allowed for this user" : "already in use"} on ${host}. ` +
-              `Choose another one, e.g. ${variableName}=${port === 3000 ? 3100 : port + 1} npm start`,
+              // A hundred away: the demo's own ports sit next to PORT (PORT + 1, PORT + 2).
+              `Choose another one, e.g. ${variableName}=${port <= 65435 ? port + 100 : port - 100} npm start`,
           ),
         );
       } else reject(error);

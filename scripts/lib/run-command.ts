@@ -26,6 +26,9 @@ export async function runCommand(
   const undoAll = async () => {
     for (const undo of undos.splice(0).reverse()) await undo().catch((error) => console.error(error));
   };
+  // The library gives up after 10 s and exits, leaving children running; stopping the agent, the
+  // web app and PostgreSQL one after another can take longer on a busy machine.
+  exitHook.forceExitTimeout(60_000);
   exitHook((done) => {
     void undoAll().then(done);
   });

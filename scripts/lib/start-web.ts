@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { forwardLines } from "@/scripts/lib/forward-lines";
 
 export interface RunningWeb {
   url: string;
@@ -7,10 +8,14 @@ export interface RunningWeb {
   stop(): Promise<void>;
 }
 
-/** Starts `next start` on loopback and waits until /api/health answers. */
+/**
+ * Starts `next start` on loopback and waits until /api/health answers. The child's environment:
+ * `defaults`, then this process's environment (what the operator set wins over a default), then `env`.
+ */
 export async function startWeb(options: {
   port: number;
   env: Record<string, string>;
+  defaults?: Record<string, string>;
   onOutput: (line: string) => void;
   timeoutMs?: number;
 }): Promise<RunningWeb> {
@@ -20,15 +25,16 @@ export async function startWeb(options: {
     [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(options.port), "-H", "127.0.0.1"],
     {
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...options.defaults,
+        ...process.env,
+        ...options.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
   );
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.setEncoding("utf8");
-    stream?.on("data", (chunk: string) => {
-      for (const line of chunk.split("\n")) if (line.trim()) options.onOutput(line);
-    });
-  }
+  forwardLines(child, options.onOutput);
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   await waitForHealth(`${url}/api/health`, exited, options.timeoutMs ?? 60_000);
   return {

@@ -1,15 +1,25 @@
 import { generateURI } from "otplib";
 import qrcode from "qrcode-terminal";
+import type { CloudName } from "./clouds";
 import { verifySecret } from "./directory/hash-secret";
 import type { Directory } from "./directory/load-directory";
 
 // What `npm start` shows so a person can sign in as the demo user with any authenticator app.
-// The plain password lives here and in docs/IDENTITY-DIRECTORY.md; the directory keeps its hash.
+// The plain password and app secrets live here and in docs/IDENTITY-DIRECTORY.md; the directory
+// keeps their hashes.
 
 export const DEMO_USER = {
   userPrincipalName: "adele@contoso.onmicrosoft.com",
   password: "Contoso-Demo-1!",
 } as const;
+
+/** The plain client secret of the service's app registration in each cloud (the directory keeps hashes). */
+export const DEMO_APP_SECRETS: Record<CloudName, string> = {
+  Worldwide: "hybrid-wizard-dev-secret-worldwide",
+  China21Vianet: "hybrid-wizard-dev-secret-21vianet",
+  UsGovGccHigh: "hybrid-wizard-dev-secret-usgov",
+  UsGovDod: "hybrid-wizard-dev-secret-usgov",
+};
 
 export interface DemoSignIn {
   userPrincipalName: string;

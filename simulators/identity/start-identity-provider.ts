@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type Provider from "oidc-provider";
-import { ensureLocalCa } from "../tls/local-ca";
+import { ensureLocalCa, type LocalCa, type ServerCertificate } from "../tls/local-ca";
 import { CLOUDS, type CloudName, listeningAddresses } from "./clouds";
 import { type Directory, loadDirectory, type Tenant } from "./directory/load-directory";
 import { createTenantProvider } from "./oidc/create-tenant-provider";
@@ -47,6 +47,17 @@ export interface RunningIdentityProvider {
   spkiSha256Base64: string;
 }
 
+/**
+ * The CA in `caDir` and the server certificate the provider serves, each made on first use and
+ * reused after: a browser can be told to trust the certificate before the provider starts.
+ */
+export async function ensureIdentityProviderCertificate(
+  caDir: string,
+): Promise<{ ca: LocalCa; certificate: ServerCertificate }> {
+  const ca = await ensureLocalCa(caDir);
+  return { ca, certificate: await ca.issueServerCertificate(["localhost", ...listeningAddresses()]) };
+}
+
 /** A retired signing key stays published for a day: far longer than any token it signed lives. */
 const RETIRED_KEY_RETENTION_SECONDS = 24 * 3600;
 
@@ -54,8 +65,9 @@ export async function startIdentityProvider(
   options: IdentityProviderOptions,
 ): Promise<RunningIdentityProvider> {
   const directory = await loadDirectory(options.directoryFile);
-  const ca = await ensureLocalCa(options.caDir ?? path.join(options.dataDir, "tls"));
-  const certificate = await ca.issueServerCertificate(["localhost", ...listeningAddresses()]);
+  const { ca, certificate } = await ensureIdentityProviderCertificate(
+    options.caDir ?? path.join(options.dataDir, "tls"),
+  );
   const signingKeys = await loadSigningKeys({
     file: path.join(options.dataDir, "identity", "signing-keys.json"),
     retiredKeyRetentionSeconds: RETIRED_KEY_RETENTION_SECONDS,

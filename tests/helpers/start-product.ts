@@ -7,6 +7,10 @@ import { spawnTsx } from "@/tests/helpers/spawn-tsx";
 
 export interface RunningProduct {
   url: string;
+  /** The identity provider's Worldwide address, e.g. https://127.0.0.1:4311 */
+  identityUrl: string;
+  /** What it was started with, ports included: pass it again to restart on the same addresses. */
+  env: Record<string, string | undefined>;
   output: () => string;
   child: ChildProcess;
   /** Ctrl-C, as a person would; resolves with the exit code. */
@@ -25,10 +29,20 @@ function spawnStart(env: Record<string, string | undefined>) {
   return { child, output: child.output };
 }
 
+/** Free ports for the web app and the simulators, unless `env` names them. */
+async function withPorts(env: Record<string, string | undefined>) {
+  return {
+    ...env,
+    PORT: env.PORT ?? String(await findFreePort()),
+    IDENTITY_PORT: env.IDENTITY_PORT ?? String(await findFreePort()),
+    EXCHANGE_ONLINE_PORT: env.EXCHANGE_ONLINE_PORT ?? String(await findFreePort()),
+  };
+}
+
 /** Runs `npm start`'s script and waits for its "is running" banner. */
-export async function startProduct(env: Record<string, string | undefined>): Promise<RunningProduct> {
-  const port = env.PORT ?? String(await findFreePort());
-  const { child, output } = spawnStart({ ...env, PORT: port });
+export async function startProduct(options: Record<string, string | undefined>): Promise<RunningProduct> {
+  const env = await withPorts(options);
+  const { child, output } = spawnStart(env);
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const deadline = Date.now() + 170_000;
   while (!output().includes("Hybrid Wizard is running")) {
@@ -40,7 +54,9 @@ export async function startProduct(env: Record<string, string | undefined>): Pro
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
-    url: `http://localhost:${port}`,
+    url: `http://localhost:${env.PORT}`,
+    identityUrl: `https://127.0.0.1:${env.IDENTITY_PORT}`,
+    env,
     output,
     child,
     async stop() {
@@ -54,7 +70,7 @@ export async function startProduct(env: Record<string, string | undefined>): Pro
 export async function runStartToExit(
   env: Record<string, string | undefined>,
 ): Promise<{ code: number | null; output: string }> {
-  const { child, output } = spawnStart(env);
+  const { child, output } = spawnStart(await withPorts(env));
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   return { code, output: output() };
 }

@@ -41,6 +41,11 @@ export const EXCHANGE_CLOUDS: Record<Cloud, ExchangeCloud> = {
 
 export const EXCHANGE_CLOUD_NAMES = Object.keys(EXCHANGE_CLOUDS) as Cloud[];
 
+/** Distinct addresses the simulator listens on, one per cloud. */
+export function exchangeOnlineAddresses(): string[] {
+  return [...new Set(EXCHANGE_CLOUD_NAMES.map((cloud) => EXCHANGE_CLOUDS[cloud].loopbackAddress))];
+}
+
 /** The cloud a request was meant for: its Host header when it names an Exchange host, else the address it reached. */
 export function cloudOfRequest(
   hostHeader: string | undefined,

@@ -5,7 +5,7 @@ import type { OrganizationFixture } from "../fixtures/fixture-schema";
 import type { Cloud } from "../model/organization-state";
 import { type ApiResponse, errorResponse } from "./admin-api-responses";
 import { createAuthenticator } from "./authenticate-request";
-import { cloudOfRequest, EXCHANGE_CLOUD_NAMES, EXCHANGE_CLOUDS } from "./exchange-clouds";
+import { cloudOfRequest, EXCHANGE_CLOUDS, exchangeOnlineAddresses } from "./exchange-clouds";
 import { handleBatch } from "./handle-batch";
 import { handleInvokeCommand, type InvokeCommandOutcome } from "./handle-invoke-command";
 import { RateLimiter } from "./rate-limiter";
@@ -66,7 +66,7 @@ async function listenEverywhere(
   handler: (request: IncomingMessage, response: ServerResponse) => void,
   options: StartExchangeOnlineOptions,
 ) {
-  const addresses = [...new Set(EXCHANGE_CLOUD_NAMES.map((cloud) => EXCHANGE_CLOUDS[cloud].loopbackAddress))];
+  const addresses = exchangeOnlineAddresses();
   for (let attempt = 0; ; attempt++) {
     const servers: Server[] = [];
     let port = options.port;

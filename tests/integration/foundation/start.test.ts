@@ -1,9 +1,13 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { Agent, fetch as undiciFetch } from "undici";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { findFreePort } from "@/lib/net/find-free-port";
+import { DEMO_USER } from "@/simulators/identity/demo-sign-in";
+import { waitFor } from "@/tests/helpers/agent-cli";
+import { descendantsOf, stillRunning } from "@/tests/helpers/process-tree";
 import {
   databaseUrlIn,
   makeDataDir,
@@ -23,6 +27,34 @@ async function query(url: string, sql: string, values: unknown[] = []) {
   }
 }
 
+const CONTOSO_TENANT_ID = "be02d50c-0ae5-4169-a670-583b92eb1181";
+
+async function contosoAgents(databaseUrl: string) {
+  return query(
+    databaseUrl,
+    `SELECT a.name, a."lastSeenAt" IS NOT NULL AS seen, a."revokedAt" IS NOT NULL AS revoked
+       FROM "Agent" a JOIN "Tenant" t ON t.id = a."tenantId" WHERE t."entraTenantId" = $1`,
+    [CONTOSO_TENANT_ID],
+  );
+}
+
+/** Fetches Contoso's OpenID configuration trusting only the data folder's CA, as the web app does. */
+async function discoveryOfContoso(identityUrl: string, dataDir: string): Promise<unknown> {
+  const dispatcher = new Agent({ connect: { ca: await readFile(path.join(dataDir, "tls", "ca-cert.pem")) } });
+  try {
+    const response = await undiciFetch(
+      `${identityUrl}/${CONTOSO_TENANT_ID}/v2.0/.well-known/openid-configuration`,
+      {
+        dispatcher,
+      },
+    );
+    expect(response.status).toBe(200);
+    return await response.json();
+  } finally {
+    await dispatcher.close();
+  }
+}
+
 describe("npm start", () => {
   let running: RunningProduct | undefined;
   afterEach(async () => {
@@ -30,25 +62,55 @@ describe("npm start", () => {
     running = undefined;
   });
 
-  it("comes up on an embedded database, healthy, and keeps its data across a restart", async () => {
+  it("brings up the whole demo on an embedded database and keeps it across a restart", async () => {
     const dataDir = await makeDataDir();
     running = await startProduct({ DATA_DIR: dataDir });
     const health = await fetch(`${running.url}/api/health`).then((response) => response.json());
     expect(health).toMatchObject({ status: "ok", db: "ok", migrations: { status: "up-to-date" } });
-    expect(running.output()).toContain(`Open        ${running.url}`);
+    const banner = running.output();
+    expect(banner).toContain(`Open        ${running.url}`);
+    expect(banner).toContain(`user:      ${DEMO_USER.userPrincipalName}`);
+    expect(banner).toContain(`password:  ${DEMO_USER.password}`);
+    expect(banner).toMatch(/otpauth:\/\/totp\/.+secret=[A-Z2-7]+/);
+    expect(banner).toContain("Demo agent paired to Contoso: demo-agent");
+    expect(banner).toContain(path.join(dataDir, "tls", "ca-cert.pem"));
 
+    // The sign-in server speaks HTTPS with the certificate of the CA in the data folder.
+    const discovery = await discoveryOfContoso(running.identityUrl, dataDir);
+    expect(discovery).toMatchObject({
+      issuer: `${running.identityUrl}/${CONTOSO_TENANT_ID}/v2.0`,
+      token_endpoint: expect.stringContaining(running.identityUrl),
+    });
+
+    // The demo agent is paired to Contoso and polls the web app.
+    await waitFor(
+      async () => /\[agent\] .*connected: agent "demo-agent"/.test(running?.output() ?? ""),
+      "the agent to poll",
+    );
     const firstUrl = databaseUrlIn(running.output());
+    const agents = await contosoAgents(firstUrl);
+    expect(agents).toEqual([{ name: "demo-agent", seen: true, revoked: false }]);
+
     await query(firstUrl, `INSERT INTO "AuditEvent" (action, "targetType") VALUES ('test.marker', 'test')`);
+    const children = descendantsOf(running.child.pid ?? 0);
+    expect(children.some((child) => child.commandLine.includes("agent/cli.ts run"))).toBe(true);
+    expect(children.some((child) => /next-server|next start/.test(child.commandLine))).toBe(true);
     // 130 = ended by SIGINT, as after Ctrl-C; the restart below proves the shutdown was clean.
     expect(await running.stop()).toBe(130);
+    expect(stillRunning(children)).toEqual([]);
 
-    running = await startProduct({ DATA_DIR: dataDir });
+    running = await startProduct(running.env);
     expect(running.output()).toContain("Migrations: up to date");
-    const rows = await query(
-      databaseUrlIn(running.output()),
-      `SELECT action FROM "AuditEvent" WHERE action = 'test.marker'`,
-    );
+    expect(running.output()).toContain("Demo agent paired to Contoso: demo-agent");
+    expect(running.output()).not.toContain("[agent] Paired:");
+    const secondUrl = databaseUrlIn(running.output());
+    const rows = await query(secondUrl, `SELECT action FROM "AuditEvent" WHERE action = 'test.marker'`);
     expect(rows).toHaveLength(1);
+    await waitFor(
+      async () => /\[agent\] .*connected: agent "demo-agent"/.test(running?.output() ?? ""),
+      "the agent to poll again",
+    );
+    expect(await contosoAgents(secondUrl)).toEqual([{ name: "demo-agent", seen: true, revoked: false }]);
   });
 
   it("uses the server DATABASE_URL names and starts no database of its own", async () => {
@@ -73,6 +135,7 @@ describe("npm start", () => {
     const port = await findFreePort();
     const result = await runStartToExit({
       DATABASE_URL: `postgresql://someone:secret@127.0.0.1:${port}/nowhere`,
+      DATA_DIR: await makeDataDir(),
     });
     expect(result.code).toBe(1);
     expect(result.output).toContain("DATABASE_URL");

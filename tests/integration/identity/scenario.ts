@@ -53,12 +53,7 @@ export const ACCOUNTS = {
   },
 } as const;
 
-export const CLIENT_SECRETS: Record<CloudName, string> = {
-  Worldwide: "hybrid-wizard-dev-secret-worldwide",
-  China21Vianet: "hybrid-wizard-dev-secret-21vianet",
-  UsGovGccHigh: "hybrid-wizard-dev-secret-usgov",
-  UsGovDod: "hybrid-wizard-dev-secret-usgov",
-};
+export { DEMO_APP_SECRETS as CLIENT_SECRETS } from "@/simulators/identity/demo-sign-in";
 
 export const REDIRECT_URI = "http://localhost:3000/auth/redirect";
 

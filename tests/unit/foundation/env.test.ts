@@ -13,6 +13,27 @@ describe("getStartEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("puts the demo's identity provider and Exchange Online next to PORT unless told otherwise", () => {
+    vi.stubEnv("PORT", "4000");
+    vi.stubEnv("IDENTITY_PORT", undefined);
+    vi.stubEnv("EXCHANGE_ONLINE_PORT", undefined);
+    expect(getStartEnv()).toMatchObject({ PORT: 4000, IDENTITY_PORT: 4001, EXCHANGE_ONLINE_PORT: 4002 });
+    vi.stubEnv("IDENTITY_PORT", "8443");
+    expect(getStartEnv()).toMatchObject({ IDENTITY_PORT: 8443, EXCHANGE_ONLINE_PORT: 4002 });
+  });
+
+  it("refuses two services on one port, naming both", () => {
+    vi.stubEnv("PORT", "4000");
+    vi.stubEnv("EXCHANGE_ONLINE_PORT", "4001");
+    vi.stubEnv("IDENTITY_PORT", undefined);
+    expect(() => getStartEnv()).toThrow(
+      "EXCHANGE_ONLINE_PORT: EXCHANGE_ONLINE_PORT is 4001, the same port as IDENTITY_PORT",
+    );
+    vi.stubEnv("PORT", "65535");
+    vi.stubEnv("EXCHANGE_ONLINE_PORT", undefined);
+    expect(() => getStartEnv()).toThrow("IDENTITY_PORT would be 65536 (PORT + 1)");
+  });
+
   it("says which variable is wrong and what a right value looks like", () => {
     vi.stubEnv("PORT", "eighty");
     expect(() => getStartEnv()).toThrow(EnvError);

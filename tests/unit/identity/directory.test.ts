@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEMO_USER, findDemoSignIn } from "@/simulators/identity/demo-sign-in";
+import type { CloudName } from "@/simulators/identity/clouds";
+import { DEMO_APP_SECRETS, DEMO_USER, findDemoSignIn } from "@/simulators/identity/demo-sign-in";
 import { verifySecret } from "@/simulators/identity/directory/hash-secret";
 import {
   DEFAULT_DIRECTORY_FILE,
@@ -67,6 +68,14 @@ describe("the shipped directory", () => {
   it("keeps the demo sign-in printable with the documented password", async () => {
     const demo = await findDemoSignIn(directory);
     expect(demo.otpauthUri).toMatch(/^otpauth:\/\/totp\/.+secret=[A-Z2-7]+/);
+  });
+
+  it("accepts the demo app secrets npm start gives the web app, in every cloud", async () => {
+    for (const [cloud, secret] of Object.entries(DEMO_APP_SECRETS)) {
+      const apps = directory.applications.filter((app) => app.clouds.includes(cloud as CloudName));
+      expect(apps, cloud).toHaveLength(1);
+      expect(await verifySecret(secret, apps[0]?.clientSecretHash ?? ""), cloud).toBe(true);
+    }
   });
 
   it("matches every demo password documented in docs/IDENTITY-DIRECTORY.md", async () => {
