@@ -5,6 +5,7 @@ import { openDatabase } from "@/lib/database/open-database";
 import { createDb } from "@/lib/db";
 import { getCloudEnv, getStartEnv, type StartEnv } from "@/lib/env";
 import { assertPortFree } from "@/lib/net/assert-port-free";
+import { bundleTrustedCas } from "@/scripts/lib/bundle-trusted-cas";
 import { demoWebEnv } from "@/scripts/lib/demo-web-env";
 import { ensureBuild } from "@/scripts/lib/ensure-build";
 import { ensureTokenCacheKeys } from "@/scripts/lib/ensure-token-cache-keys";
@@ -74,7 +75,15 @@ await runCommand(async (cleanup) => {
   const simulators = await simulatorsStarting;
   const web = await startWeb({
     port: env.PORT,
-    env: { DATABASE_URL: database.url, LOG_LEVEL: env.LOG_LEVEL },
+    env: {
+      DATABASE_URL: database.url,
+      LOG_LEVEL: env.LOG_LEVEL,
+      NODE_EXTRA_CA_CERTS: await bundleTrustedCas({
+        dataDir: env.DATA_DIR,
+        localCaPath: simulators.identity.caCertPath,
+        machineBundlePath: env.NODE_EXTRA_CA_CERTS,
+      }),
+    },
     defaults: demoWebEnv({ simulators, tokenCacheKeys: await ensureTokenCacheKeys(env.DATA_DIR) }),
     onOutput: (line) => console.log(`[web] ${line}`),
   });

@@ -4,18 +4,15 @@ import type { RunningSimulators } from "./start-simulators";
 
 /**
  * What points the web app at the simulators: per cloud the identity provider's authority, the
- * directory's app registration and its secret, the Exchange Online simulator; the local CA for
- * Node to trust; the key that encrypts cached tokens. Production sets the same variables.
+ * directory's app registration and its secret, the Exchange Online simulator; the key that
+ * encrypts cached tokens. (The local CA is added to what the web app trusts by start.ts.) Production sets the same variables.
  */
 export function demoWebEnv(options: {
   simulators: RunningSimulators;
   tokenCacheKeys: string;
 }): Record<string, string> {
   const { identity, exchangeOnline } = options.simulators;
-  const env: Record<string, string> = {
-    NODE_EXTRA_CA_CERTS: identity.caCertPath,
-    TOKEN_CACHE_KEYS: options.tokenCacheKeys,
-  };
+  const env: Record<string, string> = { TOKEN_CACHE_KEYS: options.tokenCacheKeys };
   for (const cloud of CLOUDS) {
     const app = identity.directory.applications.find((candidate) => candidate.clouds.includes(cloud));
     if (!app) throw new Error(`The identity directory has no app registration in ${cloud}`);

@@ -1,0 +1,51 @@
+import { expect, type Page } from "@playwright/test";
+import { loadDirectory } from "@/simulators/identity/directory/load-directory";
+import { freshTotp } from "@/tests/helpers/identity";
+import type { ACCOUNTS } from "@/tests/integration/identity/scenario";
+
+// A person's way through the sign-in window: password, then the authenticator code for accounts
+// enrolled in MFA.
+
+export type DemoAccount = (typeof ACCOUNTS)[keyof typeof ACCOUNTS];
+
+async function totpSecretOf(account: string): Promise<string | undefined> {
+  const directory = await loadDirectory();
+  const tenant = directory.findTenant(account.split("@")[1] ?? "");
+  return tenant && directory.findIdentity(tenant, { userPrincipalName: account })?.user.totpSecret;
+}
+
+/** Fills the identity provider's pages in `window` (a popup, or the page itself for a redirect). */
+export async function completeSignIn(
+  window: Page,
+  who: DemoAccount,
+  options: { totpCode?: string } = {},
+): Promise<void> {
+  await window.getByLabel("Email or user name").fill(who.username);
+  await window.getByLabel("Password").fill(who.password);
+  await window.getByRole("button", { name: "Sign in" }).click();
+  const secret = await totpSecretOf(who.username);
+  if (!secret) return;
+  await expect(window.getByRole("heading", { name: "Enter code" })).toBeVisible();
+  await window.getByLabel("Code").fill(options.totpCode ?? (await freshTotp(secret)));
+  await window.getByRole("button", { name: "Verify" }).click();
+}
+
+/** Starts a popup sign-in on the sign-in page and returns the popup. */
+export async function openSignInPopup(page: Page, who: DemoAccount): Promise<Page> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Work account").fill(who.username);
+  const popup = page.waitForEvent("popup");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  return popup;
+}
+
+/**
+ * A whole popup sign-in; resolves once the app shows the account signed in (the popup closes
+ * before the app has redeemed the code, so its closing is not the end).
+ */
+export async function signInWithPopup(page: Page, who: DemoAccount): Promise<void> {
+  const popup = await openSignInPopup(page, who);
+  await completeSignIn(popup, who);
+  await popup.waitForEvent("close");
+  await expect(page.getByTestId("signed-in-user")).toHaveAttribute("title", who.username);
+}
