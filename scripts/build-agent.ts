@@ -1,9 +1,9 @@
 /**
  * Bundles the on-premises agent into one Node ESM file that admins download from the service
- * (/downloads/hybrid-agent.mjs, from DOWNLOADS_DIR: dist/downloads unless set), plus its SHA-256
- * (sha256sum format) beside it. Not minified,
- * so an admin can read what they run next to Exchange. The simulated executor — and with it every
- * simulator — stays out; the build fails if any of it gets in.
+ * (/downloads/hybrid-agent.mjs, served from DOWNLOADS_DIR: dist/downloads unless set), plus its
+ * SHA-256 (sha256sum format) beside it. Not minified, so an admin can read what they run next to
+ * Exchange. The simulated executor — and with it every simulator — stays out; the build fails if
+ * any of it gets in.
  *
  * Run: npx tsx scripts/build-agent.ts [--out FILE]
  */

@@ -38,9 +38,12 @@ describe("an agent killed in the middle of a job", () => {
     const first = spawnAgent(["run", "--config", config]);
     const firstExited = new Promise((resolve) => first.once("exit", resolve));
     try {
+      // Mid-job means inside Exchange: the simulator has taken the fault for this call and is waiting it out.
       await waitFor(
-        async () => first.output().includes(`job ${jobId}: running New-RemoteDomain`),
-        "the first agent to start the cmdlet",
+        async () =>
+          first.output().includes(`job ${jobId}: running New-RemoteDomain`) &&
+          (await organization.readState()).faults.length === 0,
+        "the first agent's cmdlet to be under way in Exchange",
       );
       expect(await bed.jobs.getAgentJobStatus(bed.tenantId, jobId)).toMatchObject({ state: "active" });
     } finally {
