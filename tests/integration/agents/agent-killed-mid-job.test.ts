@@ -65,7 +65,11 @@ describe("an agent killed in the middle of a job", () => {
       // The second attempt is the one recorded: the first never reported anything.
       expect(done).toMatchObject({ attempts: 2, outcome: { outcome: "succeeded" } });
       expect(first.output()).not.toContain(`job ${jobId}: reported`);
-      expect(second.output()).toContain(`job ${jobId}: reported success`);
+      // The server records the result before the agent hears back and logs it.
+      await waitFor(
+        async () => second.output().includes(`job ${jobId}: reported success`),
+        "the second agent to log its report",
+      );
 
       const created = objectsOf(await organization.readState(), "RemoteDomain").filter(
         (remoteDomain) => remoteDomain.DomainName === domainName,
