@@ -78,6 +78,11 @@ const ZQueueEnv = ZServerEnv.pick({ DATABASE_URL: true }).extend({
   AGENT_POLL_HOLD_SECONDS: z.coerce.number().min(0.1).max(55).default(30),
 });
 
+const ZDownloadsEnv = z.object({
+  /** Where the built agent (hybrid-agent.mjs) is served from; npm install and npm start build it there. */
+  DOWNLOADS_DIR: z.string().min(1).default("dist/downloads"),
+});
+
 /**
  * Per national cloud: where its Entra authority is, the app registration the service uses there
  * (sovereign clouds need their own), and where its Exchange Online is reached. Defaults are
@@ -148,6 +153,7 @@ export type TokenCacheEnv = z.infer<typeof ZTokenCacheEnv>;
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 export type QueueEnv = z.infer<typeof ZQueueEnv>;
 export type StartEnv = z.infer<typeof ZStartEnv>;
+export type DownloadsEnv = z.infer<typeof ZDownloadsEnv>;
 
 export class EnvError extends Error {}
 
@@ -193,4 +199,8 @@ export function getTokenCacheEnv(): TokenCacheEnv {
 
 export function getStartEnv(): StartEnv {
   return parseEnv(ZStartEnv, process.env);
+}
+
+export function getDownloadsEnv(): DownloadsEnv {
+  return parseEnv(ZDownloadsEnv, process.env);
 }

@@ -1,8 +1,9 @@
 /**
- * Bundles the on-premises agent into one Node ESM file that admins download from the service:
- * public/downloads/hybrid-agent.mjs, plus its SHA-256 (sha256sum format) beside it. Not minified,
- * so an admin can read what they run next to Exchange. The simulated executor — and with it every
- * simulator — stays out; the build fails if any of it gets in.
+ * Bundles the on-premises agent into one Node ESM file that admins download from the service
+ * (/downloads/hybrid-agent.mjs, served from DOWNLOADS_DIR: dist/downloads unless set), plus its
+ * SHA-256 (sha256sum format) beside it. Not minified, so an admin can read what they run next to
+ * Exchange. The simulated executor — and with it every simulator — stays out; the build fails if
+ * any of it gets in.
  *
  * Run: npx tsx scripts/build-agent.ts [--out FILE]
  */
@@ -12,9 +13,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { build, type Plugin } from "esbuild";
+import { AGENT_VERSION } from "@/agent/version";
+import { agentDownloadPath, agentVersionComment } from "@/lib/downloads/agent-download-file";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-export const DEFAULT_AGENT_BUNDLE = path.join(ROOT, "public", "downloads", "hybrid-agent.mjs");
 
 /** Leaves `import("./simulated")` in create-executor.ts unresolved: at run time it fails with a clear message. */
 const leaveOutSimulatedExecutor: Plugin = {
@@ -28,14 +30,16 @@ const leaveOutSimulatedExecutor: Plugin = {
   },
 };
 
-// undici is CommonJS and requires Node built-ins; an ESM bundle needs a `require` to give it.
+// The version comment lets the downloads page say which agent it serves. undici is CommonJS and
+// requires Node built-ins; an ESM bundle needs a `require` to give it.
 const BANNER = [
   "#!/usr/bin/env node",
+  agentVersionComment(AGENT_VERSION),
   'import { createRequire as __hybridAgentCreateRequire } from "node:module";',
   "const require = __hybridAgentCreateRequire(import.meta.url);",
 ].join("\n");
 
-export async function buildAgentBundle(outFile: string = DEFAULT_AGENT_BUNDLE) {
+export async function buildAgentBundle(outFile: string = agentDownloadPath()) {
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: ["agent/cli.ts"],
@@ -73,7 +77,7 @@ export async function buildAgentBundle(outFile: string = DEFAULT_AGENT_BUNDLE) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const { values } = parseArgs({ options: { out: { type: "string" } } });
-  const built = await buildAgentBundle(values.out ? path.resolve(values.out) : DEFAULT_AGENT_BUNDLE);
+  const built = await buildAgentBundle(values.out ? path.resolve(values.out) : undefined);
   console.log(
     `${path.relative(ROOT, built.outFile)}: ${(built.bytes / 1024).toFixed(0)} KiB, sha256 ${built.sha256}`,
   );

@@ -84,8 +84,10 @@ export type AgentClientOptions = {
 export function createAgentClient(options: AgentClientOptions) {
   const serverUrl = new URL(options.serverUrl);
   const proxy: ProxyDecision = decideProxy(serverUrl, options.proxySettings);
+  // Tunnel (CONNECT) for http:// servers too, not only https://: one path through the proxy for
+  // both, and undici's default for it has changed between versions.
   const dispatcher: Dispatcher =
-    proxy.kind === "proxy" ? new ProxyAgent({ uri: proxy.url.href }) : new Agent();
+    proxy.kind === "proxy" ? new ProxyAgent({ uri: proxy.url.href, proxyTunnel: true }) : new Agent();
   const context: ConnectionContext = {
     serverUrl,
     proxy: proxy.kind === "proxy" ? { url: proxy.url, source: proxy.source } : undefined,

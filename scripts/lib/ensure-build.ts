@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { agentDownloadPath } from "@/lib/downloads/agent-download-file";
+import { buildAgentBundle } from "@/scripts/build-agent";
 
 // What the production build is made from; a newer file here means the build is stale.
 const SOURCES = [
@@ -13,7 +15,9 @@ const SOURCES = [
   "postcss.config.mjs",
   "package-lock.json",
 ];
-const SKIP = new Set(["node_modules", ".next", "downloads"]);
+// What the agent download (scripts/build-agent.ts) is made from.
+const AGENT_SOURCES = ["agent", "lib", "scripts/build-agent.ts", "package-lock.json"];
+const SKIP = new Set(["node_modules", ".next"]);
 
 function newestChange(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -26,15 +30,25 @@ function newestChange(entry: string): number {
   return newest;
 }
 
-export function isBuildCurrent(root = process.cwd()): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const builtAt = statSync(buildId).mtimeMs;
-  return SOURCES.every((source) => newestChange(path.join(root, source)) <= builtAt);
+function isNewerThanSources(output: string, sources: string[], root: string): boolean {
+  if (!existsSync(output)) return false;
+  const builtAt = statSync(output).mtimeMs;
+  return sources.every((source) => newestChange(path.join(root, source)) <= builtAt);
 }
 
-/** Runs `next build` unless the existing production build is newer than every source. */
+export function isBuildCurrent(root = process.cwd()): boolean {
+  return isNewerThanSources(path.join(root, ".next", "BUILD_ID"), SOURCES, root);
+}
+
+/**
+ * Builds what the web app serves, each only when its code changed: the agent download
+ * (a second or two) and the production build (`next build`).
+ */
 export async function ensureBuild(log: (line: string) => void): Promise<void> {
+  if (!isNewerThanSources(agentDownloadPath(), AGENT_SOURCES, process.cwd())) {
+    log("Building the agent download (scripts/build-agent.ts) …");
+    await buildAgentBundle();
+  }
   if (isBuildCurrent()) return;
   log("Building the web app (next build; only when the code changed) …");
   await new Promise<void>((resolve, reject) => {

@@ -1,81 +1,26 @@
 import { mkdtemp, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { createPairingCode } from "@/lib/agents/create-pairing-code";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { revokeAgent } from "@/lib/agents/revoke-agent";
-import { createDb, type Db } from "@/lib/db";
-import { loadFixture } from "@/simulators/exchange/fixtures/load-fixture";
-import { seedOrganizationPair } from "@/simulators/exchange/fixtures/seed-organization-pair";
 import { runAgent, spawnAgent, waitFor } from "@/tests/helpers/agent-cli";
+import { type AgentTestBed, SHORT_LEASE, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
 import { startWebApp } from "@/tests/helpers/web-app";
 
 // Real processes throughout: the production web app, the agent CLI, the on-premises simulator.
-const LEASE = {
-  AGENT_LEASE_SECONDS: "10",
-  QUEUE_MONITOR_INTERVAL_SECONDS: "1",
-  AGENT_POLL_HOLD_SECONDS: "20",
-};
-
-let db: Db;
-let web: Awaited<ReturnType<typeof startWebApp>>;
-let tenantId: string;
-let simulatorState: string;
-let jobs: typeof import("@/lib/jobs/agent-jobs");
-
-async function newCode() {
-  return (await createPairingCode({ db, tenantId, actorUserId: null })).code;
-}
-
-async function pairedConfig(name: string) {
-  const config = path.join(await mkdtemp(path.join(tmpdir(), "hw-agent-")), "config.json");
-  const paired = await runAgent([
-    "pair",
-    await newCode(),
-    "--server",
-    web.url,
-    "--name",
-    name,
-    "--config",
-    config,
-    "--executor",
-    "simulated",
-    "--simulator-state",
-    simulatorState,
-  ]);
-  expect(paired.code, paired.output).toBe(0);
-  return config;
-}
+let bed: AgentTestBed;
 
 beforeAll(async () => {
-  const databaseUrl = inject("databaseUrl");
-  vi.stubEnv("DATABASE_URL", databaseUrl);
-  vi.stubEnv("AGENT_LEASE_SECONDS", LEASE.AGENT_LEASE_SECONDS);
-  vi.stubEnv("QUEUE_MONITOR_INTERVAL_SECONDS", LEASE.QUEUE_MONITOR_INTERVAL_SECONDS);
-  jobs = await import("@/lib/jobs/agent-jobs");
-  db = createDb(databaseUrl);
-  const tenant = await db.tenant.create({
-    data: {
-      entraTenantId: crypto.randomUUID(),
-      cloud: "Worldwide",
-      displayName: "Contoso (agent tests)",
-      initialDomain: "contoso.onmicrosoft.com",
-    },
-  });
-  tenantId = tenant.id;
-  const simulatorDir = await mkdtemp(path.join(tmpdir(), "hw-onprem-"));
-  simulatorState = (await seedOrganizationPair(simulatorDir, await loadFixture("contoso"))).onPremisesFile;
-  web = await startWebApp({ databaseUrl, env: LEASE });
+  bed = await startAgentTestBed({ tenantName: "Contoso (agent tests)" });
 });
 
 afterAll(async () => {
-  await web?.stop();
-  await db?.$disconnect();
+  await bed?.stop();
 });
 
 describe("pairing", () => {
   it("writes a config file only its owner can read, and the agent says where it is paired", async () => {
-    const config = await pairedConfig("EX-AGENT-1");
+    const config = await bed.pairAgent("EX-AGENT-1");
     expect((await stat(config)).mode & 0o777).toBe(0o600);
     const status = await runAgent(["status", "--config", config]);
     expect(status.code).toBe(0);
@@ -85,20 +30,20 @@ describe("pairing", () => {
   it("refuses a wrong, a used, an expired and a revoked code, each with its own reason", async () => {
     const config = path.join(await mkdtemp(path.join(tmpdir(), "hw-agent-")), "config.json");
     const pair = (code: string) =>
-      runAgent(["pair", code, "--server", web.url, "--config", config, "--force"]);
+      runAgent(["pair", code, "--server", bed.web.url, "--config", config, "--force"]);
 
     const wrong = await pair("ZZZZZZ-ZZZZZZZZZZ");
     expect(wrong.code).not.toBe(0);
     expect(wrong.output).toContain("not valid");
 
-    const code = await newCode();
+    const { code } = await bed.newPairingCode();
     expect((await pair(code)).code).toBe(0);
     const used = await pair(code);
     expect(used.code).not.toBe(0);
     expect(used.output).toContain("already used");
 
-    const expiring = await createPairingCode({ db, tenantId, actorUserId: null });
-    await db.pairingCode.update({
+    const expiring = await bed.newPairingCode();
+    await bed.db.pairingCode.update({
       where: { id: expiring.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
@@ -106,14 +51,14 @@ describe("pairing", () => {
     expect(expired.code).not.toBe(0);
     expect(expired.output).toContain("expired");
 
-    const revokedCode = await createPairingCode({ db, tenantId, actorUserId: null });
-    await db.pairingCode.update({ where: { id: revokedCode.id }, data: { revokedAt: new Date() } });
+    const revokedCode = await bed.newPairingCode();
+    await bed.db.pairingCode.update({ where: { id: revokedCode.id }, data: { revokedAt: new Date() } });
     expect((await pair(revokedCode.code)).output).toContain("not valid");
   });
 
   it("stores only hashes of codes and credentials", async () => {
-    const { code, id } = await createPairingCode({ db, tenantId, actorUserId: null });
-    const row = await db.pairingCode.findUniqueOrThrow({ where: { id } });
+    const { code, id } = await bed.newPairingCode();
+    const row = await bed.db.pairingCode.findUniqueOrThrow({ where: { id } });
     expect(Buffer.from(row.secretHash).toString("utf8")).not.toContain(code.split("-")[1]);
     expect(row.secretHash).toHaveLength(32);
   });
@@ -121,16 +66,16 @@ describe("pairing", () => {
 
 describe("the job channel", () => {
   it("pair → poll → job → complete: the agent runs the cmdlet against on-premises Exchange", async () => {
-    const config = await pairedConfig("EX-AGENT-2");
+    const config = await bed.pairAgent("EX-AGENT-2");
     const agent = spawnAgent(["run", "--config", config]);
     try {
-      const jobId = await jobs.enqueueAgentJob(tenantId, {
+      const jobId = await bed.jobs.enqueueAgentJob(bed.tenantId, {
         cmdlet: "Get-ExchangeServer",
         parameters: {},
         idempotencyKey: `test-${crypto.randomUUID()}`,
       });
       const status = await waitFor(async () => {
-        const current = await jobs.getAgentJobStatus(tenantId, jobId);
+        const current = await bed.jobs.getAgentJobStatus(bed.tenantId, jobId);
         return current?.state === "completed" ? current : null;
       }, "the job to complete");
       expect(status.outcome).toMatchObject({ outcome: "succeeded" });
@@ -142,15 +87,15 @@ describe("the job channel", () => {
   });
 
   it("puts a job whose lease ran out back in the queue, and applies only the newer attempt's result", async () => {
-    const config = await pairedConfig("EX-AGENT-LEASE");
+    const config = await bed.pairAgent("EX-AGENT-LEASE");
     const { credential } = JSON.parse(await readFile(config, "utf8")) as { credential: string };
     const call = (route: string, body: unknown) =>
-      fetch(new URL(route, web.url), {
+      fetch(new URL(route, bed.web.url), {
         method: "POST",
         headers: { authorization: `Bearer ${credential}`, "content-type": "application/json" },
         body: JSON.stringify(body),
       });
-    const jobId = await jobs.enqueueAgentJob(tenantId, {
+    const jobId = await bed.jobs.enqueueAgentJob(bed.tenantId, {
       cmdlet: "Get-OrganizationConfig",
       parameters: {},
       idempotencyKey: `lease-${crypto.randomUUID()}`,
@@ -179,15 +124,15 @@ describe("the job channel", () => {
     expect((await call(`/api/agent/v1/jobs/${jobId}/complete`, result(second.job.leaseToken))).status).toBe(
       200,
     );
-    const status = await jobs.getAgentJobStatus(tenantId, jobId);
+    const status = await bed.jobs.getAgentJobStatus(bed.tenantId, jobId);
     expect(status).toMatchObject({ state: "completed", attempts: 2 });
     expect(status?.outcome).toMatchObject({ result: { objects: [{ token: second.job.leaseToken }] } });
   });
 
   it("wakes a poll held by another web instance the moment a job is queued", async () => {
-    const other = await startWebApp({ databaseUrl: inject("databaseUrl"), env: LEASE });
+    const other = await startWebApp({ databaseUrl: inject("databaseUrl"), env: SHORT_LEASE });
     try {
-      const config = await pairedConfig("EX-AGENT-WAKE");
+      const config = await bed.pairAgent("EX-AGENT-WAKE");
       const { credential } = JSON.parse(await readFile(config, "utf8")) as { credential: string };
       // Held on the other instance for up to 20 s; the job is queued from this process meanwhile.
       const poll = fetch(new URL("/api/agent/v1/poll", other.url), {
@@ -196,7 +141,7 @@ describe("the job channel", () => {
         body: JSON.stringify({ version: "test", runAs: "CONTOSO\\svc" }),
       });
       await new Promise((resolve) => setTimeout(resolve, 500));
-      const jobId = await jobs.enqueueAgentJob(tenantId, {
+      const jobId = await bed.jobs.enqueueAgentJob(bed.tenantId, {
         cmdlet: "Get-AcceptedDomain",
         parameters: {},
         idempotencyKey: `wake-${crypto.randomUUID()}`,
@@ -210,20 +155,18 @@ describe("the job channel", () => {
   });
 
   it("keeps working when the web app restarts under a polling agent", async () => {
-    const config = await pairedConfig("EX-AGENT-RESTART");
+    const config = await bed.pairAgent("EX-AGENT-RESTART");
     const agent = spawnAgent(["run", "--config", config]);
     try {
       await waitFor(async () => agent.output().length > 0, "the agent to start");
-      await web.stop();
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      web = await startWebApp({ databaseUrl: inject("databaseUrl"), port: web.port, env: LEASE });
-      const jobId = await jobs.enqueueAgentJob(tenantId, {
+      await bed.restartWeb();
+      const jobId = await bed.jobs.enqueueAgentJob(bed.tenantId, {
         cmdlet: "Get-ExchangeServer",
         parameters: {},
         idempotencyKey: `restart-${crypto.randomUUID()}`,
       });
       await waitFor(
-        async () => (await jobs.getAgentJobStatus(tenantId, jobId))?.state === "completed",
+        async () => (await bed.jobs.getAgentJobStatus(bed.tenantId, jobId))?.state === "completed",
         "the reconnected agent to complete the job",
         90_000,
       );
@@ -233,9 +176,11 @@ describe("the job channel", () => {
   });
 
   it("refuses a revoked agent at its next request, and the agent says why", async () => {
-    const config = await pairedConfig("EX-AGENT-3");
-    const agentRow = await db.agent.findFirstOrThrow({ where: { tenantId, name: "EX-AGENT-3" } });
-    await revokeAgent({ db, tenantId, agentId: agentRow.id, actorUserId: null });
+    const config = await bed.pairAgent("EX-AGENT-3");
+    const agentRow = await bed.db.agent.findFirstOrThrow({
+      where: { tenantId: bed.tenantId, name: "EX-AGENT-3" },
+    });
+    await revokeAgent({ db: bed.db, tenantId: bed.tenantId, agentId: agentRow.id, actorUserId: null });
     const run = await runAgent(["run", "--config", config]);
     expect(run.code).not.toBe(0);
     expect(run.output).toMatch(/revoked/i);

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateAgentKeyPair } from "@/agent/agent-keys";
 import { writeAgentConfig } from "@/agent/config/config-file";
+import { AGENT_VERSION } from "@/agent/version";
 import { buildAgentBundle } from "@/scripts/build-agent";
 
 const run = promisify(execFile);
@@ -26,6 +27,8 @@ describe("the downloadable agent bundle", () => {
   it("is one executable file with a shebang and a SHA-256 to check it against", async () => {
     const bytes = await fs.readFile(built.outFile);
     expect(bytes.subarray(0, 19).toString()).toBe("#!/usr/bin/env node");
+    // The downloads page reads which agent it serves from this line.
+    expect(bytes.toString("utf8").split("\n")[1]).toBe(`// hybrid-agent ${AGENT_VERSION}`);
     expect((await fs.stat(built.outFile)).mode & 0o111).not.toBe(0);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     expect(await fs.readFile(`${built.outFile}.sha256`, "utf8")).toBe(`${sha256}  hybrid-agent.mjs\n`);

@@ -4,6 +4,7 @@ import { pairCommand } from "@/lib/agents/pair-command";
 import { userRoute } from "@/lib/auth/user-route";
 import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/http/client-address";
+import { requestOrigin } from "@/lib/http/request-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,10 @@ export const POST = userRoute(async (request, { principal }) => {
     ipAddress: clientAddress(request),
   });
   return NextResponse.json(
-    { ...created, command: pairCommand(new URL(request.url).origin, created.code) },
+    {
+      ...created,
+      command: pairCommand(requestOrigin(request.headers) ?? new URL(request.url).origin, created.code),
+    },
     { status: 201 },
   );
 });

@@ -1,0 +1,22 @@
+import path from "node:path";
+import { getDownloadsEnv } from "@/lib/env";
+
+/** The name admins download and run: `node hybrid-agent.mjs …`. */
+export const AGENT_DOWNLOAD_NAME = "hybrid-agent.mjs";
+
+/** Where scripts/build-agent.ts writes the agent and the web app serves it from. */
+export function agentDownloadPath(): string {
+  return path.resolve(getDownloadsEnv().DOWNLOADS_DIR, AGENT_DOWNLOAD_NAME);
+}
+
+/** The comment on the bundle's second line that says which agent it is; written by the build. */
+export function agentVersionComment(version: string): string {
+  return `// hybrid-agent ${version}`;
+}
+
+export function readAgentVersionComment(head: string): string | undefined {
+  return /^\/\/ hybrid-agent (\S+)$/m.exec(head)?.[1];
+}
+
+/** How to make the file when it is not there; npm install and npm start run it by themselves. */
+export const AGENT_BUILD_COMMAND = "npm run build:agent";
