@@ -1,5 +1,6 @@
 // npm start — the whole demo on one machine: database, simulated Entra ID and Exchange (both sides),
 // the web app pointed at them, and an agent paired to the demo tenant.
+import path from "node:path";
 import { applyPendingMigrations } from "@/lib/database/migrations";
 import { openDatabase } from "@/lib/database/open-database";
 import { createDb } from "@/lib/db";
@@ -18,6 +19,7 @@ import { exchangeOnlineAddresses } from "@/simulators/exchange/online/exchange-c
 import { listeningAddresses } from "@/simulators/identity/clouds";
 import { describeDemoSignIn } from "@/simulators/identity/demo-sign-in";
 import { loadDirectory } from "@/simulators/identity/directory/load-directory";
+import { ensureLocalCa } from "@/simulators/tls/local-ca";
 
 /** The organization pair the demo agent works on: its on-premises side, its tenant in the web app. */
 const DEMO_ORGANIZATION = "contoso";
@@ -45,7 +47,11 @@ await runCommand(async (cleanup) => {
   await assertPortsFree(env);
   const startedAt = Date.now();
 
-  // The simulators need nothing from the database: they come up meanwhile.
+  // Made before anything uses it: the simulators serve certificates it signs, and the web app must
+  // trust it from its first moment (Node reads NODE_EXTRA_CA_CERTS only at start-up).
+  const ca = await ensureLocalCa(path.join(env.DATA_DIR, "tls"));
+
+  // The simulators need nothing from the database or the web app: they come up meanwhile.
   const simulatorsStarting = startSimulators({
     dataDir: env.DATA_DIR,
     identityPort: env.IDENTITY_PORT,
@@ -68,14 +74,20 @@ await runCommand(async (cleanup) => {
   say(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Migrations: up to date");
 
   const db = createDb(database.url);
-  await seedDemo(db, await loadDirectory());
+  const directory = await loadDirectory();
+  await seedDemo(db, directory);
 
   await ensureBuild(say);
-  const simulators = await simulatorsStarting;
   const web = await startWeb({
     port: env.PORT,
     env: { DATABASE_URL: database.url, LOG_LEVEL: env.LOG_LEVEL },
-    defaults: demoWebEnv({ simulators, tokenCacheKeys: await ensureTokenCacheKeys(env.DATA_DIR) }),
+    defaults: demoWebEnv({
+      directory,
+      identityPort: env.IDENTITY_PORT,
+      exchangeOnlinePort: env.EXCHANGE_ONLINE_PORT,
+      caCertPath: ca.caCertPath,
+      tokenCacheKeys: await ensureTokenCacheKeys(env.DATA_DIR),
+    }),
     onOutput: (line) => console.log(`[web] ${line}`),
   });
   const onUnexpectedExit = (code: number | null) => {
@@ -87,6 +99,8 @@ await runCommand(async (cleanup) => {
     web.process.off("exit", onUnexpectedExit);
     return web.stop();
   });
+
+  const simulators = await simulatorsStarting;
 
   // The demo works without its agent (only on-premises steps wait for one): a failure is reported, not fatal.
   let agentSummary: string;
@@ -121,12 +135,12 @@ await runCommand(async (cleanup) => {
     `  Exchange    ${exchangeOnline.baseUrlFor("Worldwide")} (simulated Exchange Online)`,
     `  Agent       ${agentSummary}`,
     "  HTTPS       the sign-in pages use a certificate from a CA made on this machine: the browser",
-    `              warns once (or trust ${identity.caCertPath})`,
+    `              warns once (or trust ${ca.caCertPath})`,
     ...(operatorCloudSettings.length
       ? [`  Settings    yours win over the demo's: ${operatorCloudSettings.join(", ")}`]
       : []),
     "",
-    await describeDemoSignIn(identity.directory),
+    await describeDemoSignIn(directory),
     "Press Ctrl-C to stop everything.",
   ];
   console.log(`\n${banner.join("\n").replace(/^(?=.)/gm, "  ")}\n`);
