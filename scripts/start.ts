@@ -15,6 +15,7 @@ import { seedDemo } from "@/scripts/lib/seed-demo";
 import { startSimulators } from "@/scripts/lib/start-simulators";
 import { startWeb } from "@/scripts/lib/start-web";
 import { superviseDemoAgent } from "@/scripts/lib/supervise-demo-agent";
+import { trustedCaFile } from "@/scripts/lib/trusted-ca-file";
 import { exchangeOnlineAddresses } from "@/simulators/exchange/online/exchange-clouds";
 import { listeningAddresses } from "@/simulators/identity/clouds";
 import { describeDemoSignIn } from "@/simulators/identity/demo-sign-in";
@@ -80,12 +81,19 @@ await runCommand(async (cleanup) => {
   await ensureBuild(say);
   const web = await startWeb({
     port: env.PORT,
-    env: { DATABASE_URL: database.url, LOG_LEVEL: env.LOG_LEVEL },
+    env: {
+      DATABASE_URL: database.url,
+      LOG_LEVEL: env.LOG_LEVEL,
+      NODE_EXTRA_CA_CERTS: await trustedCaFile({
+        localCaPath: ca.caCertPath,
+        operatorFile: env.NODE_EXTRA_CA_CERTS,
+        warn,
+      }),
+    },
     defaults: demoWebEnv({
       directory,
       identityPort: env.IDENTITY_PORT,
       exchangeOnlinePort: env.EXCHANGE_ONLINE_PORT,
-      caCertPath: ca.caCertPath,
       tokenCacheKeys: await ensureTokenCacheKeys(env.DATA_DIR),
     }),
     onOutput: (line) => console.log(`[web] ${line}`),

@@ -6,21 +6,17 @@ import type { Directory } from "@/simulators/identity/directory/load-directory";
 
 /**
  * What points the web app at the simulators: per cloud the identity provider's authority, the
- * directory's app registration and its secret, the Exchange Online simulator; the local CA for
- * Node to trust; the key that encrypts cached tokens. Production sets the same variables.
+ * directory's app registration and its secret, the Exchange Online simulator; the key that
+ * encrypts cached tokens. Production sets the same variables.
  * Made from the simulators' fixed ports, so the web app can start while they still do.
  */
 export function demoWebEnv(options: {
   directory: Directory;
   identityPort: number;
   exchangeOnlinePort: number;
-  caCertPath: string;
   tokenCacheKeys: string;
 }): Record<string, string> {
-  const env: Record<string, string> = {
-    NODE_EXTRA_CA_CERTS: options.caCertPath,
-    TOKEN_CACHE_KEYS: options.tokenCacheKeys,
-  };
+  const env: Record<string, string> = { TOKEN_CACHE_KEYS: options.tokenCacheKeys };
   for (const cloud of CLOUDS) {
     const app = options.directory.applications.find((candidate) => candidate.clouds.includes(cloud));
     if (!app) throw new Error(`The identity directory has no app registration in ${cloud}`);
