@@ -58,7 +58,8 @@ await runCommand(async (cleanup) => {
     identityPort: env.IDENTITY_PORT,
     exchangeOnlinePort: env.EXCHANGE_ONLINE_PORT,
   });
-  // Awaited below; until then a failure must not count as an unhandled rejection.
+  // Awaited further down; until then a failure must not count as an unhandled rejection, and
+  // cleanup stops them once started, whatever happens in between.
   simulatorsStarting.catch(() => {});
   cleanup(() =>
     simulatorsStarting.then(
@@ -76,10 +77,10 @@ await runCommand(async (cleanup) => {
 
   const db = createDb(database.url);
   const directory = await loadDirectory();
-  await seedDemo(db, directory);
-
   await ensureBuild(say);
-  const web = await startWeb({
+
+  // The web app needs only the migrations: it boots in its own process while the demo data goes in.
+  const webStarting = startWeb({
     port: env.PORT,
     env: {
       DATABASE_URL: database.url,
@@ -98,14 +99,22 @@ await runCommand(async (cleanup) => {
     }),
     onOutput: (line) => console.log(`[web] ${line}`),
   });
+  webStarting.catch(() => {}); // as with the simulators
+  cleanup(() =>
+    webStarting.then(
+      (web) => web.stop(),
+      () => {},
+    ),
+  );
+  await seedDemo(db, directory);
+  const web = await webStarting;
   const onUnexpectedExit = (code: number | null) => {
     console.error(`[start] the web app stopped unexpectedly (exit ${code}); shutting down`);
     process.kill(process.pid, "SIGTERM");
   };
   web.process.once("exit", onUnexpectedExit);
-  cleanup(() => {
+  cleanup(async () => {
     web.process.off("exit", onUnexpectedExit);
-    return web.stop();
   });
 
   const simulators = await simulatorsStarting;
