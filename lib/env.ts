@@ -36,8 +36,8 @@ const ZStartEnv = z
     DATABASE_URL: PostgresUrl.optional(),
     DATA_DIR: z.string().default(".data"),
     LOG_LEVEL: LogLevel.default("info"),
-    /** CAs the operator gives Node (a TLS-inspecting proxy's); npm start adds its local CA for the web app. */
-    NODE_EXTRA_CA_CERTS: z.string().min(1).optional(),
+    /** CAs this machine already trusts beyond Node's own (e.g. a company proxy's): kept for the web app. */
+    NODE_EXTRA_CA_CERTS: z.string().optional(),
   })
   // Fixed ports, so the sign-in URLs a browser has seen stay valid across restarts.
   .transform((env) => ({

@@ -6,6 +6,7 @@ import { openDatabase } from "@/lib/database/open-database";
 import { createDb } from "@/lib/db";
 import { getCloudEnv, getStartEnv, type StartEnv } from "@/lib/env";
 import { assertPortFree } from "@/lib/net/assert-port-free";
+import { bundleTrustedCas } from "@/scripts/lib/bundle-trusted-cas";
 import { demoWebEnv } from "@/scripts/lib/demo-web-env";
 import { ensureBuild } from "@/scripts/lib/ensure-build";
 import { ensureTokenCacheKeys } from "@/scripts/lib/ensure-token-cache-keys";
@@ -15,7 +16,6 @@ import { seedDemo } from "@/scripts/lib/seed-demo";
 import { startSimulators } from "@/scripts/lib/start-simulators";
 import { startWeb } from "@/scripts/lib/start-web";
 import { superviseDemoAgent } from "@/scripts/lib/supervise-demo-agent";
-import { trustedCaFile } from "@/scripts/lib/trusted-ca-file";
 import { exchangeOnlineAddresses } from "@/simulators/exchange/online/exchange-clouds";
 import { listeningAddresses } from "@/simulators/identity/clouds";
 import { describeDemoSignIn } from "@/simulators/identity/demo-sign-in";
@@ -85,10 +85,10 @@ await runCommand(async (cleanup) => {
     env: {
       DATABASE_URL: database.url,
       LOG_LEVEL: env.LOG_LEVEL,
-      NODE_EXTRA_CA_CERTS: await trustedCaFile({
+      NODE_EXTRA_CA_CERTS: await bundleTrustedCas({
+        dataDir: env.DATA_DIR,
         localCaPath: ca.caCertPath,
-        operatorFile: env.NODE_EXTRA_CA_CERTS,
-        warn,
+        machineBundlePath: env.NODE_EXTRA_CA_CERTS,
       }),
     },
     defaults: demoWebEnv({

@@ -7,7 +7,7 @@ import type { Directory } from "@/simulators/identity/directory/load-directory";
 /**
  * What points the web app at the simulators: per cloud the identity provider's authority, the
  * directory's app registration and its secret, the Exchange Online simulator; the key that
- * encrypts cached tokens. Production sets the same variables.
+ * encrypts cached tokens. (The local CA is added to what the web app trusts by start.ts.) Production sets the same variables.
  * Made from the simulators' fixed ports, so the web app can start while they still do.
  */
 export function demoWebEnv(options: {
