@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 
 /** Runs a TypeScript entry point of the repository as a real process, collecting what it prints. */
 export function spawnTsx(
@@ -7,7 +6,9 @@ export function spawnTsx(
   args: string[],
   env: NodeJS.ProcessEnv,
 ): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), script, ...args], {
+  // tsx as a loader in this one process, not the tsx CLI (which runs the script in a second process):
+  // the pid is the program's own, so every signal, SIGKILL included, reaches the program itself.
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
