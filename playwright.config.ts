@@ -49,7 +49,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+    // tsx as a loader: one process, so the shutdown signal reaches the start script itself.
+    command: "node --import tsx scripts/start.ts",
     url: `http://localhost:${port}/api/health`,
     // Healthy is not enough: tests start once the simulators and the demo agent are up too.
     wait: { stdout: /Hybrid Wizard is running/ },

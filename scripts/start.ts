@@ -1,5 +1,6 @@
 // npm start — the whole demo on one machine: database, simulated Entra ID and Exchange (both sides),
 // the web app pointed at them, and an agent paired to the demo tenant.
+import path from "node:path";
 import { applyPendingMigrations } from "@/lib/database/migrations";
 import { openDatabase } from "@/lib/database/open-database";
 import { createDb } from "@/lib/db";
@@ -19,6 +20,7 @@ import { exchangeOnlineAddresses } from "@/simulators/exchange/online/exchange-c
 import { listeningAddresses } from "@/simulators/identity/clouds";
 import { describeDemoSignIn } from "@/simulators/identity/demo-sign-in";
 import { loadDirectory } from "@/simulators/identity/directory/load-directory";
+import { ensureLocalCa } from "@/simulators/tls/local-ca";
 
 /** The organization pair the demo agent works on: its on-premises side, its tenant in the web app. */
 const DEMO_ORGANIZATION = "contoso";
@@ -46,13 +48,18 @@ await runCommand(async (cleanup) => {
   await assertPortsFree(env);
   const startedAt = Date.now();
 
-  // The simulators need nothing from the database: they come up meanwhile.
+  // Made before anything uses it: the simulators serve certificates it signs, and the web app must
+  // trust it from its first moment (Node reads NODE_EXTRA_CA_CERTS only at start-up).
+  const ca = await ensureLocalCa(path.join(env.DATA_DIR, "tls"));
+
+  // The simulators need nothing from the database or the web app: they come up meanwhile.
   const simulatorsStarting = startSimulators({
     dataDir: env.DATA_DIR,
     identityPort: env.IDENTITY_PORT,
     exchangeOnlinePort: env.EXCHANGE_ONLINE_PORT,
   });
-  // Awaited below; until then a failure must not count as an unhandled rejection.
+  // Awaited further down; until then a failure must not count as an unhandled rejection, and
+  // cleanup stops them once started, whatever happens in between.
   simulatorsStarting.catch(() => {});
   cleanup(() =>
     simulatorsStarting.then(
@@ -69,33 +76,48 @@ await runCommand(async (cleanup) => {
   say(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Migrations: up to date");
 
   const db = createDb(database.url);
-  await seedDemo(db, await loadDirectory());
-
+  const directory = await loadDirectory();
   await ensureBuild(say);
-  const simulators = await simulatorsStarting;
-  const web = await startWeb({
+
+  // The web app needs only the migrations: it boots in its own process while the demo data goes in.
+  const webStarting = startWeb({
     port: env.PORT,
     env: {
       DATABASE_URL: database.url,
       LOG_LEVEL: env.LOG_LEVEL,
       NODE_EXTRA_CA_CERTS: await bundleTrustedCas({
         dataDir: env.DATA_DIR,
-        localCaPath: simulators.identity.caCertPath,
+        localCaPath: ca.caCertPath,
         machineBundlePath: env.NODE_EXTRA_CA_CERTS,
       }),
     },
-    defaults: demoWebEnv({ simulators, tokenCacheKeys: await ensureTokenCacheKeys(env.DATA_DIR) }),
+    defaults: demoWebEnv({
+      directory,
+      identityPort: env.IDENTITY_PORT,
+      exchangeOnlinePort: env.EXCHANGE_ONLINE_PORT,
+      tokenCacheKeys: await ensureTokenCacheKeys(env.DATA_DIR),
+    }),
     onOutput: (line) => console.log(`[web] ${line}`),
   });
+  webStarting.catch(() => {}); // as with the simulators
+  cleanup(() =>
+    webStarting.then(
+      (web) => web.stop(),
+      () => {},
+    ),
+  );
+  await seedDemo(db, directory);
+  const web = await webStarting;
   const onUnexpectedExit = (code: number | null) => {
     console.error(`[start] the web app stopped unexpectedly (exit ${code}); shutting down`);
     process.kill(process.pid, "SIGTERM");
   };
   web.process.once("exit", onUnexpectedExit);
-  cleanup(() => {
+  cleanup(async () => {
     web.process.off("exit", onUnexpectedExit);
-    return web.stop();
   });
+
+  const simulators = await simulatorsStarting;
 
   // The demo works without its agent (only on-premises steps wait for one): a failure is reported, not fatal.
   let agentSummary: string;
@@ -130,12 +152,12 @@ await runCommand(async (cleanup) => {
     `  Exchange    ${exchangeOnline.baseUrlFor("Worldwide")} (simulated Exchange Online)`,
     `  Agent       ${agentSummary}`,
     "  HTTPS       the sign-in pages use a certificate from a CA made on this machine: the browser",
-    `              warns once (or trust ${identity.caCertPath})`,
+    `              warns once (or trust ${ca.caCertPath})`,
     ...(operatorCloudSettings.length
       ? [`  Settings    yours win over the demo's: ${operatorCloudSettings.join(", ")}`]
       : []),
     "",
-    await describeDemoSignIn(identity.directory),
+    await describeDemoSignIn(directory),
     "Press Ctrl-C to stop everything.",
   ];
   console.log(`\n${banner.join("\n").replace(/^(?=.)/gm, "  ")}\n`);

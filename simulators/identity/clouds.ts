@@ -48,6 +48,11 @@ export const CLOUDS: Record<CloudName, CloudProfile> = {
   },
 };
 
+/** host:port where the simulator listening on `port` serves this cloud's authority. */
+export function authorityHost(cloud: CloudName, port: number): string {
+  return `${CLOUDS[cloud].loopbackAddress}:${port}`;
+}
+
 /** Distinct addresses to listen on: GCC High and DoD share one authority host. */
 export function listeningAddresses(): string[] {
   return [...new Set(Object.values(CLOUDS).map((cloud) => cloud.loopbackAddress))];

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type Provider from "oidc-provider";
 import { ensureLocalCa, type LocalCa, type ServerCertificate } from "../tls/local-ca";
-import { CLOUDS, type CloudName, listeningAddresses } from "./clouds";
+import { authorityHost, type CloudName, listeningAddresses } from "./clouds";
 import { type Directory, loadDirectory, type Tenant } from "./directory/load-directory";
 import { createTenantProvider } from "./oidc/create-tenant-provider";
 import { MemoryStorage } from "./oidc/memory-storage";
@@ -91,7 +91,7 @@ export async function startIdentityProvider(
       const provider = createTenantProvider({
         tenant,
         directory,
-        origin: `https://${CLOUDS[tenant.cloud].loopbackAddress}:${port}`,
+        origin: `https://${authorityHost(tenant.cloud, port)}`,
         signingKey: signingKeys.current(),
         publicJwks: () => signingKeys.publicJwks(),
         storage,
@@ -126,8 +126,8 @@ export async function startIdentityProvider(
 
   return {
     port,
-    authorityFor: (cloud, tenantId) => `https://${CLOUDS[cloud].loopbackAddress}:${port}/${tenantId}`,
-    hostFor: (cloud) => `${CLOUDS[cloud].loopbackAddress}:${port}`,
+    authorityFor: (cloud, tenantId) => `https://${authorityHost(cloud, port)}/${tenantId}`,
+    hostFor: (cloud) => authorityHost(cloud, port),
     rotateSigningKey,
     close: async () => {
       await Promise.all(

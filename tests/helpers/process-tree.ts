@@ -45,3 +45,11 @@ export function stillRunning(processes: ProcessInfo[]): ProcessInfo[] {
     return now !== undefined && now.state !== "Z" && now.commandLine === info.commandLine;
   });
 }
+
+/** The environment a process was started with (Linux /proc). */
+export function environmentOf(pid: number): Record<string, string> {
+  const entries = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean);
+  return Object.fromEntries(
+    entries.map((entry) => [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)]),
+  );
+}

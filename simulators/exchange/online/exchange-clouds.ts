@@ -41,6 +41,11 @@ export const EXCHANGE_CLOUDS: Record<Cloud, ExchangeCloud> = {
 
 export const EXCHANGE_CLOUD_NAMES = Object.keys(EXCHANGE_CLOUDS) as Cloud[];
 
+/** `https://<loopback address of the cloud>:<port>`: where the simulator on `port` serves the cloud. */
+export function exchangeOnlineBaseUrl(cloud: Cloud, port: number): string {
+  return `https://${EXCHANGE_CLOUDS[cloud].loopbackAddress}:${port}`;
+}
+
 /** Distinct addresses the simulator listens on, one per cloud. */
 export function exchangeOnlineAddresses(): string[] {
   return [...new Set(EXCHANGE_CLOUD_NAMES.map((cloud) => EXCHANGE_CLOUDS[cloud].loopbackAddress))];

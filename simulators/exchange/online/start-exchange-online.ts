@@ -5,7 +5,7 @@ import type { OrganizationFixture } from "../fixtures/fixture-schema";
 import type { Cloud } from "../model/organization-state";
 import { type ApiResponse, errorResponse } from "./admin-api-responses";
 import { createAuthenticator } from "./authenticate-request";
-import { cloudOfRequest, EXCHANGE_CLOUDS, exchangeOnlineAddresses } from "./exchange-clouds";
+import { cloudOfRequest, exchangeOnlineAddresses, exchangeOnlineBaseUrl } from "./exchange-clouds";
 import { handleBatch } from "./handle-batch";
 import { handleInvokeCommand, type InvokeCommandOutcome } from "./handle-invoke-command";
 import { RateLimiter } from "./rate-limiter";
@@ -154,7 +154,7 @@ export async function startExchangeOnline(
   return {
     port,
     admin,
-    baseUrlFor: (cloud) => `https://${EXCHANGE_CLOUDS[cloud].loopbackAddress}:${port}`,
+    baseUrlFor: (cloud) => exchangeOnlineBaseUrl(cloud, port),
     async close() {
       await Promise.all(
         servers.map(

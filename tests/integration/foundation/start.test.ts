@@ -1,13 +1,14 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { Agent, fetch as undiciFetch } from "undici";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { findFreePort } from "@/lib/net/find-free-port";
-import { DEMO_USER } from "@/simulators/identity/demo-sign-in";
+import { DEMO_APP_SECRETS, DEMO_USER } from "@/simulators/identity/demo-sign-in";
+import { ensureLocalCa } from "@/simulators/tls/local-ca";
 import { waitFor } from "@/tests/helpers/agent-cli";
-import { descendantsOf, stillRunning } from "@/tests/helpers/process-tree";
+import { descendantsOf, environmentOf, stillRunning } from "@/tests/helpers/process-tree";
 import {
   databaseUrlIn,
   makeDataDir,
@@ -118,8 +119,38 @@ describe("npm start", () => {
     try {
       const databaseUrl = await server.createDatabase("hw_start");
       const dataDir = await makeDataDir();
-      running = await startProduct({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
+      const ownClientId = "11111111-2222-4333-8444-555555555555";
+      // Stands in for the CA of a TLS-inspecting proxy that the operator gives Node.
+      const operatorCa = await ensureLocalCa(await makeDataDir());
+      running = await startProduct({
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dataDir,
+        CLOUD_CHINA_CLIENT_ID: ownClientId,
+        NODE_EXTRA_CA_CERTS: operatorCa.caCertPath,
+      });
       expect(running.output()).toContain("(from DATABASE_URL)");
+      expect(running.output()).toContain("yours win over the demo's: CLOUD_CHINA_CLIENT_ID");
+
+      // The web app gets the demo's settings, except where the operator set their own.
+      const web = descendantsOf(running.child.pid ?? 0).find((child) =>
+        /next-server|next start/.test(child.commandLine),
+      );
+      const webEnv = environmentOf(web?.pid ?? 0);
+      expect(webEnv).toMatchObject({
+        CLOUD_CHINA_CLIENT_ID: ownClientId,
+        CLOUD_WORLDWIDE_CLIENT_ID: "00ae3106-3a11-4e99-abf7-6501762e0df0",
+        CLOUD_WORLDWIDE_CLIENT_SECRET: DEMO_APP_SECRETS.Worldwide,
+        CLOUD_WORLDWIDE_AUTHORITY_URL: running.identityUrl,
+        CLOUD_DOD_EXCHANGE_URL: `https://127.0.0.4:${running.env.EXCHANGE_ONLINE_PORT}`,
+      });
+      // The local CA joins the operator's CAs rather than replacing them.
+      const trusted = await readFile(webEnv.NODE_EXTRA_CA_CERTS ?? "", "utf8");
+      expect(trusted).toContain((await readFile(path.join(dataDir, "tls", "ca-cert.pem"), "utf8")).trim());
+      expect(trusted).toContain(operatorCa.caCertPem.trim());
+      const keysFile = path.join(dataDir, "token-cache-keys");
+      expect((await stat(keysFile)).mode & 0o777).toBe(0o600);
+      expect(webEnv.TOKEN_CACHE_KEYS).toBe((await readFile(keysFile, "utf8")).trim());
+      expect(webEnv.TOKEN_CACHE_KEYS).toMatch(/^[\w-]+:[A-Za-z0-9+/]{43}=$/);
       const health = await fetch(`${running.url}/api/health`).then((response) => response.json());
       expect(health).toMatchObject({ status: "ok", db: "ok" });
       const tenants = await query(databaseUrl, `SELECT count(*)::int AS n FROM "Tenant"`);
