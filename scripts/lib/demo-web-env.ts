@@ -5,10 +5,27 @@ import { DEMO_APP_SECRETS } from "@/simulators/identity/demo-sign-in";
 import type { Directory } from "@/simulators/identity/directory/load-directory";
 
 /**
- * What points the web app at the simulators: per cloud the identity provider's authority, the
- * directory's app registration and its secret, the Exchange Online simulator; the key that
- * encrypts cached tokens. (The local CA is added to what the web app trusts by start.ts.) Production sets the same variables.
- * Made from the simulators' fixed ports, so the web app can start while they still do.
+ * Per cloud: the identity provider's authority at `identityPort`, and the directory's app
+ * registration with its demo secret — what points the service's sign-in at the simulator.
+ */
+export function demoSignInEnv(directory: Directory, identityPort: number): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const cloud of CLOUDS) {
+    const app = directory.applications.find((candidate) => candidate.clouds.includes(cloud));
+    if (!app) throw new Error(`The identity directory has no app registration in ${cloud}`);
+    const key = cloudEnvKey(cloud);
+    env[`CLOUD_${key}_AUTHORITY_URL`] = `https://${authorityHost(cloud, identityPort)}`;
+    env[`CLOUD_${key}_CLIENT_ID`] = app.clientId;
+    env[`CLOUD_${key}_CLIENT_SECRET`] = DEMO_APP_SECRETS[cloud];
+  }
+  return env;
+}
+
+/**
+ * What points the web app at the simulators: sign-in (demoSignInEnv), each cloud's Exchange Online
+ * simulator, and the key that encrypts cached tokens. (start.ts adds the local CA to what the web
+ * app trusts.) Production sets the same variables. Made from the simulators' fixed ports, so the
+ * web app can start while they still do.
  */
 export function demoWebEnv(options: {
   directory: Directory;
@@ -16,15 +33,15 @@ export function demoWebEnv(options: {
   exchangeOnlinePort: number;
   tokenCacheKeys: string;
 }): Record<string, string> {
-  const env: Record<string, string> = { TOKEN_CACHE_KEYS: options.tokenCacheKeys };
+  const env: Record<string, string> = {
+    ...demoSignInEnv(options.directory, options.identityPort),
+    TOKEN_CACHE_KEYS: options.tokenCacheKeys,
+  };
   for (const cloud of CLOUDS) {
-    const app = options.directory.applications.find((candidate) => candidate.clouds.includes(cloud));
-    if (!app) throw new Error(`The identity directory has no app registration in ${cloud}`);
-    const key = cloudEnvKey(cloud);
-    env[`CLOUD_${key}_AUTHORITY_URL`] = `https://${authorityHost(cloud, options.identityPort)}`;
-    env[`CLOUD_${key}_CLIENT_ID`] = app.clientId;
-    env[`CLOUD_${key}_CLIENT_SECRET`] = DEMO_APP_SECRETS[cloud];
-    env[`CLOUD_${key}_EXCHANGE_URL`] = exchangeOnlineBaseUrl(cloud, options.exchangeOnlinePort);
+    env[`CLOUD_${cloudEnvKey(cloud)}_EXCHANGE_URL`] = exchangeOnlineBaseUrl(
+      cloud,
+      options.exchangeOnlinePort,
+    );
   }
   return env;
 }

@@ -7,8 +7,7 @@ import type { JWK } from "jose";
 import { generate } from "otplib";
 import { Agent, fetch, setGlobalDispatcher } from "undici";
 import { z } from "zod";
-import type { CloudEnvKey } from "@/lib/env";
-import { CLOUD_NAMES, type CloudName } from "@/simulators/identity/clouds";
+import { demoSignInEnv } from "@/scripts/lib/demo-web-env";
 import {
   type IdentityProviderOptions,
   type RunningIdentityProvider,
@@ -127,26 +126,12 @@ export function trustIdentityProviderCa(idp: RunningIdentityProvider): void {
   setGlobalDispatcher(new Agent({ connect: { ca: [...rootCertificates, idp.caCertPem] } }));
 }
 
-const CLOUD_ENV_KEYS: Record<CloudName, CloudEnvKey> = {
-  Worldwide: "WORLDWIDE",
-  China21Vianet: "CHINA",
-  UsGovGccHigh: "GCCHIGH",
-  UsGovDod: "DOD",
-};
-
 /**
  * The environment that points the service at this simulator: every cloud's authority and app
  * registration (CLOUD_*), and NODE_EXTRA_CA_CERTS so that a process started with it trusts the CA.
  */
 export function serviceEnvFor(idp: RunningIdentityProvider): Record<string, string> {
-  const env: Record<string, string> = { NODE_EXTRA_CA_CERTS: idp.caCertPath };
-  for (const cloud of CLOUD_NAMES) {
-    const app = idp.directory.applications.find((candidate) => candidate.clouds.includes(cloud));
-    if (!app) throw new Error(`the directory registers no app in ${cloud}`);
-    env[`CLOUD_${CLOUD_ENV_KEYS[cloud]}_AUTHORITY_URL`] = `https://${idp.hostFor(cloud)}`;
-    env[`CLOUD_${CLOUD_ENV_KEYS[cloud]}_CLIENT_ID`] = app.clientId;
-  }
-  return env;
+  return { NODE_EXTRA_CA_CERTS: idp.caCertPath, ...demoSignInEnv(idp.directory, idp.port) };
 }
 
 const lastStepBySecret = new Map<string, number>();
