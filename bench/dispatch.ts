@@ -1,0 +1,144 @@
+// The agent job channel: enqueue (lib/jobs, as the product does) → the job reaches a long-polling
+// agent over real HTTP on loopback, with 1, 100 and 1,000 agents held by ONE web process (the
+// production build, `next start`) on an embedded PostgreSQL; the web process's memory per held
+// poll; and jobs/s end to end (enqueue → poll → complete). Agents are paired through the API and
+// poll with the agent's own HTTP client, all in this process.
+// Run alone: `npm run bench:dispatch`. Prints figures; passes or fails on nothing.
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { type AgentFleet, createAgentFleet, pairAgents } from "@/bench/lib/agent-fleet";
+import { measureThroughput, sampleLatency } from "@/bench/lib/dispatch-measures";
+import { startDispatchRig } from "@/bench/lib/dispatch-rig";
+import { readOpenFilesLimit } from "@/bench/lib/process-figures";
+import { measureWebProcessMemory, type ProcessMemory } from "@/bench/lib/web-process-memory";
+import { getQueueEnv } from "@/lib/env";
+import { getAgentJobStatus } from "@/lib/jobs/agent-jobs";
+
+const FLEET = 1000;
+const SHARED_TENANT_AGENTS = 100;
+
+type Figures = Record<string, string>;
+
+function perAgent(from: ProcessMemory, to: ProcessMemory, agents: number): string {
+  const each = (kib: number) => `${(kib / agents).toFixed(1)} KiB`;
+  return `RSS ${each(to.rssKib - from.rssKib)}, V8 heap ${each(to.heapUsedKib - from.heapUsedKib)}`;
+}
+
+function describe(memory: ProcessMemory): string {
+  return `RSS ${(memory.rssKib / 1024).toFixed(1)} MiB, V8 heap ${(memory.heapUsedKib / 1024).toFixed(1)} MiB`;
+}
+
+/** `onFigure` sees each figure as soon as it is measured; the whole run takes a few minutes. */
+export async function benchDispatch(
+  onFigure: (label: string, value: string) => void = () => {},
+): Promise<Figures> {
+  const rig = await startDispatchRig();
+  const figures: Figures = {};
+  const record = (label: string, value: string) => {
+    figures[label] = value;
+    onFigure(label, value);
+  };
+  const fleets: AgentFleet[] = [];
+  const memoryOfWeb = () => measureWebProcessMemory(rig.webPid, rig.inspectorPort);
+  const holdSeconds = getQueueEnv().AGENT_POLL_HOLD_SECONDS;
+  try {
+    record(
+      "open files limit (bench / web process)",
+      `${await readOpenFilesLimit("self")} / ${await readOpenFilesLimit(rig.webPid)}`,
+    );
+    record("poll hold (AGENT_POLL_HOLD_SECONDS)", `${holdSeconds} s`);
+    const ownTenants = await rig.createTenants(FLEET, "Bench tenant");
+    const [sharedTenant] = await rig.createTenants(1, "Bench shared tenant");
+    const pairingStarted = performance.now();
+    const agents = await pairAgents({
+      db: rig.db,
+      serverUrl: rig.serverUrl,
+      tenantIds: ownTenants,
+      concurrency: 8,
+    });
+    record(
+      "pairing through POST /pair (8 concurrent)",
+      `${(FLEET / ((performance.now() - pairingStarted) / 1000)).toFixed(0)} agents/s`,
+    );
+    const sharedAgents = await pairAgents({
+      db: rig.db,
+      serverUrl: rig.serverUrl,
+      tenantIds: Array.from({ length: SHARED_TENANT_AGENTS }, () => sharedTenant!),
+      concurrency: 8,
+    });
+    // Enqueueing to a tenant for the first time looks its queue up once; do that before timing.
+    for (const tenantId of [...ownTenants, sharedTenant!]) await getAgentJobStatus(tenantId, randomUUID());
+
+    // One agent per tenant, the usual shape: 1, then 100, then 1,000 of them polling.
+    const fleet = createAgentFleet(rig.serverUrl);
+    fleets.push(fleet);
+    fleet.connect(agents.slice(0, 1));
+    await fleet.settle(1000);
+    await sampleLatency(fleet, 50); // warm-up: JIT, connection pools
+    const baseline = await memoryOfWeb();
+    record("web process with 1 agent held", describe(baseline));
+    for (const count of [1, 100, FLEET]) {
+      if (count > fleet.size) {
+        fleet.connect(agents.slice(fleet.size, count));
+        await fleet.settle(1000);
+        const memory = await memoryOfWeb();
+        record(`web process with ${count} agents held`, describe(memory));
+        record(`memory per held poll (1 → ${count} agents)`, perAgent(baseline, memory, count - 1));
+      }
+      // With many agents, cover a whole hold period: polls that run out and come back are part of the load.
+      const { latency, enqueue } = await sampleLatency(
+        fleet,
+        300,
+        count === FLEET ? (holdSeconds + 5) * 1000 : 0,
+      );
+      record(`${count} agent(s), 1 per tenant: enqueue → agent has it, p50 / p99`, latency);
+      record(`${count} agent(s), 1 per tenant: the enqueue call alone, p50 / p99`, enqueue);
+    }
+    const throughput = await measureThroughput({
+      fleet,
+      webPid: rig.webPid,
+      tenantIds: ownTenants,
+      jobs: 2000,
+    });
+    record(`${FLEET} agents, 1 per tenant: jobs/s end to end (2,000 jobs)`, throughput.jobsPerSecond);
+    record(`${FLEET} agents, 1 per tenant: enqueue → completed under load, p50 / p99`, throughput.endToEnd);
+    record(`${FLEET} agents, 1 per tenant: CPU during the run`, throughput.cpu);
+    record(`${FLEET} agents: failed agent calls`, String(fleet.pollErrors));
+    await fleet.disconnect();
+
+    // Many agents in one tenant: every job wakes all of the tenant's held polls, and one wins it.
+    const shared = createAgentFleet(rig.serverUrl);
+    fleets.push(shared);
+    shared.connect(sharedAgents);
+    await shared.settle(1000);
+    const sharedLatency = await sampleLatency(shared, 300);
+    record(
+      `${SHARED_TENANT_AGENTS} agents in one tenant: enqueue → agent has it, p50 / p99`,
+      sharedLatency.latency,
+    );
+    const sharedThroughput = await measureThroughput({
+      fleet: shared,
+      webPid: rig.webPid,
+      tenantIds: [sharedTenant!],
+      jobs: 1000,
+    });
+    record(
+      `${SHARED_TENANT_AGENTS} agents in one tenant: jobs/s end to end (1,000 jobs)`,
+      sharedThroughput.jobsPerSecond,
+    );
+    record(`${SHARED_TENANT_AGENTS} agents in one tenant: CPU during the run`, sharedThroughput.cpu);
+    record(`${SHARED_TENANT_AGENTS} agents in one tenant: failed agent calls`, String(shared.pollErrors));
+  } catch (error) {
+    console.error(`the web process said last:\n${rig.webOutput()}`);
+    throw error;
+  } finally {
+    for (const fleet of fleets) await fleet.disconnect();
+    await rig.stop();
+  }
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchDispatch((label, value) => console.log(`${label.padEnd(72)} ${value}`));
+  process.exit(0);
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { AgentFleet } from "@/bench/lib/agent-fleet";
+import { formatPercentiles } from "@/bench/lib/percentiles";
+import { readCpuSeconds } from "@/bench/lib/process-figures";
+import { enqueueAgentJob } from "@/lib/jobs/agent-jobs";
+
+/** A poll out this long is held by the server (armed and waiting), not still being answered. */
+const HELD_MS = 50;
+/** Between samples, so that one job's completion and re-poll never overlap the next. */
+const SAMPLE_GAP_MS = 20;
+const DELIVERY_TIMEOUT_MS = 120_000;
+
+async function within<T>(promise: Promise<T>, what: string, fleet: AgentFleet): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const last = String(fleet.lastPollError);
+      reject(
+        new Error(
+          `${what}: not within ${DELIVERY_TIMEOUT_MS / 1000} s (${fleet.pollErrors} failed calls, last: ${last})`,
+        ),
+      );
+    }, DELIVERY_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The job the product would send first: read-only, no parameters. */
+function enqueueProbe(tenantId: string, idempotencyKey: string): Promise<string> {
+  return enqueueAgentJob(tenantId, { cmdlet: "Get-ExchangeServer", parameters: {}, idempotencyKey });
+}
+
+/**
+ * One job at a time, each to a random agent whose poll the server is holding: enqueue (through
+ * lib/jobs) → the poll response carrying the job has arrived at the agent. Runs for `samples`
+ * jobs and at least `minDurationMs`.
+ */
+export async function sampleLatency(fleet: AgentFleet, samples: number, minDurationMs = 0) {
+  const latencies: number[] = [];
+  const enqueueTimes: number[] = [];
+  const end = performance.now() + minDurationMs;
+  while (latencies.length < samples || performance.now() < end) {
+    const held = fleet.heldFor(HELD_MS);
+    const agent = held[Math.floor(Math.random() * held.length)];
+    if (!agent) {
+      await sleep(5);
+      continue;
+    }
+    const key = `bench-${randomUUID()}`;
+    const delivery = fleet.expect(key);
+    const started = performance.now();
+    await enqueueProbe(agent.tenantId, key);
+    enqueueTimes.push(performance.now() - started);
+    latencies.push((await within(delivery.arrived, "a job's delivery", fleet)) - started);
+    await within(delivery.completed, "a job's completion", fleet);
+    await sleep(SAMPLE_GAP_MS);
+  }
+  return {
+    latency: `${formatPercentiles(latencies)} (${latencies.length} jobs)`,
+    enqueue: formatPercentiles(enqueueTimes),
+  };
+}
+
+/**
+ * `jobs` jobs enqueued as fast as `concurrency` callers can, round-robin over `tenantIds`; timed
+ * until the agents have reported every one complete.
+ */
+export async function measureThroughput(options: {
+  fleet: AgentFleet;
+  webPid: number;
+  tenantIds: string[];
+  jobs: number;
+  concurrency?: number;
+}) {
+  const { fleet, tenantIds, jobs } = options;
+  const endToEnd: number[] = [];
+  const completions: Array<Promise<void>> = [];
+  const webCpuBefore = await readCpuSeconds(options.webPid);
+  const benchCpuBefore = process.cpuUsage();
+  const started = performance.now();
+  let next = 0;
+  const enqueuer = async () => {
+    while (next < jobs) {
+      const index = next++;
+      const key = `bench-${randomUUID()}`;
+      const delivery = fleet.expect(key);
+      const enqueuedAt = performance.now();
+      await enqueueProbe(tenantIds[index % tenantIds.length]!, key);
+      completions.push(delivery.completed.then((at) => void endToEnd.push(at - enqueuedAt)));
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 16 }, enqueuer));
+  const enqueueSeconds = (performance.now() - started) / 1000;
+  await within(Promise.all(completions), `completion of ${jobs} jobs`, fleet);
+  const seconds = (performance.now() - started) / 1000;
+  const webCpu = (await readCpuSeconds(options.webPid)) - webCpuBefore;
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  const percentOfCore = (cpuSeconds: number) => `${((cpuSeconds / seconds) * 100).toFixed(0)} %`;
+  return {
+    jobsPerSecond: `${(jobs / seconds).toFixed(0)} (enqueued at ${(jobs / enqueueSeconds).toFixed(0)}/s)`,
+    endToEnd: formatPercentiles(endToEnd),
+    cpu: `web ${percentOfCore(webCpu)}, bench ${percentOfCore((benchCpu.user + benchCpu.system) / 1e6)} of one core`,
+  };
+}
