@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { type AgentFleet, createAgentFleet, pairAgents } from "@/bench/lib/agent-fleet";
-import { measureThroughput, sampleLatency } from "@/bench/lib/dispatch-measures";
+import { measureIdleLoad, measureThroughput, sampleLatency } from "@/bench/lib/dispatch-measures";
 import { startDispatchRig } from "@/bench/lib/dispatch-rig";
 import { readOpenFilesLimit } from "@/bench/lib/process-figures";
 import { measureWebProcessMemory, type ProcessMemory } from "@/bench/lib/web-process-memory";
@@ -24,7 +24,7 @@ function perAgent(from: ProcessMemory, to: ProcessMemory, agents: number): strin
   return `RSS ${each(to.rssKib - from.rssKib)}, V8 heap ${each(to.heapUsedKib - from.heapUsedKib)}`;
 }
 
-function describe(memory: ProcessMemory): string {
+function describeMemory(memory: ProcessMemory): string {
   return `RSS ${(memory.rssKib / 1024).toFixed(1)} MiB, V8 heap ${(memory.heapUsedKib / 1024).toFixed(1)} MiB`;
 }
 
@@ -76,14 +76,19 @@ export async function benchDispatch(
     await fleet.settle(1000);
     await sampleLatency(fleet, 50); // warm-up: JIT, connection pools
     const baseline = await memoryOfWeb();
-    record("web process with 1 agent held", describe(baseline));
+    record("web process with 1 agent held", describeMemory(baseline));
     for (const count of [1, 100, FLEET]) {
       if (count > fleet.size) {
         fleet.connect(agents.slice(fleet.size, count));
         await fleet.settle(1000);
         const memory = await memoryOfWeb();
-        record(`web process with ${count} agents held`, describe(memory));
+        record(`web process with ${count} agents held`, describeMemory(memory));
         record(`memory per held poll (1 → ${count} agents)`, perAgent(baseline, memory, count - 1));
+      }
+      if (count === FLEET) {
+        const idle = await measureIdleLoad(fleet, rig.webPid, holdSeconds * 1000);
+        record(`${count} agents idle for one hold period: polls answered`, idle.polls);
+        record(`${count} agents idle: web process CPU`, idle.cpu);
       }
       // With many agents, cover a whole hold period: polls that run out and come back are part of the load.
       const { latency, enqueue } = await sampleLatency(
@@ -98,11 +103,13 @@ export async function benchDispatch(
       fleet,
       webPid: rig.webPid,
       tenantIds: ownTenants,
-      jobs: 2000,
+      durationMs: 20_000,
+      inFlight: 32,
     });
-    record(`${FLEET} agents, 1 per tenant: jobs/s end to end (2,000 jobs)`, throughput.jobsPerSecond);
-    record(`${FLEET} agents, 1 per tenant: enqueue → completed under load, p50 / p99`, throughput.endToEnd);
+    record(`${FLEET} agents, 1 per tenant, 32 jobs in flight: jobs/s end to end`, throughput.jobsPerSecond);
+    record(`${FLEET} agents, 1 per tenant: enqueue → completed, p50 / p99`, throughput.endToEnd);
     record(`${FLEET} agents, 1 per tenant: CPU during the run`, throughput.cpu);
+    record(`${FLEET} agents, 1 per tenant: web process CPU per job`, throughput.webCpuPerJob);
     record(`${FLEET} agents: failed agent calls`, String(fleet.pollErrors));
     await fleet.disconnect();
 
@@ -120,14 +127,14 @@ export async function benchDispatch(
       fleet: shared,
       webPid: rig.webPid,
       tenantIds: [sharedTenant!],
-      jobs: 1000,
+      durationMs: 15_000,
+      inFlight: 16,
     });
-    record(
-      `${SHARED_TENANT_AGENTS} agents in one tenant: jobs/s end to end (1,000 jobs)`,
-      sharedThroughput.jobsPerSecond,
-    );
-    record(`${SHARED_TENANT_AGENTS} agents in one tenant: CPU during the run`, sharedThroughput.cpu);
-    record(`${SHARED_TENANT_AGENTS} agents in one tenant: failed agent calls`, String(shared.pollErrors));
+    const inShared = `${SHARED_TENANT_AGENTS} agents in one tenant`;
+    record(`${inShared}, 16 jobs in flight: jobs/s end to end`, sharedThroughput.jobsPerSecond);
+    record(`${inShared}: CPU during the run`, sharedThroughput.cpu);
+    record(`${inShared}: web process CPU per job`, sharedThroughput.webCpuPerJob);
+    record(`${inShared}: failed agent calls`, String(shared.pollErrors));
   } catch (error) {
     console.error(`the web process said last:\n${rig.webOutput()}`);
     throw error;

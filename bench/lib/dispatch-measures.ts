@@ -67,44 +67,58 @@ export async function sampleLatency(fleet: AgentFleet, samples: number, minDurat
   };
 }
 
+/** What held polls cost when no work comes: they run out, are answered 204, and come back. */
+export async function measureIdleLoad(fleet: AgentFleet, webPid: number, durationMs: number) {
+  const cpuBefore = await readCpuSeconds(webPid);
+  const pollsBefore = fleet.pollsAnswered;
+  await sleep(durationMs);
+  const cpu = (await readCpuSeconds(webPid)) - cpuBefore;
+  const polls = fleet.pollsAnswered - pollsBefore;
+  const seconds = durationMs / 1000;
+  return {
+    polls: `${polls} (${(polls / seconds).toFixed(0)}/s)`,
+    cpu: `${((cpu / seconds) * 100).toFixed(0)} % of one core, ${polls ? ((cpu / polls) * 1000).toFixed(1) : "–"} ms per poll`,
+  };
+}
+
 /**
- * `jobs` jobs enqueued as fast as `concurrency` callers can, round-robin over `tenantIds`; timed
- * until the agents have reported every one complete.
+ * Jobs/s with `inFlight` jobs outstanding at any time, round-robin over `tenantIds`: each caller
+ * enqueues a job, waits until an agent has reported it complete, and enqueues the next, for
+ * `durationMs`. A closed loop, so the figure is what the web process sustains, not how deep a
+ * backlog grows.
  */
 export async function measureThroughput(options: {
   fleet: AgentFleet;
   webPid: number;
   tenantIds: string[];
-  jobs: number;
-  concurrency?: number;
+  durationMs: number;
+  inFlight: number;
 }) {
-  const { fleet, tenantIds, jobs } = options;
+  const { fleet, tenantIds } = options;
   const endToEnd: number[] = [];
-  const completions: Array<Promise<void>> = [];
   const webCpuBefore = await readCpuSeconds(options.webPid);
   const benchCpuBefore = process.cpuUsage();
   const started = performance.now();
+  const end = started + options.durationMs;
   let next = 0;
-  const enqueuer = async () => {
-    while (next < jobs) {
-      const index = next++;
+  const caller = async () => {
+    while (performance.now() < end) {
       const key = `bench-${randomUUID()}`;
       const delivery = fleet.expect(key);
       const enqueuedAt = performance.now();
-      await enqueueProbe(tenantIds[index % tenantIds.length]!, key);
-      completions.push(delivery.completed.then((at) => void endToEnd.push(at - enqueuedAt)));
+      await enqueueProbe(tenantIds[next++ % tenantIds.length]!, key);
+      endToEnd.push((await within(delivery.completed, "a job's completion", fleet)) - enqueuedAt);
     }
   };
-  await Promise.all(Array.from({ length: options.concurrency ?? 16 }, enqueuer));
-  const enqueueSeconds = (performance.now() - started) / 1000;
-  await within(Promise.all(completions), `completion of ${jobs} jobs`, fleet);
+  await Promise.all(Array.from({ length: options.inFlight }, caller));
   const seconds = (performance.now() - started) / 1000;
   const webCpu = (await readCpuSeconds(options.webPid)) - webCpuBefore;
   const benchCpu = process.cpuUsage(benchCpuBefore);
   const percentOfCore = (cpuSeconds: number) => `${((cpuSeconds / seconds) * 100).toFixed(0)} %`;
   return {
-    jobsPerSecond: `${(jobs / seconds).toFixed(0)} (enqueued at ${(jobs / enqueueSeconds).toFixed(0)}/s)`,
+    jobsPerSecond: `${(endToEnd.length / seconds).toFixed(0)} (${endToEnd.length} jobs in ${seconds.toFixed(1)} s)`,
     endToEnd: formatPercentiles(endToEnd),
     cpu: `web ${percentOfCore(webCpu)}, bench ${percentOfCore((benchCpu.user + benchCpu.system) / 1e6)} of one core`,
+    webCpuPerJob: `${((webCpu / endToEnd.length) * 1000).toFixed(1)} ms`,
   };
 }
