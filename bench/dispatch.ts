@@ -74,9 +74,11 @@ export async function benchDispatch(
     fleets.push(fleet);
     fleet.connect(agents.slice(0, 1));
     await fleet.settle(1000);
-    await sampleLatency(fleet, 50); // warm-up: JIT, connection pools
+    await sampleLatency({ fleet, webPid: rig.webPid, samples: 50 }); // warm-up: JIT, connection pools
     const baseline = await memoryOfWeb();
     record("web process with 1 agent held", describeMemory(baseline));
+    const background = await measureIdleLoad(fleet, rig.webPid, 10_000);
+    record(`web process with 1 agent held and ${FLEET + 1} queues (background)`, background.cpu);
     for (const count of [1, 100, FLEET]) {
       if (count > fleet.size) {
         fleet.connect(agents.slice(fleet.size, count));
@@ -86,18 +88,22 @@ export async function benchDispatch(
         record(`memory per held poll (1 → ${count} agents)`, perAgent(baseline, memory, count - 1));
       }
       if (count === FLEET) {
-        const idle = await measureIdleLoad(fleet, rig.webPid, holdSeconds * 1000);
-        record(`${count} agents idle for one hold period: polls answered`, idle.polls);
-        record(`${count} agents idle: web process CPU`, idle.cpu);
+        // Long enough for every poll to run out once and come back.
+        const idle = await measureIdleLoad(fleet, rig.webPid, (holdSeconds + 5) * 1000);
+        record(`${count} agents idle for ${holdSeconds + 5} s: polls answered (204)`, idle.polls);
+        record(`${count} agents idle: web process`, idle.cpu);
+        record(`${count} agents idle: web process CPU per poll`, idle.cpuPerPoll);
       }
       // With many agents, cover a whole hold period: polls that run out and come back are part of the load.
-      const { latency, enqueue } = await sampleLatency(
+      const sampled = await sampleLatency({
         fleet,
-        300,
-        count === FLEET ? (holdSeconds + 5) * 1000 : 0,
-      );
-      record(`${count} agent(s), 1 per tenant: enqueue → agent has it, p50 / p99`, latency);
-      record(`${count} agent(s), 1 per tenant: the enqueue call alone, p50 / p99`, enqueue);
+        webPid: rig.webPid,
+        samples: 300,
+        minDurationMs: count === FLEET ? (holdSeconds + 5) * 1000 : 0,
+      });
+      record(`${count} agent(s), 1 per tenant: enqueue → agent has it, p50 / p99`, sampled.latency);
+      record(`${count} agent(s), 1 per tenant: the enqueue call alone, p50 / p99`, sampled.enqueue);
+      record(`${count} agent(s), 1 per tenant: web process meanwhile`, sampled.web);
     }
     const throughput = await measureThroughput({
       fleet,
@@ -108,7 +114,8 @@ export async function benchDispatch(
     });
     record(`${FLEET} agents, 1 per tenant, 32 jobs in flight: jobs/s end to end`, throughput.jobsPerSecond);
     record(`${FLEET} agents, 1 per tenant: enqueue → completed, p50 / p99`, throughput.endToEnd);
-    record(`${FLEET} agents, 1 per tenant: CPU during the run`, throughput.cpu);
+    record(`${FLEET} agents, 1 per tenant: web process during the run`, throughput.webCpu);
+    record(`${FLEET} agents, 1 per tenant: bench process during the run`, throughput.benchCpu);
     record(`${FLEET} agents, 1 per tenant: web process CPU per job`, throughput.webCpuPerJob);
     record(`${FLEET} agents: failed agent calls`, String(fleet.pollErrors));
     await fleet.disconnect();
@@ -118,7 +125,7 @@ export async function benchDispatch(
     fleets.push(shared);
     shared.connect(sharedAgents);
     await shared.settle(1000);
-    const sharedLatency = await sampleLatency(shared, 300);
+    const sharedLatency = await sampleLatency({ fleet: shared, webPid: rig.webPid, samples: 300 });
     record(
       `${SHARED_TENANT_AGENTS} agents in one tenant: enqueue → agent has it, p50 / p99`,
       sharedLatency.latency,
@@ -132,7 +139,7 @@ export async function benchDispatch(
     });
     const inShared = `${SHARED_TENANT_AGENTS} agents in one tenant`;
     record(`${inShared}, 16 jobs in flight: jobs/s end to end`, sharedThroughput.jobsPerSecond);
-    record(`${inShared}: CPU during the run`, sharedThroughput.cpu);
+    record(`${inShared}: web process during the run`, sharedThroughput.webCpu);
     record(`${inShared}: web process CPU per job`, sharedThroughput.webCpuPerJob);
     record(`${inShared}: failed agent calls`, String(shared.pollErrors));
   } catch (error) {

@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { AgentFleet } from "@/bench/lib/agent-fleet";
 import { formatPercentiles } from "@/bench/lib/percentiles";
-import { readCpuSeconds } from "@/bench/lib/process-figures";
+import { readCpuSeconds, readSchedulerSeconds } from "@/bench/lib/process-figures";
 import { enqueueAgentJob } from "@/lib/jobs/agent-jobs";
 
 /** A poll out this long is held by the server (armed and waiting), not still being answered. */
@@ -36,15 +36,40 @@ function enqueueProbe(tenantId: string, idempotencyKey: string): Promise<string>
   return enqueueAgentJob(tenantId, { cmdlet: "Get-ExchangeServer", parameters: {}, idempotencyKey });
 }
 
+/** What the web process did between now and `finish()`: CPU, and time waiting for a CPU. */
+async function watchWebProcess(webPid: number) {
+  const cpuBefore = await readCpuSeconds(webPid);
+  const schedulerBefore = await readSchedulerSeconds(webPid);
+  const started = performance.now();
+  return async () => {
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = (await readCpuSeconds(webPid)) - cpuBefore;
+    const waiting = (await readSchedulerSeconds(webPid)).waiting - schedulerBefore.waiting;
+    const percent = (part: number) => `${((part / seconds) * 100).toFixed(0)} %`;
+    return {
+      seconds,
+      cpu,
+      summary: `${percent(cpu)} of one core; main thread waited for a CPU ${percent(waiting)} of the time`,
+    };
+  };
+}
+
 /**
  * One job at a time, each to a random agent whose poll the server is holding: enqueue (through
  * lib/jobs) → the poll response carrying the job has arrived at the agent. Runs for `samples`
  * jobs and at least `minDurationMs`.
  */
-export async function sampleLatency(fleet: AgentFleet, samples: number, minDurationMs = 0) {
+export async function sampleLatency(options: {
+  fleet: AgentFleet;
+  webPid: number;
+  samples: number;
+  minDurationMs?: number;
+}) {
+  const { fleet, samples } = options;
+  const finish = await watchWebProcess(options.webPid);
   const latencies: number[] = [];
   const enqueueTimes: number[] = [];
-  const end = performance.now() + minDurationMs;
+  const end = performance.now() + (options.minDurationMs ?? 0);
   while (latencies.length < samples || performance.now() < end) {
     const held = fleet.heldFor(HELD_MS);
     const agent = held[Math.floor(Math.random() * held.length)];
@@ -64,20 +89,21 @@ export async function sampleLatency(fleet: AgentFleet, samples: number, minDurat
   return {
     latency: `${formatPercentiles(latencies)} (${latencies.length} jobs)`,
     enqueue: formatPercentiles(enqueueTimes),
+    web: (await finish()).summary,
   };
 }
 
 /** What held polls cost when no work comes: they run out, are answered 204, and come back. */
 export async function measureIdleLoad(fleet: AgentFleet, webPid: number, durationMs: number) {
-  const cpuBefore = await readCpuSeconds(webPid);
+  const finish = await watchWebProcess(webPid);
   const pollsBefore = fleet.pollsAnswered;
   await sleep(durationMs);
-  const cpu = (await readCpuSeconds(webPid)) - cpuBefore;
+  const web = await finish();
   const polls = fleet.pollsAnswered - pollsBefore;
-  const seconds = durationMs / 1000;
   return {
-    polls: `${polls} (${(polls / seconds).toFixed(0)}/s)`,
-    cpu: `${((cpu / seconds) * 100).toFixed(0)} % of one core, ${polls ? ((cpu / polls) * 1000).toFixed(1) : "–"} ms per poll`,
+    polls: `${polls} (${(polls / web.seconds).toFixed(0)}/s)`,
+    cpu: web.summary,
+    cpuPerPoll: polls ? `${((web.cpu / polls) * 1000).toFixed(1)} ms` : "no polls",
   };
 }
 
@@ -96,10 +122,9 @@ export async function measureThroughput(options: {
 }) {
   const { fleet, tenantIds } = options;
   const endToEnd: number[] = [];
-  const webCpuBefore = await readCpuSeconds(options.webPid);
+  const finish = await watchWebProcess(options.webPid);
   const benchCpuBefore = process.cpuUsage();
-  const started = performance.now();
-  const end = started + options.durationMs;
+  const end = performance.now() + options.durationMs;
   let next = 0;
   const caller = async () => {
     while (performance.now() < end) {
@@ -111,14 +136,14 @@ export async function measureThroughput(options: {
     }
   };
   await Promise.all(Array.from({ length: options.inFlight }, caller));
-  const seconds = (performance.now() - started) / 1000;
-  const webCpu = (await readCpuSeconds(options.webPid)) - webCpuBefore;
+  const web = await finish();
   const benchCpu = process.cpuUsage(benchCpuBefore);
-  const percentOfCore = (cpuSeconds: number) => `${((cpuSeconds / seconds) * 100).toFixed(0)} %`;
+  const { seconds } = web;
   return {
     jobsPerSecond: `${(endToEnd.length / seconds).toFixed(0)} (${endToEnd.length} jobs in ${seconds.toFixed(1)} s)`,
     endToEnd: formatPercentiles(endToEnd),
-    cpu: `web ${percentOfCore(webCpu)}, bench ${percentOfCore((benchCpu.user + benchCpu.system) / 1e6)} of one core`,
-    webCpuPerJob: `${((webCpu / endToEnd.length) * 1000).toFixed(1)} ms`,
+    webCpu: web.summary,
+    benchCpu: `${(((benchCpu.user + benchCpu.system) / 1e6 / seconds) * 100).toFixed(0)} % of one core`,
+    webCpuPerJob: `${((web.cpu / endToEnd.length) * 1000).toFixed(1)} ms`,
   };
 }

@@ -26,3 +26,13 @@ export async function readOpenFilesLimit(pid: number | "self"): Promise<string> 
   const match = /^Max open files\s+(\S+)\s+(\S+)/m.exec(limits);
   return match ? `${match[1]} (hard ${match[2]})` : "unknown";
 }
+
+/**
+ * The main thread's time on a CPU and time runnable but waiting for one, in seconds
+ * (/proc/<pid>/schedstat). On a shared machine the second says how much of a figure is queueing
+ * for a core rather than work.
+ */
+export async function readSchedulerSeconds(pid: number): Promise<{ running: number; waiting: number }> {
+  const [running, waiting] = (await readFile(`/proc/${pid}/schedstat`, "utf8")).split(" ").map(Number);
+  return { running: (running ?? 0) / 1e9, waiting: (waiting ?? 0) / 1e9 };
+}
