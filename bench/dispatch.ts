@@ -3,7 +3,9 @@
 // production build, `next start`) on an embedded PostgreSQL; the web process's memory per held
 // poll; and jobs/s end to end (enqueue → poll → complete). Agents are paired through the API and
 // poll with the agent's own HTTP client, all in this process.
-// Run alone: `npm run bench:dispatch`. Prints figures; passes or fails on nothing.
+// Run alone: `npm run bench:dispatch` (about ten minutes, so not part of `npm run bench`);
+// `npm run bench:dispatch -- --synchronous-commit=off` shows how much of it is the disk.
+// Prints figures; passes or fails on nothing.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { type AgentFleet, createAgentFleet, pairAgents } from "@/bench/lib/agent-fleet";
@@ -28,11 +30,12 @@ function describeMemory(memory: ProcessMemory): string {
   return `RSS ${(memory.rssKib / 1024).toFixed(1)} MiB, V8 heap ${(memory.heapUsedKib / 1024).toFixed(1)} MiB`;
 }
 
-/** `onFigure` sees each figure as soon as it is measured; the whole run takes a few minutes. */
+/** `onFigure` sees each figure as soon as it is measured; the whole run takes about ten minutes. */
 export async function benchDispatch(
-  onFigure: (label: string, value: string) => void = () => {},
+  options: { onFigure?: (label: string, value: string) => void; synchronousCommit?: boolean } = {},
 ): Promise<Figures> {
-  const rig = await startDispatchRig();
+  const onFigure = options.onFigure ?? (() => {});
+  const rig = await startDispatchRig({ synchronousCommit: options.synchronousCommit });
   const figures: Figures = {};
   const record = (label: string, value: string) => {
     figures[label] = value;
@@ -153,6 +156,13 @@ export async function benchDispatch(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await benchDispatch((label, value) => console.log(`${label.padEnd(72)} ${value}`));
+  // --synchronous-commit=off: a diagnostic run, to see how much of the latency is waiting for the disk.
+  const synchronousCommit = !process.argv.includes("--synchronous-commit=off");
+  if (!synchronousCommit)
+    console.log("PostgreSQL commits without waiting for the WAL flush (diagnostic run)");
+  await benchDispatch({
+    synchronousCommit,
+    onFigure: (label, value) => console.log(`${label.padEnd(72)} ${value}`),
+  });
   process.exit(0);
 }

@@ -19,13 +19,25 @@ export interface DispatchRig {
   stop(): Promise<void>;
 }
 
-export async function startDispatchRig(env: Record<string, string> = {}): Promise<DispatchRig> {
+export async function startDispatchRig(
+  options: {
+    env?: Record<string, string>;
+    /** false: commits do not wait for the WAL to reach the disk — shows how much of a figure is the disk. */
+    synchronousCommit?: boolean;
+  } = {},
+): Promise<DispatchRig> {
   await ensureBuild((line) => console.log(line));
   const server = await openTestDatabaseServer(undefined);
   const databaseUrl = await createMigratedDatabase(server, "hw_bench");
+  const db = createDb(databaseUrl);
+  if (options.synchronousCommit === false) {
+    // Before anyone connects: the setting applies to sessions opened afterwards.
+    await db.$executeRawUnsafe(
+      `ALTER DATABASE "${new URL(databaseUrl).pathname.slice(1)}" SET synchronous_commit = off`,
+    );
+  }
   // The benchmark enqueues through lib/jobs in this process, which reads its database from the environment.
   process.env.DATABASE_URL = databaseUrl;
-  const db = createDb(databaseUrl);
   const [port, inspectorPort] = [await findFreePort(), await findFreePort()];
   const output: string[] = [];
   const web = await startWeb({
@@ -34,7 +46,7 @@ export async function startDispatchRig(env: Record<string, string> = {}): Promis
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: "warn",
       NODE_OPTIONS: `--inspect=127.0.0.1:${inspectorPort}`,
-      ...env,
+      ...options.env,
     },
     onOutput: (line) => {
       output.push(line);
