@@ -15,7 +15,9 @@ export interface AuthenticatedAgent {
 
 // lastSeenAt is what the Agents page shows as online/offline; writing it on every
 // poll of a thousand agents would be needless load, so it is refreshed at most this often.
-const LAST_SEEN_RESOLUTION_MS = 15_000;
+// Longer than the longest poll hold (55 s), or every poll would write it: an agent that keeps
+// polling is seen within this plus one hold, which is what "offline" must allow for.
+const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 /** Finds the agent behind `Authorization: Bearer hwa1.…`; refuses unknown and revoked ones. */
 export async function authenticateAgent(options: {
@@ -27,9 +29,17 @@ export async function authenticateAgent(options: {
   const parsed = parseAgentCredential(credential);
   if (!parsed)
     throw new AppError("unauthenticated", "This request carries no agent credential. Pair the agent first.");
+  // Every poll comes through here: read only what is checked and returned (not the public key).
   const agent = await options.db.agent.findUnique({
     where: { credentialHash: sha256(credential) },
-    include: { tenant: { select: { entraTenantId: true, displayName: true } } },
+    select: {
+      id: true,
+      name: true,
+      tenantId: true,
+      revokedAt: true,
+      lastSeenAt: true,
+      tenant: { select: { entraTenantId: true, displayName: true } },
+    },
   });
   if (!agent || agent.id !== parsed.agentId) {
     throw new AppError(

@@ -11,11 +11,24 @@ type Handler = (payload: string) => void;
 interface Listener {
   handlers: Map<string, Set<Handler>>;
   client: Promise<pg.Client> | undefined;
+  /** The LISTEN of each channel on the current connection, once it is sent. */
+  listening: Map<string, Promise<void>>;
 }
 
 const holder = globalThis as unknown as { pgNotifications?: Listener };
-holder.pgNotifications ??= { handlers: new Map(), client: undefined };
+holder.pgNotifications ??= { handlers: new Map(), client: undefined, listening: new Map() };
 const state: Listener = holder.pgNotifications;
+
+function listen(client: pg.Client, channel: string): Promise<void> {
+  const listening = state.listening.get(channel);
+  if (listening) return listening;
+  const sent = client.query(`LISTEN ${channel}`).then(() => undefined);
+  state.listening.set(channel, sent);
+  sent.catch(() => {
+    if (state.listening.get(channel) === sent) state.listening.delete(channel);
+  });
+  return sent;
+}
 
 function connect(): Promise<pg.Client> {
   state.client ??= (async () => {
@@ -23,13 +36,21 @@ function connect(): Promise<pg.Client> {
     client.on("notification", (message) => {
       for (const handle of state.handlers.get(message.channel) ?? []) handle(message.payload ?? "");
     });
+    let lost = false;
     client.on("error", (error) => {
+      // A dying connection may report more than once; only the first may reset the state, which
+      // by the second can belong to a new connection already.
+      if (lost) return;
+      lost = true;
       // Tell every subscriber, so nobody sleeps on a dead connection; the next subscribe reconnects.
       getLogger().warn({ err: error }, "notification listener lost; reconnecting");
       state.client = undefined;
+      state.listening.clear();
       for (const set of state.handlers.values()) for (const handle of set) handle("");
     });
     await client.connect();
+    // A new connection listens on nothing: after a lost one, listen again wherever someone subscribed.
+    await Promise.all([...state.handlers.keys()].map((channel) => listen(client, channel)));
     return client;
   })().catch((error) => {
     state.client = undefined;
@@ -41,14 +62,19 @@ function connect(): Promise<pg.Client> {
 /** Calls `handler` with each payload NOTIFYed on `channel` (and with "" if the connection was lost). */
 export async function subscribe(channel: string, handler: Handler): Promise<() => void> {
   if (!/^[a-z_]+$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
-  const client = await connect();
   let set = state.handlers.get(channel);
   if (!set) {
     set = new Set();
     state.handlers.set(channel, set);
-    await client.query(`LISTEN ${channel}`);
   }
   set.add(handler);
+  try {
+    // Resolves only once the channel is listened on, also for a second subscriber racing the first.
+    await listen(await connect(), channel);
+  } catch (error) {
+    set.delete(handler);
+    throw error;
+  }
   return () => {
     set.delete(handler);
   };

@@ -3,13 +3,14 @@ import { agentRoute } from "@/lib/agents/agent-route";
 import { ZPollRequestSchema } from "@/lib/agents/protocol";
 import { getQueueEnv } from "@/lib/env";
 import { leaseNextAgentJob } from "@/lib/jobs/agent-jobs";
+import { pollHoldMs } from "@/lib/jobs/poll-hold";
 
 export const dynamic = "force-dynamic";
 
-// Long-poll: held until a job arrives for the agent's tenant, or AGENT_POLL_HOLD_SECONDS pass.
+// Long-poll: held until a job arrives for the agent's tenant, or for up to AGENT_POLL_HOLD_SECONDS.
 export const POST = agentRoute(async (request, { agent }) => {
   ZPollRequestSchema.parse(await request.json());
-  const holdMs = getQueueEnv().AGENT_POLL_HOLD_SECONDS * 1000;
+  const holdMs = pollHoldMs(getQueueEnv().AGENT_POLL_HOLD_SECONDS);
   const job = await leaseNextAgentJob(agent.tenantId, holdMs, request.signal);
   return job ? NextResponse.json({ job }) : new Response(null, { status: 204 });
 });

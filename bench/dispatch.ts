@@ -1,0 +1,168 @@
+// The agent job channel: enqueue (lib/jobs, as the product does) → the job reaches a long-polling
+// agent over real HTTP on loopback, with 1, 100 and 1,000 agents held by ONE web process (the
+// production build, `next start`) on an embedded PostgreSQL; the web process's memory per held
+// poll; and jobs/s end to end (enqueue → poll → complete). Agents are paired through the API and
+// poll with the agent's own HTTP client, all in this process.
+// Run alone: `npm run bench:dispatch` (about ten minutes, so not part of `npm run bench`);
+// `npm run bench:dispatch -- --synchronous-commit=off` shows how much of it is the disk.
+// Prints figures; passes or fails on nothing.
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { type AgentFleet, createAgentFleet, pairAgents } from "@/bench/lib/agent-fleet";
+import { measureIdleLoad, measureThroughput, sampleLatency } from "@/bench/lib/dispatch-measures";
+import { startDispatchRig } from "@/bench/lib/dispatch-rig";
+import { readOpenFilesLimit } from "@/bench/lib/process-figures";
+import { measureWebProcessMemory, type ProcessMemory } from "@/bench/lib/web-process-memory";
+import { getQueueEnv } from "@/lib/env";
+import { getAgentJobStatus } from "@/lib/jobs/agent-jobs";
+
+const FLEET = 1000;
+const SHARED_TENANT_AGENTS = 100;
+
+type Figures = Record<string, string>;
+
+function perAgent(from: ProcessMemory, to: ProcessMemory, agents: number): string {
+  const each = (kib: number) => `${(kib / agents).toFixed(1)} KiB`;
+  return `RSS ${each(to.rssKib - from.rssKib)}, V8 heap ${each(to.heapUsedKib - from.heapUsedKib)}`;
+}
+
+function describeMemory(memory: ProcessMemory): string {
+  return `RSS ${(memory.rssKib / 1024).toFixed(1)} MiB, V8 heap ${(memory.heapUsedKib / 1024).toFixed(1)} MiB`;
+}
+
+/** `onFigure` sees each figure as soon as it is measured; the whole run takes about ten minutes. */
+export async function benchDispatch(
+  options: { onFigure?: (label: string, value: string) => void; synchronousCommit?: boolean } = {},
+): Promise<Figures> {
+  const onFigure = options.onFigure ?? (() => {});
+  const rig = await startDispatchRig({ synchronousCommit: options.synchronousCommit });
+  const figures: Figures = {};
+  const record = (label: string, value: string) => {
+    figures[label] = value;
+    onFigure(label, value);
+  };
+  const fleets: AgentFleet[] = [];
+  const memoryOfWeb = () => measureWebProcessMemory(rig.webPid, rig.inspectorPort);
+  const holdSeconds = getQueueEnv().AGENT_POLL_HOLD_SECONDS;
+  try {
+    record(
+      "open files limit (bench / web process)",
+      `${await readOpenFilesLimit("self")} / ${await readOpenFilesLimit(rig.webPid)}`,
+    );
+    record("poll hold (AGENT_POLL_HOLD_SECONDS)", `${holdSeconds} s`);
+    const ownTenants = await rig.createTenants(FLEET, "Bench tenant");
+    const [sharedTenant] = await rig.createTenants(1, "Bench shared tenant");
+    const pairingStarted = performance.now();
+    const agents = await pairAgents({
+      db: rig.db,
+      serverUrl: rig.serverUrl,
+      tenantIds: ownTenants,
+      concurrency: 8,
+    });
+    record(
+      "pairing through POST /pair (8 concurrent)",
+      `${(FLEET / ((performance.now() - pairingStarted) / 1000)).toFixed(0)} agents/s`,
+    );
+    const sharedAgents = await pairAgents({
+      db: rig.db,
+      serverUrl: rig.serverUrl,
+      tenantIds: Array.from({ length: SHARED_TENANT_AGENTS }, () => sharedTenant!),
+      concurrency: 8,
+    });
+    // Enqueueing to a tenant for the first time looks its queue up once; do that before timing.
+    for (const tenantId of [...ownTenants, sharedTenant!]) await getAgentJobStatus(tenantId, randomUUID());
+
+    // One agent per tenant, the usual shape: 1, then 100, then 1,000 of them polling.
+    const fleet = createAgentFleet(rig.serverUrl);
+    fleets.push(fleet);
+    fleet.connect(agents.slice(0, 1));
+    await fleet.settle(1000);
+    await sampleLatency({ fleet, webPid: rig.webPid, samples: 50 }); // warm-up: JIT, connection pools
+    const baseline = await memoryOfWeb();
+    record("web process with 1 agent held", describeMemory(baseline));
+    const background = await measureIdleLoad(fleet, rig.webPid, 10_000);
+    record(`web process with 1 agent held and ${FLEET + 1} queues (background)`, background.cpu);
+    for (const count of [1, 100, FLEET]) {
+      if (count > fleet.size) {
+        fleet.connect(agents.slice(fleet.size, count));
+        await fleet.settle(1000);
+        const memory = await memoryOfWeb();
+        record(`web process with ${count} agents held`, describeMemory(memory));
+        record(`memory per held poll (1 → ${count} agents)`, perAgent(baseline, memory, count - 1));
+      }
+      if (count === FLEET) {
+        // Long enough for every poll to run out once and come back.
+        const idle = await measureIdleLoad(fleet, rig.webPid, (holdSeconds + 5) * 1000);
+        record(`${count} agents idle for ${holdSeconds + 5} s: polls answered (204)`, idle.polls);
+        record(`${count} agents idle: web process`, idle.cpu);
+        record(`${count} agents idle: web process CPU per poll`, idle.cpuPerPoll);
+      }
+      // With many agents, cover a whole hold period: polls that run out and come back are part of the load.
+      const sampled = await sampleLatency({
+        fleet,
+        webPid: rig.webPid,
+        samples: 300,
+        minDurationMs: count === FLEET ? (holdSeconds + 5) * 1000 : 0,
+      });
+      record(`${count} agent(s), 1 per tenant: enqueue → agent has it, p50 / p99`, sampled.latency);
+      record(`${count} agent(s), 1 per tenant: the enqueue call alone, p50 / p99`, sampled.enqueue);
+      record(`${count} agent(s), 1 per tenant: web process meanwhile`, sampled.web);
+    }
+    const throughput = await measureThroughput({
+      fleet,
+      webPid: rig.webPid,
+      tenantIds: ownTenants,
+      durationMs: 20_000,
+      inFlight: 32,
+    });
+    record(`${FLEET} agents, 1 per tenant, 32 jobs in flight: jobs/s end to end`, throughput.jobsPerSecond);
+    record(`${FLEET} agents, 1 per tenant: enqueue → completed, p50 / p99`, throughput.endToEnd);
+    record(`${FLEET} agents, 1 per tenant: web process during the run`, throughput.webCpu);
+    record(`${FLEET} agents, 1 per tenant: bench process during the run`, throughput.benchCpu);
+    record(`${FLEET} agents, 1 per tenant: web process CPU per job`, throughput.webCpuPerJob);
+    record(`${FLEET} agents: failed agent calls`, String(fleet.pollErrors));
+    await fleet.disconnect();
+
+    // Many agents in one tenant: every job wakes all of the tenant's held polls, and one wins it.
+    const shared = createAgentFleet(rig.serverUrl);
+    fleets.push(shared);
+    shared.connect(sharedAgents);
+    await shared.settle(1000);
+    const sharedLatency = await sampleLatency({ fleet: shared, webPid: rig.webPid, samples: 300 });
+    record(
+      `${SHARED_TENANT_AGENTS} agents in one tenant: enqueue → agent has it, p50 / p99`,
+      sharedLatency.latency,
+    );
+    const sharedThroughput = await measureThroughput({
+      fleet: shared,
+      webPid: rig.webPid,
+      tenantIds: [sharedTenant!],
+      durationMs: 15_000,
+      inFlight: 16,
+    });
+    const inShared = `${SHARED_TENANT_AGENTS} agents in one tenant`;
+    record(`${inShared}, 16 jobs in flight: jobs/s end to end`, sharedThroughput.jobsPerSecond);
+    record(`${inShared}: web process during the run`, sharedThroughput.webCpu);
+    record(`${inShared}: web process CPU per job`, sharedThroughput.webCpuPerJob);
+    record(`${inShared}: failed agent calls`, String(shared.pollErrors));
+  } catch (error) {
+    console.error(`the web process said last:\n${rig.webOutput()}`);
+    throw error;
+  } finally {
+    for (const fleet of fleets) await fleet.disconnect();
+    await rig.stop();
+  }
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  // --synchronous-commit=off: a diagnostic run, to see how much of the latency is waiting for the disk.
+  const synchronousCommit = !process.argv.includes("--synchronous-commit=off");
+  if (!synchronousCommit)
+    console.log("PostgreSQL commits without waiting for the WAL flush (diagnostic run)");
+  await benchDispatch({
+    synchronousCommit,
+    onFigure: (label, value) => console.log(`${label.padEnd(72)} ${value}`),
+  });
+  process.exit(0);
+}

@@ -1,0 +1,149 @@
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { AgentFleet } from "@/bench/lib/agent-fleet";
+import { formatPercentiles } from "@/bench/lib/percentiles";
+import { readCpuSeconds, readSchedulerSeconds } from "@/bench/lib/process-figures";
+import { enqueueAgentJob } from "@/lib/jobs/agent-jobs";
+
+/** A poll out this long is held by the server (armed and waiting), not still being answered. */
+const HELD_MS = 50;
+/** Between samples, so that one job's completion and re-poll never overlap the next. */
+const SAMPLE_GAP_MS = 20;
+const DELIVERY_TIMEOUT_MS = 120_000;
+
+async function within<T>(promise: Promise<T>, what: string, fleet: AgentFleet): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const last = String(fleet.lastPollError);
+      reject(
+        new Error(
+          `${what}: not within ${DELIVERY_TIMEOUT_MS / 1000} s (${fleet.pollErrors} failed calls, last: ${last})`,
+        ),
+      );
+    }, DELIVERY_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The job the product would send first: read-only, no parameters. */
+function enqueueProbe(tenantId: string, idempotencyKey: string): Promise<string> {
+  return enqueueAgentJob(tenantId, { cmdlet: "Get-ExchangeServer", parameters: {}, idempotencyKey });
+}
+
+/** What the web process did between now and `finish()`: CPU, and time waiting for a CPU. */
+async function watchWebProcess(webPid: number) {
+  const cpuBefore = await readCpuSeconds(webPid);
+  const schedulerBefore = await readSchedulerSeconds(webPid);
+  const started = performance.now();
+  return async () => {
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = (await readCpuSeconds(webPid)) - cpuBefore;
+    const waiting = (await readSchedulerSeconds(webPid)).waiting - schedulerBefore.waiting;
+    const percent = (part: number) => `${((part / seconds) * 100).toFixed(0)} %`;
+    return {
+      seconds,
+      cpu,
+      summary: `${percent(cpu)} of one core; main thread waited for a CPU ${percent(waiting)} of the time`,
+    };
+  };
+}
+
+/**
+ * One job at a time, each to a random agent whose poll the server is holding: enqueue (through
+ * lib/jobs) → the poll response carrying the job has arrived at the agent. Runs for `samples`
+ * jobs and at least `minDurationMs`.
+ */
+export async function sampleLatency(options: {
+  fleet: AgentFleet;
+  webPid: number;
+  samples: number;
+  minDurationMs?: number;
+}) {
+  const { fleet, samples } = options;
+  const finish = await watchWebProcess(options.webPid);
+  const latencies: number[] = [];
+  const enqueueTimes: number[] = [];
+  const end = performance.now() + (options.minDurationMs ?? 0);
+  while (latencies.length < samples || performance.now() < end) {
+    const held = fleet.heldFor(HELD_MS);
+    const agent = held[Math.floor(Math.random() * held.length)];
+    if (!agent) {
+      await sleep(5);
+      continue;
+    }
+    const key = `bench-${randomUUID()}`;
+    const delivery = fleet.expect(key);
+    const started = performance.now();
+    await enqueueProbe(agent.tenantId, key);
+    enqueueTimes.push(performance.now() - started);
+    latencies.push((await within(delivery.arrived, "a job's delivery", fleet)) - started);
+    await within(delivery.completed, "a job's completion", fleet);
+    await sleep(SAMPLE_GAP_MS);
+  }
+  return {
+    latency: `${formatPercentiles(latencies)} (${latencies.length} jobs)`,
+    enqueue: formatPercentiles(enqueueTimes),
+    web: (await finish()).summary,
+  };
+}
+
+/** What held polls cost when no work comes: they run out, are answered 204, and come back. */
+export async function measureIdleLoad(fleet: AgentFleet, webPid: number, durationMs: number) {
+  const finish = await watchWebProcess(webPid);
+  const pollsBefore = fleet.pollsAnswered;
+  await sleep(durationMs);
+  const web = await finish();
+  const polls = fleet.pollsAnswered - pollsBefore;
+  return {
+    polls: `${polls} (${(polls / web.seconds).toFixed(0)}/s)`,
+    cpu: web.summary,
+    cpuPerPoll: polls ? `${((web.cpu / polls) * 1000).toFixed(1)} ms` : "no polls",
+  };
+}
+
+/**
+ * Jobs/s with `inFlight` jobs outstanding at any time, round-robin over `tenantIds`: each caller
+ * enqueues a job, waits until an agent has reported it complete, and enqueues the next, for
+ * `durationMs`. A closed loop, so the figure is what the web process sustains, not how deep a
+ * backlog grows.
+ */
+export async function measureThroughput(options: {
+  fleet: AgentFleet;
+  webPid: number;
+  tenantIds: string[];
+  durationMs: number;
+  inFlight: number;
+}) {
+  const { fleet, tenantIds } = options;
+  const endToEnd: number[] = [];
+  const finish = await watchWebProcess(options.webPid);
+  const benchCpuBefore = process.cpuUsage();
+  const end = performance.now() + options.durationMs;
+  let next = 0;
+  const caller = async () => {
+    while (performance.now() < end) {
+      const key = `bench-${randomUUID()}`;
+      const delivery = fleet.expect(key);
+      const enqueuedAt = performance.now();
+      await enqueueProbe(tenantIds[next++ % tenantIds.length]!, key);
+      endToEnd.push((await within(delivery.completed, "a job's completion", fleet)) - enqueuedAt);
+    }
+  };
+  await Promise.all(Array.from({ length: options.inFlight }, caller));
+  const web = await finish();
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  const { seconds } = web;
+  return {
+    jobsPerSecond: `${(endToEnd.length / seconds).toFixed(0)} (${endToEnd.length} jobs in ${seconds.toFixed(1)} s)`,
+    endToEnd: formatPercentiles(endToEnd),
+    webCpu: web.summary,
+    benchCpu: `${(((benchCpu.user + benchCpu.system) / 1e6 / seconds) * 100).toFixed(0)} % of one core`,
+    webCpuPerJob: `${((web.cpu / endToEnd.length) * 1000).toFixed(1)} ms`,
+  };
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { createDb, type Db, getDb } from "@/lib/db";
+import { getQueue } from "@/lib/jobs/get-queue";
+import { findFreePort } from "@/lib/net/find-free-port";
+import { ensureBuild } from "@/scripts/lib/ensure-build";
+import { startWeb } from "@/scripts/lib/start-web";
+import { createMigratedDatabase, openTestDatabaseServer } from "@/tests/helpers/test-database";
+
+/** One production web process (`next start`) on a fresh embedded PostgreSQL, as the job channel's benchmark needs it. */
+export interface DispatchRig {
+  db: Db;
+  serverUrl: string;
+  webPid: number;
+  /** The web process's inspector (loopback), to collect garbage before reading memory, or to profile. */
+  inspectorPort: number;
+  /** What the web process printed last (warnings and errors). */
+  webOutput(): string;
+  createTenants(count: number, name: string): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+export async function startDispatchRig(
+  options: {
+    env?: Record<string, string>;
+    /** false: commits do not wait for the WAL to reach the disk — shows how much of a figure is the disk. */
+    synchronousCommit?: boolean;
+  } = {},
+): Promise<DispatchRig> {
+  await ensureBuild((line) => console.log(line));
+  const server = await openTestDatabaseServer(undefined);
+  const databaseUrl = await createMigratedDatabase(server, "hw_bench");
+  const db = createDb(databaseUrl);
+  if (options.synchronousCommit === false) {
+    // Before anyone connects: the setting applies to sessions opened afterwards.
+    await db.$executeRawUnsafe(
+      `ALTER DATABASE "${new URL(databaseUrl).pathname.slice(1)}" SET synchronous_commit = off`,
+    );
+  }
+  // The benchmark enqueues through lib/jobs in this process, which reads its database from the environment.
+  process.env.DATABASE_URL = databaseUrl;
+  const [port, inspectorPort] = [await findFreePort(), await findFreePort()];
+  const output: string[] = [];
+  const web = await startWeb({
+    port,
+    env: {
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: "warn",
+      NODE_OPTIONS: `--inspect=127.0.0.1:${inspectorPort}`,
+      ...options.env,
+    },
+    onOutput: (line) => {
+      output.push(line);
+      if (output.length > 30) output.shift();
+    },
+  });
+  return {
+    db,
+    serverUrl: `http://127.0.0.1:${port}/`,
+    webPid: web.process.pid!,
+    inspectorPort,
+    webOutput: () => output.join("\n"),
+    async createTenants(count, name) {
+      const tenants = await db.tenant.createManyAndReturn({
+        data: Array.from({ length: count }, (_, index) => ({
+          entraTenantId: randomUUID(),
+          cloud: "Worldwide" as const,
+          displayName: `${name} ${index}`,
+          initialDomain: `bench-${randomUUID().slice(0, 8)}.onmicrosoft.com`,
+        })),
+        select: { id: true },
+      });
+      return tenants.map((tenant) => tenant.id);
+    },
+    async stop() {
+      await web.stop();
+      // This process's own queue and database client, which lib/jobs enqueued through.
+      await (await getQueue()).stop({ graceful: false });
+      await getDb().$disconnect();
+      await db.$disconnect();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { readFile } from "node:fs/promises";
+
+// Readings of another process from /proc (Linux), for figures about the web process.
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Resident set size (VmRSS) in KiB. */
+export async function readRssKib(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(status);
+  if (!match?.[1]) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  return Number(match[1]);
+}
+
+/** CPU seconds (user + system) the process has used so far. */
+export async function readCpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** The soft limit on open files (`ulimit -n`) the process runs with. */
+export async function readOpenFilesLimit(pid: number | "self"): Promise<string> {
+  const limits = await readFile(`/proc/${pid}/limits`, "utf8");
+  const match = /^Max open files\s+(\S+)\s+(\S+)/m.exec(limits);
+  return match ? `${match[1]} (hard ${match[2]})` : "unknown";
+}
+
+/**
+ * The main thread's time on a CPU and time runnable but waiting for one, in seconds
+ * (/proc/<pid>/schedstat). On a shared machine the second says how much of a figure is queueing
+ * for a core rather than work.
+ */
+export async function readSchedulerSeconds(pid: number): Promise<{ running: number; waiting: number }> {
+  const [running, waiting] = (await readFile(`/proc/${pid}/schedstat`, "utf8")).split(" ").map(Number);
+  return { running: (running ?? 0) / 1e9, waiting: (waiting ?? 0) / 1e9 };
+}

@@ -1,0 +1,67 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { createMigratedDatabase, openTestDatabaseServer } from "@/tests/helpers/test-database";
+
+// In-process, on a database of this file's own: the connection that listens for queued jobs can
+// be cut from the server side without touching anyone else's.
+let server: Awaited<ReturnType<typeof openTestDatabaseServer>>;
+let databaseUrl: string;
+let wakeups: typeof import("@/lib/jobs/job-wakeups");
+
+/** Ends the server session behind this process's LISTEN, as a database restart or failover would. */
+async function cutListenerConnection(): Promise<void> {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`,
+    );
+    expect(rowCount).toBe(1);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** "woken" if the wakeup fires within `withinMs` — far less than the hold it was armed with. */
+function outcome(wait: Promise<void>, withinMs = 10_000): Promise<"woken" | "still asleep"> {
+  return Promise.race([
+    wait.then(() => "woken" as const),
+    sleep(withinMs).then(() => "still asleep" as const),
+  ]);
+}
+
+beforeAll(async () => {
+  server = await openTestDatabaseServer(inject("databaseServerUrl"));
+  databaseUrl = await createMigratedDatabase(server, "hw_wakeups");
+  vi.stubEnv("DATABASE_URL", databaseUrl);
+  wakeups = await import("@/lib/jobs/job-wakeups");
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("waking held polls", () => {
+  it("wakes a poll when a job is queued for its tenant, and not for another tenant's", async () => {
+    const mine = await wakeups.armJobWakeup("onprem-tenant-a");
+    const others = await wakeups.armJobWakeup("onprem-tenant-b");
+    await wakeups.announceJob("onprem-tenant-a");
+    expect(await outcome(mine.wait(60_000))).toBe("woken");
+    expect(await outcome(others.wait(60_000), 1000)).toBe("still asleep");
+    others.cancel();
+  });
+
+  it("still wakes polls after the listening database connection was lost", async () => {
+    const before = await wakeups.armJobWakeup("onprem-tenant-a");
+    await cutListenerConnection();
+    // A poll asleep when the connection drops is woken to look in the queue for itself.
+    expect(await outcome(before.wait(60_000))).toBe("woken");
+
+    // The next poll listens on a new connection, and a job queued now reaches it at once.
+    const after = await wakeups.armJobWakeup("onprem-tenant-a");
+    await wakeups.announceJob("onprem-tenant-a");
+    expect(await outcome(after.wait(60_000))).toBe("woken");
+  });
+});
