@@ -1,5 +1,5 @@
 import { announceAgentEvent } from "@/lib/agents/agent-events";
-import { isAgentOnline } from "@/lib/agents/agent-presence";
+import { isAgentOnline, LAST_SEEN_RESOLUTION_MS } from "@/lib/agents/agent-presence";
 import { parseAgentCredential } from "@/lib/agents/protocol";
 import { sha256 } from "@/lib/crypto/hashing";
 import type { Db } from "@/lib/db";
@@ -12,12 +12,6 @@ export interface AuthenticatedAgent {
   entraTenantId: string;
   tenantName: string;
 }
-
-// lastSeenAt is what the Agents page shows as online/offline; writing it on every
-// poll of a thousand agents would be needless load, so it is refreshed at most this often.
-// Longer than the longest poll hold (55 s), or every poll would write it: an agent that keeps
-// polling is seen within this plus one hold, which is what "offline" must allow for.
-const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 /** Finds the agent behind `Authorization: Bearer hwa1.…`; refuses unknown and revoked ones. */
 export async function authenticateAgent(options: {
