@@ -4,13 +4,15 @@
 // poll; and jobs/s end to end (enqueue → poll → complete). Agents are paired through the API and
 // poll with the agent's own HTTP client, all in this process.
 // Run alone: `npm run bench:dispatch` (about ten minutes, so not part of `npm run bench`);
-// `npm run bench:dispatch -- --synchronous-commit=off` shows how much of it is the disk.
-// Prints figures; passes or fails on nothing.
+// `-- --synchronous-commit=off` shows how much of it is the disk; `-- --profile` adds where the
+// web process spent its time with 1,000 agents. Prints figures; passes or fails on nothing.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { type AgentFleet, createAgentFleet, pairAgents } from "@/bench/lib/agent-fleet";
+import { type Profile, startCpuProfile, summariseProfile } from "@/bench/lib/cpu-profile";
 import { measureIdleLoad, measureThroughput, sampleLatency } from "@/bench/lib/dispatch-measures";
 import { startDispatchRig } from "@/bench/lib/dispatch-rig";
+import { type InspectorSession, openInspector } from "@/bench/lib/inspector";
 import { readOpenFilesLimit } from "@/bench/lib/process-figures";
 import { measureWebProcessMemory, type ProcessMemory } from "@/bench/lib/web-process-memory";
 import { getQueueEnv } from "@/lib/env";
@@ -32,7 +34,12 @@ function describeMemory(memory: ProcessMemory): string {
 
 /** `onFigure` sees each figure as soon as it is measured; the whole run takes about ten minutes. */
 export async function benchDispatch(
-  options: { onFigure?: (label: string, value: string) => void; synchronousCommit?: boolean } = {},
+  options: {
+    onFigure?: (label: string, value: string) => void;
+    synchronousCommit?: boolean;
+    /** Called with where the web process spent its time while 1,000 agents were connected. */
+    onProfile?: (summary: string) => void;
+  } = {},
 ): Promise<Figures> {
   const onFigure = options.onFigure ?? (() => {});
   const rig = await startDispatchRig({ synchronousCommit: options.synchronousCommit });
@@ -44,6 +51,12 @@ export async function benchDispatch(
   const fleets: AgentFleet[] = [];
   const memoryOfWeb = () => measureWebProcessMemory(rig.webPid, rig.inspectorPort);
   const holdSeconds = getQueueEnv().AGENT_POLL_HOLD_SECONDS;
+  let session: InspectorSession | undefined;
+  const inspector = async () => {
+    session ??= await openInspector(rig.inspectorPort);
+    return session;
+  };
+  let stopProfile: (() => Promise<Profile>) | undefined;
   try {
     record(
       "open files limit (bench / web process)",
@@ -80,8 +93,6 @@ export async function benchDispatch(
     await sampleLatency({ fleet, webPid: rig.webPid, samples: 50 }); // warm-up: JIT, connection pools
     const baseline = await memoryOfWeb();
     record("web process with 1 agent held", describeMemory(baseline));
-    const background = await measureIdleLoad(fleet, rig.webPid, 10_000);
-    record(`web process with 1 agent held and ${FLEET + 1} queues (background)`, background.cpu);
     for (const count of [1, 100, FLEET]) {
       if (count > fleet.size) {
         fleet.connect(agents.slice(fleet.size, count));
@@ -90,6 +101,7 @@ export async function benchDispatch(
         record(`web process with ${count} agents held`, describeMemory(memory));
         record(`memory per held poll (1 → ${count} agents)`, perAgent(baseline, memory, count - 1));
       }
+      if (count === FLEET && options.onProfile) stopProfile = await startCpuProfile(await inspector());
       if (count === FLEET) {
         // Long enough for every poll to run out once and come back.
         const idle = await measureIdleLoad(fleet, rig.webPid, (holdSeconds + 5) * 1000);
@@ -121,6 +133,19 @@ export async function benchDispatch(
     record(`${FLEET} agents, 1 per tenant: bench process during the run`, throughput.benchCpu);
     record(`${FLEET} agents, 1 per tenant: web process CPU per job`, throughput.webCpuPerJob);
     record(`${FLEET} agents: failed agent calls`, String(fleet.pollErrors));
+    if (stopProfile) {
+      const profile = summariseProfile(await stopProfile());
+      options.onProfile?.(
+        [
+          "self time by package",
+          ...profile.owners,
+          "time under each package",
+          ...profile.inclusive,
+          "self time by function",
+          ...profile.functions,
+        ].join("\n"),
+      );
+    }
     await fleet.disconnect();
 
     // Many agents in one tenant: every job wakes all of the tenant's held polls, and one wins it.
@@ -149,6 +174,7 @@ export async function benchDispatch(
     console.error(`the web process said last:\n${rig.webOutput()}`);
     throw error;
   } finally {
+    session?.close();
     for (const fleet of fleets) await fleet.disconnect();
     await rig.stop();
   }
@@ -162,6 +188,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log("PostgreSQL commits without waiting for the WAL flush (diagnostic run)");
   await benchDispatch({
     synchronousCommit,
+    // --profile: V8's CPU profile of the web process from the 1,000-agent idle window to the end of the throughput run.
+    onProfile: process.argv.includes("--profile") ? (summary) => console.log(`\n${summary}`) : undefined,
     onFigure: (label, value) => console.log(`${label.padEnd(72)} ${value}`),
   });
   process.exit(0);

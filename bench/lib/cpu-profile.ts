@@ -5,8 +5,9 @@ import type { InspectorSession } from "@/bench/lib/inspector";
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -14,7 +15,6 @@ interface Profile {
 
 export async function startCpuProfile(inspector: InspectorSession): Promise<() => Promise<Profile>> {
   await inspector.send("Profiler.enable");
-  await inspector.send("Profiler.setSamplingInterval", { interval: 200 });
   await inspector.send("Profiler.start");
   return async () => (await inspector.send<{ profile: Profile }>("Profiler.stop")).profile;
 }
@@ -45,10 +45,22 @@ export function summariseProfile(profile: Profile, top = 25) {
     functions.set(name, (functions.get(name) ?? 0) + ms);
     owners.set(ownerOf(frame.url), (owners.get(ownerOf(frame.url)) ?? 0) + ms);
   }
+  // Inclusive: a sample counts once for every package on its stack (where the time was spent *under*).
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const inclusive = new Map<string, number>();
+  for (const [id, ms] of selfMs) {
+    const owners = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const url = byId.get(at)!.callFrame.url;
+      if (url) owners.add(ownerOf(url));
+    }
+    for (const owner of owners) inclusive.set(owner, (inclusive.get(owner) ?? 0) + ms);
+  }
   const rank = (map: Map<string, number>) =>
     [...map]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, ms]) => `${((ms / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
-  return { totalMs: total, functions: rank(functions), owners: rank(owners) };
+  return { totalMs: total, functions: rank(functions), owners: rank(owners), inclusive: rank(inclusive) };
 }

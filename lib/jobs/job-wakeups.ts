@@ -16,13 +16,16 @@ export interface JobWakeup {
 export async function armJobWakeup(queue: string): Promise<JobWakeup> {
   let announced = false;
   let wake: () => void = () => {};
-  // "" = the listener was lost: wake up and look for ourselves.
-  const unsubscribe = await subscribe(CHANNEL, (payload) => {
-    if (payload === queue || payload === "") {
+  // Called for this queue's announcements only, and with "" when the listener was lost: either
+  // way, wake up and look in the queue.
+  const unsubscribe = await subscribe(
+    CHANNEL,
+    () => {
       announced = true;
       wake();
-    }
-  });
+    },
+    queue,
+  );
   return {
     async wait(timeoutMs, signal) {
       if (!announced && !signal?.aborted) {

@@ -7,9 +7,11 @@ import { getLogger } from "@/lib/logger";
 // something happened (a job queued, an agent paired). One listening connection per process.
 
 type Handler = (payload: string) => void;
+/** A channel's handlers by the one payload they wait for; `null`: every payload. */
+type Subscribers = Map<string | null, Set<Handler>>;
 
 interface Listener {
-  handlers: Map<string, Set<Handler>>;
+  handlers: Map<string, Subscribers>;
   client: Promise<pg.Client> | undefined;
   /** The LISTEN of each channel on the current connection, once it is sent. */
   listening: Map<string, Promise<void>>;
@@ -34,7 +36,11 @@ function connect(): Promise<pg.Client> {
   state.client ??= (async () => {
     const client = new pg.Client({ connectionString: getServerEnv().DATABASE_URL });
     client.on("notification", (message) => {
-      for (const handle of state.handlers.get(message.channel) ?? []) handle(message.payload ?? "");
+      const subscribers = state.handlers.get(message.channel);
+      const payload = message.payload ?? "";
+      // A thousand held polls wait on one channel: look up those waiting for this payload, don't ask each.
+      for (const handle of subscribers?.get(null) ?? []) handle(payload);
+      for (const handle of subscribers?.get(payload) ?? []) handle(payload);
     });
     let lost = false;
     client.on("error", (error) => {
@@ -46,7 +52,8 @@ function connect(): Promise<pg.Client> {
       getLogger().warn({ err: error }, "notification listener lost; reconnecting");
       state.client = undefined;
       state.listening.clear();
-      for (const set of state.handlers.values()) for (const handle of set) handle("");
+      for (const subscribers of state.handlers.values())
+        for (const set of subscribers.values()) for (const handle of set) handle("");
     });
     await client.connect();
     // A new connection listens on nothing: after a lost one, listen again wherever someone subscribed.
@@ -59,25 +66,36 @@ function connect(): Promise<pg.Client> {
   return state.client;
 }
 
-/** Calls `handler` with each payload NOTIFYed on `channel` (and with "" if the connection was lost). */
-export async function subscribe(channel: string, handler: Handler): Promise<() => void> {
+/**
+ * Calls `handler` with each payload NOTIFYed on `channel` — or only with `payload`, when given —
+ * and with "" if the connection was lost.
+ */
+export async function subscribe(channel: string, handler: Handler, payload?: string): Promise<() => void> {
   if (!/^[a-z_]+$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
-  let set = state.handlers.get(channel);
+  let subscribers = state.handlers.get(channel);
+  if (!subscribers) {
+    subscribers = new Map();
+    state.handlers.set(channel, subscribers);
+  }
+  const key = payload ?? null;
+  let set = subscribers.get(key);
   if (!set) {
     set = new Set();
-    state.handlers.set(channel, set);
+    subscribers.set(key, set);
   }
   set.add(handler);
+  const unsubscribe = () => {
+    set.delete(handler);
+    if (set.size === 0 && subscribers.get(key) === set) subscribers.delete(key);
+  };
   try {
     // Resolves only once the channel is listened on, also for a second subscriber racing the first.
     await listen(await connect(), channel);
   } catch (error) {
-    set.delete(handler);
+    unsubscribe();
     throw error;
   }
-  return () => {
-    set.delete(handler);
-  };
+  return unsubscribe;
 }
 
 export async function notify(channel: string, payload: string): Promise<void> {
