@@ -55,37 +55,54 @@ async function watchWebProcess(webPid: number) {
 }
 
 /**
- * One job at a time, each to a random agent whose poll the server is holding: enqueue (through
- * lib/jobs) → the poll response carrying the job has arrived at the agent. Runs for `samples`
- * jobs and at least `minDurationMs`.
+ * Enqueue (through lib/jobs) → the poll response carrying the job has arrived at the agent, each
+ * job to a random agent whose poll the server is holding, for `samples` jobs and at least
+ * `minDurationMs`. With `everyMs`, a job starts every `everyMs` whether or not the last one has
+ * arrived (several tenants at once), so a moment when the server is stalled delays every job
+ * started meanwhile, as it would in production; without it, one job at a time.
  */
 export async function sampleLatency(options: {
   fleet: AgentFleet;
   webPid: number;
   samples: number;
   minDurationMs?: number;
+  everyMs?: number;
 }) {
   const { fleet, samples } = options;
   const finish = await watchWebProcess(options.webPid);
   const latencies: number[] = [];
   const enqueueTimes: number[] = [];
+  const busyTenants = new Set<string>();
+  const probes: Array<Promise<void>> = [];
+  const probe = async (tenantId: string) => {
+    busyTenants.add(tenantId);
+    const key = `bench-${randomUUID()}`;
+    const delivery = fleet.expect(key);
+    const started = performance.now();
+    await enqueueProbe(tenantId, key);
+    enqueueTimes.push(performance.now() - started);
+    latencies.push((await within(delivery.arrived, "a job's delivery", fleet)) - started);
+    await within(delivery.completed, "a job's completion", fleet);
+    busyTenants.delete(tenantId);
+  };
   const end = performance.now() + (options.minDurationMs ?? 0);
-  while (latencies.length < samples || performance.now() < end) {
-    const held = fleet.heldFor(HELD_MS);
+  for (let started = 0; started < samples || performance.now() < end; ) {
+    const held = fleet.heldFor(HELD_MS).filter((agent) => !busyTenants.has(agent.tenantId));
     const agent = held[Math.floor(Math.random() * held.length)];
     if (!agent) {
       await sleep(5);
       continue;
     }
-    const key = `bench-${randomUUID()}`;
-    const delivery = fleet.expect(key);
-    const started = performance.now();
-    await enqueueProbe(agent.tenantId, key);
-    enqueueTimes.push(performance.now() - started);
-    latencies.push((await within(delivery.arrived, "a job's delivery", fleet)) - started);
-    await within(delivery.completed, "a job's completion", fleet);
-    await sleep(SAMPLE_GAP_MS);
+    started += 1;
+    if (options.everyMs) {
+      probes.push(probe(agent.tenantId));
+      await sleep(options.everyMs);
+    } else {
+      await probe(agent.tenantId);
+      await sleep(SAMPLE_GAP_MS);
+    }
   }
+  await Promise.all(probes);
   return {
     latency: `${formatPercentiles(latencies)} (${latencies.length} jobs)`,
     enqueue: formatPercentiles(enqueueTimes),
