@@ -57,6 +57,9 @@ function describeSignInFailure(error: unknown): string {
   if (error instanceof BrowserAuthError) {
     if (error.errorCode === "user_cancelled")
       return "The sign-in window was closed before sign-in finished. Nothing was changed: sign in again.";
+    // msal-browser v5 learns of a closed sign-in window only when its wait for the answer runs out.
+    if (error.errorCode === "timed_out")
+      return "The sign-in window was closed, or did not finish within a minute. Nothing was changed: sign in again.";
     if (error.errorCode === "popup_window_error" || error.errorCode === "empty_window_error")
       return "The browser blocked the sign-in window. Allow pop-ups for this site, or use “Sign in in this window”.";
   }
