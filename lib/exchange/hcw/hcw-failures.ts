@@ -1,0 +1,142 @@
+/**
+ * Microsoft's Hybrid Configuration Wizard names its failures (HCW8078, HCW8064, …), and admins
+ * search for those codes. Each entry says when an Exchange error is that failure and what fixes
+ * it, in the admin's words. Plain data, so the browser can show it too.
+ */
+
+/** What went wrong, as much as the service knows of it. */
+export interface ExchangeFailure {
+  side: "onPremises" | "exchangeOnline" | "graph";
+  cmdlet: string;
+  message: string;
+  /** PowerShell's CategoryInfo.Category, e.g. `ResourceExists`. */
+  category?: string;
+  /** True when the transport failed underneath the cmdlet (a dropped remote PowerShell session). */
+  transient?: boolean;
+  httpStatus?: number;
+}
+
+export interface HcwFailure {
+  /** The HCW's code(s) for this failure, as Microsoft's articles name them. */
+  codes: readonly string[];
+  title: string;
+  fix: string;
+  /** Whether running the same operation again is likely to work without changing anything. */
+  retryable: boolean;
+  matches: (failure: ExchangeFailure) => boolean;
+}
+
+const said = (failure: ExchangeFailure, pattern: RegExp) => pattern.test(failure.message);
+const cmdletIs = (failure: ExchangeFailure, nouns: RegExp) =>
+  nouns.test(failure.cmdlet.replace(/^[A-Za-z]+-/, ""));
+
+// Order matters: the first entry that matches wins, so the specific ones come before the broad ones.
+export const HCW_FAILURES: readonly HcwFailure[] = [
+  {
+    codes: ["429"],
+    title: "Exchange Online is throttling the requests",
+    fix: "Nothing to change: wait for the time Exchange Online asked for (Rate-Limit-Reset), then retry.",
+    retryable: true,
+    matches: (f) => f.httpStatus === 429 || (f.side === "exchangeOnline" && f.category === "LimitsExceeded"),
+  },
+  {
+    codes: ["HCW8091"],
+    title: "Windows Remote Management (WinRM) is not running on the Exchange server",
+    fix: "Start the WinRM service on the Exchange server (Start-Service WinRM), then retry.",
+    retryable: true,
+    matches: (f) =>
+      f.side === "onPremises" &&
+      said(f, /WinRM|WS-Management service/i) &&
+      said(f, /not running|cannot complete/i),
+  },
+  {
+    codes: ["HCW8083", "HCW8084", "HCW8100"],
+    title: "The remote PowerShell session to Exchange was dropped",
+    fix: "Usually passing: retry. If it keeps happening, check that the agent's server answers on http://<server>/powershell and that IIS's MSExchangePowerShellAppPool is running.",
+    retryable: true,
+    matches: (f) => f.side === "onPremises" && f.transient === true,
+  },
+  {
+    codes: ["1007"],
+    title: "Federation failed: the clocks differ too much",
+    fix: "Synchronise the Exchange server's time with a reliable source (w32tm /resync); federation refuses more than 5 minutes of skew.",
+    retryable: false,
+    matches: (f) => said(f, /clock skew|time skew|\b1007\b/i),
+  },
+  {
+    codes: ["HCW8126"],
+    title: "Admin consent for the dedicated Exchange hybrid application was not granted",
+    fix: "A Global Administrator or Privileged Role Administrator grants admin consent to ExchangeServerApp-<organization GUID> in Entra ID (Enterprise applications → Permissions), then retry this operation.",
+    retryable: false,
+    matches: (f) =>
+      f.side === "graph" && (f.httpStatus === 403 || said(f, /consent|Authorization_RequestDenied/i)),
+  },
+  {
+    codes: ["HCW8019", "HCW8020", "HCW8021", "HCW8022", "HCW8023"],
+    title: "The HybridConfiguration object is stale or damaged",
+    fix: "Remove it on-premises with Remove-HybridConfiguration, then run the wizard again: it creates a new one from your answers.",
+    retryable: false,
+    matches: (f) => f.side === "onPremises" && cmdletIs(f, /^HybridConfiguration$/),
+  },
+  {
+    codes: ["HCW8078"],
+    title: "The migration endpoint could not be created",
+    fix: "Enable MRSProxy on the EWS virtual directory of every Client Access server, make https://<organization FQDN>/EWS/mrsproxy.svc reachable from the internet without pre-authentication, and make sure its certificate is valid; then retry.",
+    retryable: false,
+    matches: (f) => cmdletIs(f, /^(MigrationEndpoint|MigrationServerAvailability)$/),
+  },
+  {
+    codes: ["HCW8057"],
+    title: "Exchange Online cannot reach your on-premises Autodiscover",
+    fix: "Publish https://autodiscover.<your domain>/autodiscover/autodiscover.svc to the internet without pre-authentication (reverse proxy, firewall) and check its DNS record; then retry.",
+    retryable: false,
+    matches: (f) => said(f, /autodiscover|federation information could not be received/i),
+  },
+  {
+    codes: ["HCW8034"],
+    title: "The organization relationship could not be configured",
+    fix: "Check that the domains in the relationship are accepted domains on both sides and that federation information resolves for them; then retry.",
+    retryable: false,
+    matches: (f) => cmdletIs(f, /^OrganizationRelationship$/),
+  },
+  {
+    codes: ["HCW8064"],
+    title: "The OAuth part of the hybrid configuration failed",
+    fix: "Retry; if it fails again, configure OAuth by hand (New-AuthServer, Set-PartnerApplication, New-IntraOrganizationConnector) as Microsoft's 'Configure OAuth authentication between Exchange and Exchange Online' describes.",
+    retryable: false,
+    matches: (f) => cmdletIs(f, /^(AuthServer|PartnerApplication|IntraOrganizationConnector|AuthConfig)$/),
+  },
+  {
+    codes: ["HCW8008", "HCW8014", "HCW8018", "HCW8043"],
+    title: "Client Access or Edge settings of the hybrid configuration are not accepted",
+    fix: "Clear them with Set-HybridConfiguration -ClientAccessServers $null -ExternalIPAddresses $null, and deselect Edge Transport servers unless they are subscribed and reachable; then retry.",
+    retryable: false,
+    matches: (f) => said(f, /ClientAccessServers|ExternalIPAddresses|Edge/i),
+  },
+  {
+    codes: ["HCW8055"],
+    title: "The email address policy was not applied",
+    fix: "Apply it on-premises: Get-EmailAddressPolicy | Update-EmailAddressPolicy; then retry.",
+    retryable: false,
+    matches: (f) => cmdletIs(f, /^EmailAddressPolicy$/),
+  },
+  {
+    codes: ["HCW8004", "HCW8009", "HCW8016", "HCW8017", "HCW8029", "HCW8030"],
+    title: "An accepted domain is missing",
+    fix: "Add the missing accepted domain (on-premises New-AcceptedDomain, in Exchange Online verify it in the Microsoft 365 admin center), then retry.",
+    retryable: false,
+    matches: (f) => cmdletIs(f, /^AcceptedDomain$/) || said(f, /accepted domain/i),
+  },
+  {
+    codes: ["5.7.64"],
+    title: "The transport certificate is not usable for hybrid mail flow",
+    fix: "Choose a certificate from a public CA that is valid, has the SMTP service enabled and covers the organization FQDN; enable it with Enable-ExchangeCertificate -Services SMTP, then retry.",
+    retryable: false,
+    matches: (f) => said(f, /certificate|TLS_ATTR36|5\.7\.64/i),
+  },
+];
+
+/** The HCW failure an Exchange error corresponds to, or null when the table knows none. */
+export function diagnoseExchangeFailure(failure: ExchangeFailure): HcwFailure | null {
+  return HCW_FAILURES.find((entry) => entry.matches(failure)) ?? null;
+}

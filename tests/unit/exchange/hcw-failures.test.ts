@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseExchangeFailure, type ExchangeFailure } from "@/lib/exchange/hcw/hcw-failures";
+
+function codesFor(failure: ExchangeFailure): readonly string[] | undefined {
+  return diagnoseExchangeFailure(failure)?.codes;
+}
+
+describe("diagnoseExchangeFailure", () => {
+  it("names throttling whatever the cmdlet", () => {
+    expect(
+      codesFor({
+        side: "exchangeOnline",
+        cmdlet: "New-InboundConnector",
+        message: "Too many requests",
+        httpStatus: 429,
+      }),
+    ).toEqual(["429"]);
+  });
+
+  it("treats a dropped on-premises session as the transient HCW8083/8084/8100 and says to retry", () => {
+    const found = diagnoseExchangeFailure({
+      side: "onPremises",
+      cmdlet: "Set-ReceiveConnector",
+      message:
+        "The I/O operation has been aborted because of either a thread exit or an application request.",
+      transient: true,
+    });
+    expect(found?.codes).toContain("HCW8100");
+    expect(found?.retryable).toBe(true);
+  });
+
+  it("maps each hybrid object's cmdlet failure to the HCW code admins search for", () => {
+    const refused = (side: ExchangeFailure["side"], cmdlet: string) =>
+      codesFor({ side, cmdlet, message: "refused" });
+    expect(refused("exchangeOnline", "New-MigrationEndpoint")).toEqual(["HCW8078"]);
+    expect(refused("onPremises", "New-OrganizationRelationship")).toEqual(["HCW8034"]);
+    expect(refused("onPremises", "New-AuthServer")).toEqual(["HCW8064"]);
+    expect(refused("exchangeOnline", "New-IntraOrganizationConnector")).toEqual(["HCW8064"]);
+    expect(refused("onPremises", "Set-HybridConfiguration")).toContain("HCW8020");
+    expect(refused("onPremises", "Update-EmailAddressPolicy")).toEqual(["HCW8055"]);
+  });
+
+  it("prefers the specific cause in the message over the cmdlet's general failure", () => {
+    expect(
+      codesFor({
+        side: "exchangeOnline",
+        cmdlet: "Set-OrganizationRelationship",
+        message: "Federation information could not be received from the external organization.",
+      }),
+    ).toEqual(["HCW8057"]);
+    expect(
+      codesFor({
+        side: "onPremises",
+        cmdlet: "New-FederationTrust",
+        message: "The clock skew is too great (1007).",
+      }),
+    ).toEqual(["1007"]);
+    expect(
+      codesFor({
+        side: "exchangeOnline",
+        cmdlet: "New-InboundConnector",
+        message: "The certificate with thumbprint AB12 does not have the SMTP service enabled.",
+      }),
+    ).toEqual(["5.7.64"]);
+  });
+
+  it("names refused consent for the dedicated hybrid application as HCW8126", () => {
+    expect(
+      codesFor({
+        side: "graph",
+        cmdlet: "POST servicePrincipals/appRoleAssignments",
+        message: "Authorization_RequestDenied",
+        httpStatus: 403,
+      }),
+    ).toEqual(["HCW8126"]);
+  });
+
+  it("knows nothing of an error it has no entry for", () => {
+    expect(
+      diagnoseExchangeFailure({
+        side: "onPremises",
+        cmdlet: "Get-ExchangeServer",
+        message: "Something odd.",
+      }),
+    ).toBeNull();
+  });
+});
