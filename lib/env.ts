@@ -78,6 +78,26 @@ const ZQueueEnv = ZServerEnv.pick({ DATABASE_URL: true }).extend({
   AGENT_POLL_HOLD_SECONDS: z.coerce.number().min(0.1).max(55).default(30),
 });
 
+/** `host`, `host:port` or `[ipv6]:port`, as Node's dns.Resolver#setServers takes them. */
+const DnsServer = z
+  .string()
+  .trim()
+  .regex(
+    /^(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|[0-9A-Fa-f:]+|\[[0-9A-Fa-f:]+\](:\d{1,5})?)$/,
+    "each DNS_RESOLVERS entry must be an IP address, optionally with :port, e.g. DNS_RESOLVERS=1.1.1.1,8.8.8.8",
+  );
+const ZDnsEnv = z.object({
+  /**
+   * The resolvers that check domain proofs (federation TXT records), comma-separated. Unset: the
+   * machine's own. A public resolver sees what Microsoft will see, past any split-brain DNS.
+   */
+  DNS_RESOLVERS: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(",").filter((entry) => entry.trim() !== "") : []))
+    .pipe(z.array(DnsServer)),
+});
+
 const ZDownloadsEnv = z.object({
   /** Where the built agent (hybrid-agent.mjs) is served from; npm install and npm start build it there. */
   DOWNLOADS_DIR: z.string().min(1).default("dist/downloads"),
@@ -154,6 +174,7 @@ export type ServerEnv = z.infer<typeof ZServerEnv>;
 export type QueueEnv = z.infer<typeof ZQueueEnv>;
 export type StartEnv = z.infer<typeof ZStartEnv>;
 export type DownloadsEnv = z.infer<typeof ZDownloadsEnv>;
+export type DnsEnv = z.infer<typeof ZDnsEnv>;
 
 export class EnvError extends Error {}
 
@@ -203,4 +224,8 @@ export function getStartEnv(): StartEnv {
 
 export function getDownloadsEnv(): DownloadsEnv {
   return parseEnv(ZDownloadsEnv, process.env);
+}
+
+export function getDnsEnv(): DnsEnv {
+  return parseEnv(ZDnsEnv, process.env);
 }

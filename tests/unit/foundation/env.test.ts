@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { EnvError, getStartEnv } from "@/lib/env";
+import { EnvError, getDnsEnv, getStartEnv } from "@/lib/env";
 
 describe("getStartEnv", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -53,5 +53,21 @@ describe("getStartEnv", () => {
     })();
     expect(message).toContain("PORT must be between 1 and 65535");
     expect(message).toContain("DATABASE_URL must be a postgresql:// URL");
+  });
+});
+
+describe("getDnsEnv", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("uses the machine's resolvers unless DNS_RESOLVERS names others", () => {
+    vi.stubEnv("DNS_RESOLVERS", undefined);
+    expect(getDnsEnv().DNS_RESOLVERS).toEqual([]);
+    vi.stubEnv("DNS_RESOLVERS", "1.1.1.1, 127.0.0.1:5353,[::1]:53");
+    expect(getDnsEnv().DNS_RESOLVERS).toEqual(["1.1.1.1", "127.0.0.1:5353", "[::1]:53"]);
+  });
+
+  it("refuses a host name, saying an IP address is needed", () => {
+    vi.stubEnv("DNS_RESOLVERS", "dns.google");
+    expect(() => getDnsEnv()).toThrow(/DNS_RESOLVERS.*IP address/s);
   });
 });
