@@ -1,6 +1,7 @@
 import type { ExchangeSide } from "@/lib/exchange/exchange-side";
+import { sameValue } from "../compare-values";
 import type { PlanContext } from "../plan-context";
-import { operationId, planObject } from "../plan-object";
+import { planObject } from "../plan-object";
 import { identityOf, idsOf, type PlanTaskStep } from "../plan-task";
 import type { PlanOperation } from "../plan-types";
 import { existingRelationship } from "./organization-relationship";
@@ -43,7 +44,18 @@ function availabilityAddressSpace(context: PlanContext): PlanOperation[] {
     (space) => space.ForestName.toLowerCase() === forest.toLowerCase(),
   );
   const wanted = { AccessMethod: "InternalProxy", UseServiceAccount: true, ProxyUrl: context.ewsExternalUrl };
-  const operations = planObject({
+  const differing = existing
+    ? Object.entries(wanted).filter(
+        ([property, value]) => !sameValue(property, existing[property as keyof typeof wanted], value),
+      )
+    : [];
+  if (differing.length > 0) {
+    // Exchange has no Set- for an address space: the plan leaves a differing one alone and says so.
+    context.notes.push(
+      `The availability address space for ${forest} differs from what hybrid free/busy needs (${differing.map(([property]) => property).join(", ")}). Remove it (Remove-AvailabilityAddressSpace) and run the wizard again to recreate it.`,
+    );
+  }
+  return planObject({
     task: "OnOffSettings",
     side: "OnPremises",
     kind: "AvailabilityAddressSpace",
@@ -51,24 +63,8 @@ function availabilityAddressSpace(context: PlanContext): PlanOperation[] {
     identity: existing?.Identity ?? forest,
     creation: { ForestName: forest },
     settingsAtCreation: true,
-    wanted,
+    wanted: existing ? {} : wanted,
   });
-  if (operations[0]?.action !== "update") return operations;
-  // Exchange has no Set- for an address space: the plan leaves a differing one alone and says so.
-  context.notes.push(
-    `The availability address space for ${forest} differs from what hybrid free/busy needs (${Object.keys(operations[0].after).join(", ")}). Remove it (Remove-AvailabilityAddressSpace) and run the wizard again to recreate it.`,
-  );
-  return [
-    {
-      ...operations[0],
-      id: operationId("OnOffSettings", "OnPremises", "Add-AvailabilityAddressSpace", forest),
-      action: "nop",
-      cmdlet: "Add-AvailabilityAddressSpace",
-      parameters: {},
-      before: {},
-      after: {},
-    },
-  ];
 }
 
 export const planOnOffSettings: PlanTaskStep = (context, earlier) => {
