@@ -1,7 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { type Answers, parseAnswers } from "@/lib/wizard/answers/answers";
-import { gatherState } from "@/lib/wizard/gather/gather-state";
-import { GATHER_READS, type ReadInvocation, type ReadOutcome } from "@/lib/wizard/gather/read-list";
+import { assembleGatheredState } from "@/lib/wizard/gather/assemble-gathered-state";
+import { ZExchangeServerSchema } from "@/lib/wizard/gather/gathered-state";
+import {
+  GATHER_READS,
+  initialReadInvocations,
+  perServerReadInvocations,
+  type ReadInvocation,
+  type ReadOutcome,
+} from "@/lib/wizard/gather/read-list";
 import { computePlan } from "@/lib/wizard/plan/compute-plan";
 import { type Plan, type PlanOperation, writesOf } from "@/lib/wizard/plan/plan-types";
 import { ExchangeError } from "@/simulators/exchange/model/exchange-error";
@@ -20,14 +27,18 @@ async function runRead(pair: Pair, invocation: ReadInvocation): Promise<ReadOutc
   }
 }
 
-/** What production's gathering does, minus the transports: the read list in its two rounds, then assembly. */
+/** What production's gathering does, minus the transports: the read list, run in its two rounds, then assembly. */
 export async function gatherPair(pair: Pair) {
-  return gatherState({
-    runReads: async (invocations) =>
-      (await Promise.all(invocations.map((invocation) => runRead(pair, invocation)))).filter(
-        (outcome): outcome is ReadOutcome => outcome !== undefined,
-      ),
-  });
+  const first = (
+    await Promise.all(initialReadInvocations().map((invocation) => runRead(pair, invocation)))
+  ).filter((outcome): outcome is ReadOutcome => outcome !== undefined);
+  const servers = first
+    .find((outcome) => outcome.invocation.readId === "OnPremises:Get-ExchangeServer")!
+    .objects.map((server) => ZExchangeServerSchema.parse(server));
+  const second = (
+    await Promise.all(perServerReadInvocations(servers).map((invocation) => runRead(pair, invocation)))
+  ).filter((outcome): outcome is ReadOutcome => outcome !== undefined);
+  return { outcomes: [...first, ...second], state: assembleGatheredState([...first, ...second]) };
 }
 
 export async function gatherFixture(fixture: string) {
