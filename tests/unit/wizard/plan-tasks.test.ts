@@ -403,4 +403,20 @@ describe("the answers change the plan as the HCW's would", () => {
     expect(writesOf(result)).toEqual([]);
     expect(result.notes).toEqual([expect.stringMatching(/Remove-AvailabilityAddressSpace/)]);
   });
+
+  it("a tenant without its coexistence domain yet gets the derived name, and a note to gather again", async () => {
+    const result = await plan("contoso", {
+      state: (state) => {
+        state.online.acceptedDomains = state.online.acceptedDomains.filter(
+          (domain) => !domain.IsCoexistenceDomain,
+        );
+      },
+    });
+    expect(result.operations.find((operation) => operation.cmdlet === "New-AcceptedDomain")!.identity).toBe(
+      "contoso.mail.onmicrosoft.com",
+    );
+    expect(result.notes).toEqual([
+      expect.stringMatching(/does not list its coexistence domain contoso\.mail\.onmicrosoft\.com/),
+    ]);
+  });
 });
