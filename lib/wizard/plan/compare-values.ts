@@ -7,7 +7,7 @@ import type { PlanValue } from "./plan-types";
 /** Address spaces as Exchange stores them: `*` is `smtp:*;1`. */
 const ADDRESS_SPACE_PROPERTIES = new Set(["AddressSpaces", "SenderDomains"]);
 
-export function normalizeAddressSpace(space: string): string {
+function normalizeAddressSpace(space: string): string {
   const withType = space.includes(":") ? space : `smtp:${space}`;
   return withType.includes(";") ? withType : `${withType};1`;
 }
