@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { invokeExchangeOnlineCmdlet } from "@/lib/exchange/exchange-online-client";
-import type { Tenant } from "@/lib/generated/prisma/client";
+import type { ActingContext } from "@/lib/tenants/acting-context";
 
 // What the Exchange Online credentials card shows once the admin's token works: the organization
 // it reaches, read with Get-OrganizationConfig (any Exchange admin may run it, and it changes nothing).
@@ -23,10 +23,15 @@ export interface ExchangeOnlineConnection {
 }
 
 export async function checkExchangeOnlineConnection(options: {
-  tenant: Pick<Tenant, "entraTenantId" | "cloud" | "initialDomain">;
+  acting: ActingContext;
+  /** The acting admin's Exchange Online token (acquireExchangeOnlineToken). */
   accessToken: string;
 }): Promise<ExchangeOnlineConnection> {
-  const { value } = await invokeExchangeOnlineCmdlet({ ...options, cmdlet: "Get-OrganizationConfig" });
+  const { value } = await invokeExchangeOnlineCmdlet({
+    tenant: options.acting.tenant,
+    accessToken: options.accessToken,
+    cmdlet: "Get-OrganizationConfig",
+  });
   const config = ZOrganizationConfigSchema.safeParse(value[0]);
   if (!config.success) {
     throw new AppError(

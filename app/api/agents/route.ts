@@ -5,6 +5,6 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(async (_request, { principal }) =>
-  NextResponse.json({ agents: await listAgents(getDb(), principal.tenant.id) }),
+export const GET = userRoute(async (_request, { acting }) =>
+  NextResponse.json({ agents: await listAgents({ db: getDb(), acting }) }),
 );
