@@ -1,4 +1,5 @@
 import { subscribeToAgentEvents } from "@/lib/agents/agent-events";
+import { ZAgentStreamEventSchema } from "@/lib/contracts/agents";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 
 // The Agents page's live feed as server-sent events: one `agent` event per pairing, revocation or
@@ -28,7 +29,8 @@ export async function openAgentEventStream(options: {
         }
       };
       unsubscribe = await subscribeToAgentEvents(options.acting.tenant.id, (event) =>
-        send(`event: agent\ndata: ${JSON.stringify(event)}\n\n`),
+        // The browser's shape (lib/contracts/agents.ts): the internal tenant id stays on the server.
+        send(`event: agent\ndata: ${JSON.stringify(ZAgentStreamEventSchema.parse(event))}\n\n`),
       );
       keepalive = setInterval(() => send(": keepalive\n\n"), KEEPALIVE_MS);
       signal.addEventListener("abort", () => {

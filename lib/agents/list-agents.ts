@@ -1,19 +1,8 @@
 import { isAgentOnline } from "@/lib/agents/agent-presence";
+import type { AgentSummary } from "@/lib/contracts/agents";
 import type { Db } from "@/lib/db";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
-
-/** An agent as the Agents page and the wizard's on-premises credential card show it. */
-export interface AgentSummary {
-  id: string;
-  name: string;
-  host: string;
-  version: string;
-  runAs: string;
-  pairedAt: string;
-  lastSeenAt: string | null;
-  online: boolean;
-}
 
 /** The acting tenant's agents that are not revoked, most recently paired first. */
 export async function listAgents(options: { db: Db; acting: ActingContext }): Promise<AgentSummary[]> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ExchangeOnlineConnectionResponse } from "@/lib/contracts/exchange-online";
 import { AppError } from "@/lib/errors";
 import { invokeExchangeOnlineCmdlet } from "@/lib/exchange/exchange-online-client";
 import type { ActingContext } from "@/lib/tenants/acting-context";
@@ -13,20 +14,11 @@ const ZOrganizationConfigSchema = z.looseObject({
   Guid: z.string().optional(),
 });
 
-export interface ExchangeOnlineConnection {
-  /** e.g. contoso.onmicrosoft.com */
-  organizationName: string;
-  /** e.g. Contoso */
-  displayName: string;
-  identity: string;
-  organizationGuid: string | undefined;
-}
-
 export async function checkExchangeOnlineConnection(options: {
   acting: ActingContext;
   /** The acting admin's Exchange Online token (acquireExchangeOnlineToken). */
   accessToken: string;
-}): Promise<ExchangeOnlineConnection> {
+}): Promise<ExchangeOnlineConnectionResponse> {
   const { value } = await invokeExchangeOnlineCmdlet({
     tenant: options.acting.tenant,
     accessToken: options.accessToken,

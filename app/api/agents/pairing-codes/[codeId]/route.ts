@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { revokePairingCode } from "@/lib/agents/revoke-pairing-code";
 import { userRoute } from "@/lib/auth/user-route";
+import { ZPairingCodeIdParamSchema } from "@/lib/contracts/agents";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const DELETE = userRoute<{ codeId: string }>(async (_request, { acting },
   await revokePairingCode({
     db: getDb(),
     acting,
-    codeId: z.uuid("Not a pairing code id").parse(params.codeId),
+    codeId: ZPairingCodeIdParamSchema.parse(params.codeId),
   });
   return new Response(null, { status: 204 });
 });
