@@ -148,9 +148,10 @@ export const ZPairRequestSchema = z.object({
 });
 export type PairRequest = z.infer<typeof ZPairRequestSchema>;
 
+/** `entraTenantId` is Entra's id of the tenant (`tid`), the one its admins know. */
 export const ZPairResponseSchema = z.object({
   agentId: z.string().min(1).max(64),
-  tenantId: z.string().min(1),
+  entraTenantId: z.string().min(1),
   tenantName: z.string(),
   credential: ZAgentCredentialSchema,
 });
@@ -226,7 +227,7 @@ export const ZRotateCredentialResponseSchema = z.object({ credential: ZAgentCred
 export const ZWhoamiResponseSchema = z.object({
   agentId: z.string().min(1),
   name: z.string(),
-  tenantId: z.string().min(1),
+  entraTenantId: z.string().min(1),
   tenantName: z.string(),
 });
 export type WhoamiResponse = z.infer<typeof ZWhoamiResponseSchema>;

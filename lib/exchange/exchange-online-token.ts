@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db";
 import { getTokenCacheEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createTokenCachePlugin } from "@/lib/exchange/token-cache-plugin";
-import type { Tenant, User } from "@/lib/generated/prisma/client";
+import type { UserActingContext } from "@/lib/tenants/acting-context";
 
 // An Exchange Online token for the signed-in admin, by on-behalf-of from the access token they
 // called this service with. The token cache lives encrypted in Postgres, so another instance or a
@@ -26,16 +26,14 @@ const MFA_REQUIRED =
 /** Entra's "MFA required" answers: 50076 (by policy), 50079 (registration required). */
 const MFA_ERRORS = /^AADSTS5007[69]\b/;
 
+/** The acting admin's Exchange Online token; their access token for our API is the assertion. */
 export async function acquireExchangeOnlineToken(options: {
   db: Db;
-  tenant: Pick<Tenant, "id" | "entraTenantId" | "cloud">;
-  /** The user the assertion belongs to (its `oid`), as the route resolved them. */
-  user: Pick<User, "id">;
-  /** The access token for this service's API that the request carried. */
-  userAssertion: string;
+  acting: UserActingContext;
   logger?: Logger;
 }): Promise<ExchangeOnlineToken> {
-  const { tenant } = options;
+  const { acting } = options;
+  const { tenant } = acting;
   const config = requireCloudConfig(tenant.cloud);
   if (!config.clientSecret) {
     throw new AppError(
@@ -54,7 +52,7 @@ export async function acquireExchangeOnlineToken(options: {
     cache: {
       cachePlugin: createTokenCachePlugin({
         db: options.db,
-        owner: { tenantId: tenant.id, userId: options.user.id },
+        acting,
         keyRing: getTokenCacheEnv().TOKEN_CACHE_KEYS,
         logger: options.logger,
       }),
@@ -67,7 +65,7 @@ export async function acquireExchangeOnlineToken(options: {
   let result: Awaited<ReturnType<ConfidentialClientApplication["acquireTokenOnBehalfOf"]>>;
   try {
     result = await app.acquireTokenOnBehalfOf({
-      oboAssertion: options.userAssertion,
+      oboAssertion: acting.actor.accessToken,
       scopes: [`${config.exchangeResource}/.default`],
     });
   } catch (error) {
