@@ -10,6 +10,8 @@ import {
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getQueue } from "@/lib/jobs/get-queue";
+import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
+import { announceJobSettled } from "@/lib/jobs/job-settlements";
 import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
 
 // On-premises work for a tenant waits in that tenant's queue; any of the tenant's
@@ -17,14 +19,24 @@ import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
 // (pg-boss heartbeatSeconds), and a lapsed lease puts it back for another attempt.
 // The lease token is the attempt number, so a result for an old attempt is refused.
 
-const ZAgentJobDataSchema = z.object({
+const ZCmdletJobDataSchema = z.object({
   cmdlet: z.string(),
   parameters: z.record(z.string(), z.unknown()),
   sealedParameters: z.record(z.string(), z.custom<SealedSecret>()).optional(),
   server: z.string().optional(),
   idempotencyKey: z.string(),
 });
-export type AgentJobData = z.infer<typeof ZAgentJobDataSchema>;
+export type AgentJobData = z.infer<typeof ZCmdletJobDataSchema>;
+
+/** Several reads in one job (lib/jobs/enqueue-agent-reads.ts). */
+export const ZReadsJobDataSchema = z.object({
+  reads: z.array(z.object({ cmdlet: z.string(), parameters: z.record(z.string(), z.unknown()) })),
+  server: z.string().optional(),
+  idempotencyKey: z.string(),
+});
+export type ReadsJobData = z.infer<typeof ZReadsJobDataSchema>;
+
+const ZAgentJobDataSchema = z.union([ZReadsJobDataSchema, ZCmdletJobDataSchema]);
 
 /** What an agent reported: the cmdlet's output, or the Exchange error that settles it. */
 export type AgentJobOutcome =
@@ -42,7 +54,7 @@ export function agentQueueName(tenantId: string): string {
 
 const createdQueues = new Set<string>();
 
-async function queueFor(tenantId: string): Promise<{ boss: PgBoss; name: string }> {
+export async function queueFor(tenantId: string): Promise<{ boss: PgBoss; name: string }> {
   const boss = await getQueue();
   const name = agentQueueName(tenantId);
   if (!createdQueues.has(name)) {
@@ -67,7 +79,7 @@ export async function enqueueAgentJob(tenantId: string, data: AgentJobData): Pro
     throw new AppError("bad_request", `${data.cmdlet} is not a cmdlet the on-premises agent runs.`);
   }
   const { boss, name } = await queueFor(tenantId);
-  const id = await boss.send(name, ZAgentJobDataSchema.parse(data), { singletonKey: data.idempotencyKey });
+  const id = await boss.send(name, ZCmdletJobDataSchema.parse(data), { singletonKey: data.idempotencyKey });
   if (!id)
     throw new AppError("conflict", `A job with idempotency key ${data.idempotencyKey} is already queued.`);
   await announceJob(name);
@@ -91,7 +103,7 @@ export async function leaseNextAgentJob(
   const deadline = Date.now() + holdMs;
   for (;;) {
     const wakeup = await armJobWakeup(name);
-    const [job] = await boss.fetch<AgentJobData>(name, { includeMetadata: true, batchSize: 1 });
+    const [job] = await boss.fetch<unknown>(name, { includeMetadata: true, batchSize: 1 });
     if (job) {
       wakeup.cancel();
       const data = ZAgentJobDataSchema.parse(job.data);
@@ -142,8 +154,10 @@ export async function completeAgentJob(
   body: CompleteJobRequest,
 ): Promise<void> {
   const { boss, name } = await queueFor(tenantId);
+  assertResultWithinLimit(body.result);
   const outcome: AgentJobOutcome = { outcome: "succeeded", result: body.result };
   assertHeld(await boss.complete(name, attempt(jobId, body.leaseToken), outcome));
+  await announceJobSettled(jobId);
 }
 
 /**
@@ -163,6 +177,7 @@ export async function failAgentJob(tenantId: string, jobId: string, body: FailJo
     ? await boss.fail(name, lease, outcome)
     : await boss.complete(name, lease, outcome);
   assertHeld(response);
+  await announceJobSettled(jobId);
 }
 
 export interface AgentJobStatus {
