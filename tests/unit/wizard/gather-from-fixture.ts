@@ -1,0 +1,52 @@
+import { assembleGatheredState } from "@/lib/wizard/gather/assemble-gathered-state";
+import { ZExchangeServerSchema } from "@/lib/wizard/gather/gathered-state";
+import {
+  GATHER_READS,
+  initialReadInvocations,
+  perServerReadInvocations,
+  type ReadInvocation,
+  type ReadOutcome,
+} from "@/lib/wizard/gather/read-list";
+import { ExchangeError } from "@/simulators/exchange/model/exchange-error";
+import { openPair, type Pair } from "../exchange-sim/organization-harness";
+
+/** Runs one read against the in-process simulators; an optional read the simulator lacks is skipped. */
+async function runRead(pair: Pair, invocation: ReadInvocation): Promise<ReadOutcome | undefined> {
+  const run = invocation.side === "OnPremises" ? pair.onPremises : pair.online;
+  try {
+    const { value } = await run(invocation.cmdlet, invocation.parameters);
+    return { invocation, objects: value };
+  } catch (error) {
+    const optional = GATHER_READS.find((read) => read.id === invocation.readId)?.optional;
+    if (optional && error instanceof ExchangeError) return undefined;
+    throw error;
+  }
+}
+
+/** What production's gathering does, minus the transports: the read list, run in its two rounds, then assembly. */
+export async function gatherPair(pair: Pair) {
+  const first = (
+    await Promise.all(initialReadInvocations().map((invocation) => runRead(pair, invocation)))
+  ).filter((outcome): outcome is ReadOutcome => outcome !== undefined);
+  const servers = first
+    .find((outcome) => outcome.invocation.readId === "OnPremises:Get-ExchangeServer")!
+    .objects.map((server) => ZExchangeServerSchema.parse(server));
+  const second = (
+    await Promise.all(perServerReadInvocations(servers).map((invocation) => runRead(pair, invocation)))
+  ).filter((outcome): outcome is ReadOutcome => outcome !== undefined);
+  return { outcomes: [...first, ...second], state: assembleGatheredState([...first, ...second]) };
+}
+
+export async function gatherFixture(fixture: string) {
+  const pair = await openPair(fixture);
+  return { pair, ...(await gatherPair(pair)) };
+}
+
+export const SHIPPED_FIXTURES = [
+  "contoso",
+  "fabrikam",
+  "tailspin",
+  "northwind",
+  "woodgrove",
+  "litware",
+] as const;
