@@ -33,7 +33,7 @@ export async function createSimulatedExecutor(options: { stateFile: string }): P
   async function run(cmdlet: string, parameters: Record<string, unknown>) {
     try {
       // The ExSetup probe is the agent's own script on the server, not a cmdlet of the session.
-      if (cmdlet === "Get-ExSetupVersion") {
+      if (cmdlet === "Get-ExSetupFileVersion") {
         const server = String(parameters.Server ?? "");
         return {
           objects: [{ Server: server, FileVersion: await organization.exSetupFileVersion(server) }],

@@ -97,7 +97,7 @@ export const AGENT_ALLOWED_CMDLETS = [
   "Get-EmailAddressPolicy",
   "Get-ExchangeCertificate",
   "Get-ExchangeServer",
-  "Get-ExSetupVersion",
+  "Get-ExSetupFileVersion",
   "Get-FederatedDomainProof",
   "Get-FederatedOrganizationIdentifier",
   "Get-FederationTrust",
@@ -145,10 +145,10 @@ export function isAllowedCmdlet(name: string): name is AgentAllowedCmdlet {
 
 /**
  * Probes: allowed reads that are not Exchange cmdlets but fixed scripts of the agent's own, run on
- * an Exchange server. `Get-ExSetupVersion -Server X` answers `{ Server, FileVersion }` from
+ * an Exchange server. `Get-ExSetupFileVersion -Server X` answers `{ Server, FileVersion }` from
  * ExSetup.exe's file version, which (unlike AdminDisplayVersion) includes the security update.
  */
-export const AGENT_PROBES = ["Get-ExSetupVersion"] as const;
+export const AGENT_PROBES = ["Get-ExSetupFileVersion"] as const;
 
 /** A read changes nothing, so several may share one job and one remote PowerShell session. */
 export function isReadCmdlet(name: string): boolean {

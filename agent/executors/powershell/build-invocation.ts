@@ -86,9 +86,9 @@ export function buildInvokeReadsInput(
     assertParameterNames(Object.keys(read.parameters));
     // The probe's -Server becomes Invoke-Command's -ComputerName: it must be a host name too.
     const probed = read.parameters.Server;
-    if (read.cmdlet === "Get-ExSetupVersion" && !ZExchangeServerNameSchema.safeParse(probed).success) {
+    if (read.cmdlet === "Get-ExSetupFileVersion" && !ZExchangeServerNameSchema.safeParse(probed).success) {
       throw refuse(
-        `Get-ExSetupVersion needs -Server, the host name of an Exchange server; ${JSON.stringify(probed)} is not one.`,
+        `Get-ExSetupFileVersion needs -Server, the host name of an Exchange server; ${JSON.stringify(probed)} is not one.`,
         "InvalidExchangeServer",
       );
     }

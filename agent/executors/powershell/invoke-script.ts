@@ -142,7 +142,7 @@ export const INVOKE_READS_SCRIPT = framedScript(`
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     $cmdletWarnings = $null
     try {
-      if ($name -ceq 'Get-ExSetupVersion') {
+      if ($name -ceq 'Get-ExSetupFileVersion') {
         $server = [string]$parameters['Server']
         $remote = Invoke-Command -ComputerName $server -ScriptBlock { [string](Get-Command ExSetup.exe).FileVersionInfo.FileVersion }
         $output = @(@{ Server = $server; FileVersion = [string]$remote })

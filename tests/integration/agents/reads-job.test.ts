@@ -33,7 +33,7 @@ describe("reads jobs", () => {
       const reads = [
         { cmdlet: "Get-ExchangeServer", parameters: {} },
         { cmdlet: "Get-RemoteDomain", parameters: { Identity: "no-such-remote-domain" } },
-        { cmdlet: "Get-ExSetupVersion", parameters: { Server: "EX1" } },
+        { cmdlet: "Get-ExSetupFileVersion", parameters: { Server: "EX1" } },
       ];
       const jobId = await enqueue({ acting, reads, idempotencyKey: `reads-${crypto.randomUUID()}` });
       const settled = await wait({
@@ -49,7 +49,7 @@ describe("reads jobs", () => {
       expect(results.map((read) => [read.cmdlet, read.ok])).toEqual([
         ["Get-ExchangeServer", true],
         ["Get-RemoteDomain", false],
-        ["Get-ExSetupVersion", true],
+        ["Get-ExSetupFileVersion", true],
       ]);
       expect(results[2]).toMatchObject({ objects: [{ Server: "EX1", FileVersion: "15.02.1544.025" }] });
       // The agent's clock came with the result; the database's time of settling is the service's.

@@ -49,9 +49,9 @@ describe("the reads script", () => {
     expect(build("Remove-HybridConfiguration")).toThrow(CmdletError);
     expect(build("Get-Mailbox")).toThrow(/not on the agent's list/);
     for (const value of [...HOSTILE, "", undefined, 42]) {
-      expect(build("Get-ExSetupVersion", { Server: value })).toThrow(/needs -Server/);
+      expect(build("Get-ExSetupFileVersion", { Server: value })).toThrow(/needs -Server/);
     }
-    expect(build("Get-ExSetupVersion", { Server: "ex1.contoso.com" })).not.toThrow();
+    expect(build("Get-ExSetupFileVersion", { Server: "ex1.contoso.com" })).not.toThrow();
   });
 });
 

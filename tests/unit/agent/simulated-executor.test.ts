@@ -85,7 +85,7 @@ describe("simulated executor: reads", () => {
     const organization = await openOnPremisesOrganization({ stateFile });
     const [server] = await organization.serverNames();
     const [output] = await executor.executeReads({
-      reads: [{ cmdlet: "Get-ExSetupVersion", parameters: { Server: server } }],
+      reads: [{ cmdlet: "Get-ExSetupFileVersion", parameters: { Server: server } }],
       signal: new AbortController().signal,
     });
     // contoso's fixture: Exchange 2019 CU14 (AdminDisplayVersion Build 1544.4) with an update on top.
@@ -94,7 +94,7 @@ describe("simulated executor: reads", () => {
       objects: [{ Server: server, FileVersion: expect.stringMatching(/^15\.02\.1544\.\d{3}$/) }],
     });
     const [unknown] = await executor.executeReads({
-      reads: [{ cmdlet: "Get-ExSetupVersion", parameters: { Server: "not-a-server" } }],
+      reads: [{ cmdlet: "Get-ExSetupFileVersion", parameters: { Server: "not-a-server" } }],
       signal: new AbortController().signal,
     });
     expect(unknown).toMatchObject({ ok: false, error: { message: expect.stringContaining("not-a-server") } });
