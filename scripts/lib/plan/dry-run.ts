@@ -1,0 +1,81 @@
+import { createSimulatedExecutor } from "@/agent/executors/simulated";
+import type { ActingContext } from "@/lib/tenants/acting-context";
+import type { Answers } from "@/lib/wizard/answers/answers";
+import { exchangeOnlineGatherTransport } from "@/lib/wizard/gather/exchange-online-gather-transport";
+import { type GatherResult, gatherOrganization } from "@/lib/wizard/gather/gather-organization";
+import { computePlan } from "@/lib/wizard/plan/compute-plan";
+import type { Plan } from "@/lib/wizard/plan/plan-types";
+import type { OrganizationFixture } from "@/simulators/exchange/fixtures/fixture-schema";
+import { onPremisesStateFile } from "@/simulators/exchange/fixtures/seed-organization-pair";
+import type { DryRunSimulators } from "./dry-run-simulators";
+import { executorGatherTransport } from "./executor-gather-transport";
+
+/**
+ * Who acts in a dry run: the fixture's tenant and its demo admin. There is no database, so the
+ * tenant's own id is made from the fixture's name; nothing here is stored.
+ */
+export function dryRunActing(fixture: OrganizationFixture, accessToken: string): ActingContext {
+  const { tenant } = fixture;
+  return {
+    tenant: {
+      id: `dry-run:${fixture.name}`,
+      entraTenantId: tenant.tenantId,
+      displayName: tenant.displayName,
+      cloud: tenant.cloud,
+      initialDomain: tenant.initialDomain,
+      mfaPolicy: "Required",
+    },
+    actor: {
+      kind: "user",
+      userId: `dry-run:${fixture.name}`,
+      homeTenantId: `dry-run:${fixture.name}`,
+      objectId: "00000000-0000-0000-0000-000000000000",
+      upn: `admin@${tenant.initialDomain}`,
+      displayName: "Dry run",
+      directoryRoles: ["GlobalAdministrator"],
+      mfa: true,
+      issuedAt: new Date(),
+      accessToken,
+      partnerId: null,
+    },
+    role: "owner",
+    sourceAddress: null,
+    userAgent: null,
+  };
+}
+
+/**
+ * The dry run: the same gather and plan as the browser's, with the transports swapped at their
+ * boundary — on-premises reads to the agent's `simulated` executor in this process, Exchange Online
+ * reads to the simulator over its HTTP API with the demo admin's token.
+ */
+export async function dryRun(options: {
+  simulators: DryRunSimulators;
+  fixture: OrganizationFixture;
+  answers: Answers;
+  /** Seed the fixture first (default); false plans on what the simulators hold now, e.g. after an update. */
+  seed?: boolean;
+}): Promise<{ gather: GatherResult; plan: Plan }> {
+  const { simulators, fixture } = options;
+  const stateFile =
+    options.seed === false
+      ? onPremisesStateFile(simulators.exchangeDataDir, fixture.name)
+      : await simulators.seed(fixture);
+  const accessToken = await simulators.signInAdmin(fixture);
+  const acting = dryRunActing(fixture, accessToken);
+  const gather = await gatherOrganization({
+    acting,
+    onPremises: executorGatherTransport(await createSimulatedExecutor({ stateFile })),
+    online: exchangeOnlineGatherTransport({ tenant: acting.tenant, accessToken }),
+  });
+  const plan = computePlan({
+    gathered: gather.state,
+    answers: options.answers,
+    tenant: {
+      cloud: acting.tenant.cloud,
+      tenantInitialDomain: acting.tenant.initialDomain,
+      entraTenantId: acting.tenant.entraTenantId,
+    },
+  });
+  return { gather, plan };
+}
