@@ -4,6 +4,7 @@
  * this file stays free of Node-only imports (the browser reads it too).
  */
 import { z } from "zod";
+import { agentAllowedCmdlets } from "@/lib/exchange/object-catalog";
 
 export const AGENT_API_PREFIX = "/api/agent/v1";
 
@@ -83,72 +84,24 @@ export type SecretValue = z.infer<typeof ZSecretValueSchema>;
 
 /**
  * The on-premises Exchange cmdlets an agent will run: what the hybrid configuration reads and
- * writes on-premises (the HCW's OnPremises calls). Anything else is refused by the agent before it
- * reaches PowerShell, so the service checks its jobs against this list too. Removals are limited
- * to the stale HybridConfiguration object (HCW8019–8023); widen the list deliberately.
+ * writes on-premises, derived from lib/exchange's object catalog. Anything else is refused by the
+ * agent before it reaches PowerShell, so the service checks its jobs against this list too.
+ * Removals are limited to the stale HybridConfiguration object (HCW8019–8023); widen the list
+ * deliberately, in the catalog.
  */
-export const AGENT_ALLOWED_CMDLETS = [
-  "Add-AvailabilityAddressSpace",
-  "Add-FederatedDomain",
-  "Get-AcceptedDomain",
-  "Get-AuthConfig",
-  "Get-AuthServer",
-  "Get-AvailabilityAddressSpace",
-  "Get-EmailAddressPolicy",
-  "Get-ExchangeCertificate",
-  "Get-ExchangeServer",
-  "Get-ExSetupFileVersion",
-  "Get-FederatedDomainProof",
-  "Get-FederatedOrganizationIdentifier",
-  "Get-FederationTrust",
-  "Get-HybridConfiguration",
-  "Get-IntraOrganizationConfiguration",
-  "Get-IntraOrganizationConnector",
-  "Get-MailboxDatabase",
-  "Get-OrganizationConfig",
-  "Get-OrganizationRelationship",
-  "Get-OwaVirtualDirectory",
-  "Get-PartnerApplication",
-  "Get-ReceiveConnector",
-  "Get-RemoteDomain",
-  "Get-SendConnector",
-  "Get-WebServicesVirtualDirectory",
-  "New-AcceptedDomain",
-  "New-AuthServer",
-  "New-FederationTrust",
-  "New-HybridConfiguration",
-  "New-IntraOrganizationConnector",
-  "New-OrganizationRelationship",
-  "New-RemoteDomain",
-  "New-SendConnector",
-  "Remove-HybridConfiguration",
-  "Set-AcceptedDomain",
-  "Set-AuthServer",
-  "Set-EmailAddressPolicy",
-  "Set-FederatedOrganizationIdentifier",
-  "Set-FederationTrust",
-  "Set-HybridConfiguration",
-  "Set-IntraOrganizationConnector",
-  "Set-OrganizationRelationship",
-  "Set-PartnerApplication",
-  "Set-ReceiveConnector",
-  "Set-RemoteDomain",
-  "Set-SendConnector",
-  "Set-WebServicesVirtualDirectory",
-  "Update-EmailAddressPolicy",
-] as const;
-export type AgentAllowedCmdlet = (typeof AGENT_ALLOWED_CMDLETS)[number];
-
-export function isAllowedCmdlet(name: string): name is AgentAllowedCmdlet {
-  return (AGENT_ALLOWED_CMDLETS as readonly string[]).includes(name);
-}
-
 /**
  * Probes: allowed reads that are not Exchange cmdlets but fixed scripts of the agent's own, run on
  * an Exchange server. `Get-ExSetupFileVersion -Server X` answers `{ Server, FileVersion }` from
  * ExSetup.exe's file version, which (unlike AdminDisplayVersion) includes the security update.
  */
 export const AGENT_PROBES = ["Get-ExSetupFileVersion"] as const;
+
+export const AGENT_ALLOWED_CMDLETS: readonly string[] = [...agentAllowedCmdlets(), ...AGENT_PROBES];
+const ALLOWED = new Set(AGENT_ALLOWED_CMDLETS);
+
+export function isAllowedCmdlet(name: string): boolean {
+  return ALLOWED.has(name);
+}
 
 /** A read changes nothing, so several may share one job and one remote PowerShell session. */
 export function isReadCmdlet(name: string): boolean {

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { type Answers, parseAnswers } from "@/lib/wizard/answers/answers";
 import { assembleGatheredState } from "@/lib/wizard/gather/assemble-gathered-state";
 import { ZExchangeServerSchema } from "@/lib/wizard/gather/gathered-state";
 import {
@@ -50,3 +52,10 @@ export const SHIPPED_FIXTURES = [
   "woodgrove",
   "litware",
 ] as const;
+
+/** A fixture's answers file, as docs/ANSWERS.md documents it. */
+export async function shippedAnswers(fixture: string): Promise<Answers> {
+  const parsed = parseAnswers(JSON.parse(await readFile(`docs/answers/${fixture}.json`, "utf8")));
+  if (!parsed.ok) throw new Error(`docs/answers/${fixture}.json: ${JSON.stringify(parsed.violations)}`);
+  return parsed.answers;
+}
