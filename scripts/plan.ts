@@ -7,15 +7,20 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
-import { parseAnswers } from "@/lib/wizard/answers/answers";
+import { type AnswerViolation, parseAnswers } from "@/lib/wizard/answers/answers";
 import { formatPlanJsonLines, formatPlanTable } from "@/lib/wizard/plan/format-plan";
 import { loadFixture } from "@/simulators/exchange/fixtures/load-fixture";
-import { dryRun } from "./lib/plan/dry-run";
-import { startDryRunSimulators } from "./lib/plan/dry-run-simulators";
 
 const USAGE = "usage: npm run plan -- --fixture FILE|NAME --answers FILE [--format json|table]";
 
 class UsageError extends Error {}
+
+function describeViolations(source: string, violations: AnswerViolation[]): string {
+  return [
+    `${source}: ${violations.length} answer${violations.length === 1 ? "" : "s"} to fix (docs/ANSWERS.md):`,
+    ...violations.map((violation) => `  ${violation.path}: ${violation.message}`),
+  ].join("\n");
+}
 
 async function readAnswers(file: string) {
   let text: string;
@@ -63,12 +68,17 @@ async function main(): Promise<number> {
     throw new UsageError(`cannot load the fixture ${values.fixture}: ${(error as Error).message}`);
   });
 
+  // Loaded only now: the simulators take a second to load, and a bad command line needs none of it.
+  const { startDryRunSimulators } = await import("./lib/plan/dry-run-simulators");
+  const { dryRun } = await import("./lib/plan/dry-run");
   const simulators = await startDryRunSimulators();
   try {
-    const { gather, plan } = await dryRun({ simulators, fixture, answers });
+    const { gather, plan, violations } = await dryRun({ simulators, fixture, answers });
     for (const check of gather.checks) {
       if (check.status !== "ok") process.stderr.write(`${check.status}: ${check.message}\n`);
     }
+    if (violations)
+      throw new UsageError(describeViolations(`${values.answers} for ${fixture.name}`, violations));
     process.stdout.write(
       values.format === "table"
         ? `${formatPlanTable(plan)}\n`

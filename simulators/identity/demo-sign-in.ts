@@ -19,7 +19,10 @@ export const DEMO_USER = {
  */
 export const DEMO_ADMINS: Record<string, { userPrincipalName: string; password: string }> = {
   "contoso.onmicrosoft.com": DEMO_USER,
-  "fabrikam.onmicrosoft.com": { userPrincipalName: "diego@fabrikam.onmicrosoft.com", password: "Fabrikam-Demo-1!" },
+  "fabrikam.onmicrosoft.com": {
+    userPrincipalName: "diego@fabrikam.onmicrosoft.com",
+    password: "Fabrikam-Demo-1!",
+  },
   "woodgrovepartners.onmicrosoft.com": {
     userPrincipalName: "patti@woodgrovepartners.onmicrosoft.com",
     password: "Woodgrove-Demo-1!",
@@ -32,7 +35,10 @@ export const DEMO_ADMINS: Record<string, { userPrincipalName: string; password: 
     userPrincipalName: "nestor@northwindgov.onmicrosoft.us",
     password: "Northwind-Demo-1!",
   },
-  "litwaredod.onmicrosoft.us": { userPrincipalName: "grady@litwaredod.onmicrosoft.us", password: "Litware-Demo-1!" },
+  "litwaredod.onmicrosoft.us": {
+    userPrincipalName: "grady@litwaredod.onmicrosoft.us",
+    password: "Litware-Demo-1!",
+  },
 };
 
 /** The plain client secret of the service's app registration in each cloud (the directory keeps hashes). */

@@ -1,6 +1,7 @@
 import { createSimulatedExecutor } from "@/agent/executors/simulated";
 import type { ActingContext } from "@/lib/tenants/acting-context";
-import type { Answers } from "@/lib/wizard/answers/answers";
+import type { Answers, AnswerViolation } from "@/lib/wizard/answers/answers";
+import { crossCheckAnswers } from "@/lib/wizard/answers/cross-check-answers";
 import { exchangeOnlineGatherTransport } from "@/lib/wizard/gather/exchange-online-gather-transport";
 import { type GatherResult, gatherOrganization } from "@/lib/wizard/gather/gather-organization";
 import { computePlan } from "@/lib/wizard/plan/compute-plan";
@@ -55,7 +56,10 @@ export async function dryRun(options: {
   answers: Answers;
   /** Seed the fixture first (default); false plans on what the simulators hold now, e.g. after an update. */
   seed?: boolean;
-}): Promise<{ gather: GatherResult; plan: Plan }> {
+}): Promise<
+  | { gather: GatherResult; plan: Plan; violations?: never }
+  | { gather: GatherResult; violations: AnswerViolation[]; plan?: never }
+> {
   const { simulators, fixture } = options;
   const stateFile =
     options.seed === false
@@ -68,6 +72,9 @@ export async function dryRun(options: {
     onPremises: executorGatherTransport(await createSimulatedExecutor({ stateFile })),
     online: exchangeOnlineGatherTransport({ tenant: acting.tenant, accessToken }),
   });
+  // The answers must fit this organization (a valid certificate, verified domains…), as the wizard's pages check.
+  const violations = crossCheckAnswers({ answers: options.answers, gathered: gather.state, now: new Date() });
+  if (violations.length > 0) return { gather, violations };
   const plan = computePlan({
     gathered: gather.state,
     answers: options.answers,
