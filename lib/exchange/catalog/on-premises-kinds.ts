@@ -176,7 +176,11 @@ export const ON_PREMISES_KINDS: readonly ObjectKind[] = [
     compared: ["AuthMetadataUrl", "DomainName", "Enabled"],
     cmdlets: [
       { verb: "get", name: "Get-AuthServer", parameters: [] },
-      { verb: "new", name: "New-AuthServer", parameters: ["Name", "AuthMetadataUrl", "Type", "DomainName"] },
+      {
+        verb: "new",
+        name: "New-AuthServer",
+        parameters: ["Name", "AuthMetadataUrl", "Type", "DomainName", "Enabled"],
+      },
       {
         verb: "set",
         name: "Set-AuthServer",

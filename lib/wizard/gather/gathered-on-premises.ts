@@ -216,3 +216,6 @@ export type ExchangeCertificate = z.infer<typeof ZExchangeCertificateSchema>;
 export type ReceiveConnector = z.infer<typeof ZReceiveConnectorSchema>;
 export type SendConnector = z.infer<typeof ZSendConnectorSchema>;
 export type WebServicesVirtualDirectory = z.infer<typeof ZWebServicesVirtualDirectorySchema>;
+export type OrganizationRelationship = z.infer<typeof ZOrganizationRelationshipSchema>;
+export type IntraOrganizationConnector = z.infer<typeof ZIntraOrganizationConnectorSchema>;
+export type RemoteDomain = z.infer<typeof ZRemoteDomainSchema>;

@@ -41,7 +41,7 @@ export type PlanValue = Json;
 export const ZCredentialReferenceSchema = z.object({ userName: z.string(), secretReference: z.string() });
 
 export const ZPlanOperationSchema = z.object({
-  /** Stable within a plan: `<side>:<cmdlet>:<identity>`. */
+  /** Stable within a plan: `<task>:<side>:<cmdlet>:<identity>`. */
   id: z.string(),
   side: ZExchangeSideSchema,
   task: ZPlanTaskSchema,
@@ -81,6 +81,6 @@ export const ZTenantFactsSchema = z.object({
 export type TenantFacts = z.infer<typeof ZTenantFactsSchema>;
 
 /** Writes: what running the plan would change. Zero for a configuration that is already right. */
-export function writesOf(plan: Plan): PlanOperation[] {
+export function writesOf(plan: { operations: readonly PlanOperation[] }): PlanOperation[] {
   return plan.operations.filter((operation) => operation.action !== "nop");
 }

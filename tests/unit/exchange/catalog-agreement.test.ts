@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { AGENT_ALLOWED_CMDLETS } from "@/lib/agents/protocol";
-import { EXCHANGE_OBJECT_KINDS } from "@/lib/exchange/object-catalog";
+import { EXCHANGE_OBJECT_KINDS, objectKind } from "@/lib/exchange/object-catalog";
 import { sidesOf } from "@/lib/exchange/object-kind";
+import type { Answers } from "@/lib/wizard/answers/answers";
+import { writesOf } from "@/lib/wizard/plan/plan-types";
+import { bindParameters } from "@/simulators/exchange/model/bind-parameters";
 import { findCmdlet } from "@/simulators/exchange/model/catalog";
+import { planFixture, SHIPPED_FIXTURES, withTestCredentials } from "../wizard/gather-from-fixture";
 
 // lib/exchange (what the wizard knows) against simulators/exchange (what stands for Microsoft): a
 // cmdlet or parameter the wizard could send that the simulator does not accept on that side would
@@ -51,4 +55,43 @@ describe("lib/exchange's catalog agrees with the Exchange simulators", () => {
     expect(AGENT_ALLOWED_CMDLETS).not.toContain("New-InboundConnector");
     for (const name of AGENT_ALLOWED_CMDLETS) expect(() => findCmdlet(name, "OnPremises")).not.toThrow();
   });
+});
+
+describe("every operation the planner emits is one the catalog lists and the simulator binds", () => {
+  const variants: Array<[string, (answers: Answers) => void]> = [
+    ["as shipped", () => {}],
+    [
+      "minimal, no migration endpoint",
+      (answers) => {
+        answers.features.hybrid = "minimal";
+        answers.features.migrationEndpoint = false;
+      },
+    ],
+    [
+      "centralized mail transport",
+      (answers) => {
+        answers.transport.centralizedMailTransport = true;
+      },
+    ],
+  ];
+  for (const fixture of SHIPPED_FIXTURES) {
+    for (const [variant, change] of variants) {
+      it(`${fixture}, ${variant}`, async () => {
+        const { plan } = await planFixture(fixture, change);
+        for (const operation of writesOf(plan)) {
+          const kind = objectKind(operation.kind);
+          const listed = kind.cmdlets.find(
+            (cmdlet) => cmdlet.name === operation.cmdlet && sidesOf(kind, cmdlet).includes(operation.side),
+          );
+          expect(listed, `${operation.side} ${operation.cmdlet} is in lib/exchange's catalog`).toBeDefined();
+          const passed = Object.keys(withTestCredentials(operation));
+          expect(passed.filter((parameter) => !listed!.parameters.includes(parameter))).toEqual([]);
+          const definition = findCmdlet(operation.cmdlet, operation.side);
+          expect(() =>
+            bindParameters(definition, operation.side, withTestCredentials(operation)),
+          ).not.toThrow();
+        }
+      });
+    }
+  }
 });

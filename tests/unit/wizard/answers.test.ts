@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { type Answers, parseAnswers } from "@/lib/wizard/answers/answers";
 import { crossCheckAnswers } from "@/lib/wizard/answers/cross-check-answers";
@@ -150,5 +151,15 @@ describe("answers the HCW would refuse", () => {
     ).toEqual([
       { path: "migrationCredential", message: expect.stringMatching(/needs an on-premises account/) },
     ]);
+  });
+});
+
+describe("docs/ANSWERS.md", () => {
+  it("shows docs/answers/contoso.json as its example", async () => {
+    const page = await readFile("docs/ANSWERS.md", "utf8");
+    const block = /<!-- answers-example -->\n```json\n([\s\S]*?)\n```/.exec(page)?.[1];
+    expect(JSON.parse(block ?? "null")).toEqual(
+      JSON.parse(await readFile("docs/answers/contoso.json", "utf8")),
+    );
   });
 });

@@ -9,6 +9,8 @@ import {
   type ReadInvocation,
   type ReadOutcome,
 } from "@/lib/wizard/gather/read-list";
+import { computePlan } from "@/lib/wizard/plan/compute-plan";
+import { type Plan, type PlanOperation, writesOf } from "@/lib/wizard/plan/plan-types";
 import { ExchangeError } from "@/simulators/exchange/model/exchange-error";
 import { openPair, type Pair } from "../exchange-sim/organization-harness";
 
@@ -58,4 +60,39 @@ export async function shippedAnswers(fixture: string): Promise<Answers> {
   const parsed = parseAnswers(JSON.parse(await readFile(`docs/answers/${fixture}.json`, "utf8")));
   if (!parsed.ok) throw new Error(`docs/answers/${fixture}.json: ${JSON.stringify(parsed.violations)}`);
   return parsed.answers;
+}
+
+/** The tenant facts a fixture's tenant gives, as the acting context gives them in production. */
+export function tenantFactsOf(pair: Pair) {
+  const tenant = pair.states.Online.tenant!;
+  return { cloud: tenant.cloud, tenantInitialDomain: tenant.initialDomain, entraTenantId: tenant.tenantId };
+}
+
+/** A credential by reference becomes a test credential: the secret handling is issue 11's. */
+export function withTestCredentials(operation: PlanOperation): Record<string, unknown> {
+  const credentials = Object.entries(operation.credentials ?? {}).map(([parameter, reference]) => [
+    parameter,
+    { UserName: reference.userName, Password: "test-password" },
+  ]);
+  return { ...operation.parameters, ...Object.fromEntries(credentials) };
+}
+
+/** Runs a plan's writes against the simulators in order, as the update would. */
+export async function applyPlan(pair: Pair, plan: Plan): Promise<void> {
+  for (const operation of writesOf(plan)) {
+    const run = operation.side === "OnPremises" ? pair.onPremises : pair.online;
+    await run(operation.cmdlet, withTestCredentials(operation));
+  }
+}
+
+export async function planFixture(fixture: string, change?: (answers: Answers) => void) {
+  const { pair, state } = await gatherFixture(fixture);
+  const answers = structuredClone(await shippedAnswers(fixture));
+  change?.(answers);
+  return {
+    pair,
+    state,
+    answers,
+    plan: computePlan({ gathered: state, answers, tenant: tenantFactsOf(pair) }),
+  };
 }
