@@ -1,15 +1,22 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invokeExchangeOnlineCmdlet } from "@/lib/exchange/exchange-online-client";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
 import type { Tenant } from "@/lib/generated/prisma/client";
+import { awaitAgentJob } from "@/lib/jobs/await-agent-job";
+import type { Answers } from "@/lib/wizard/answers/answers";
+import { crossCheckAnswers } from "@/lib/wizard/answers/cross-check-answers";
 import { agentGatherTransport } from "@/lib/wizard/gather/agent-gather-transport";
 import { exchangeOnlineGatherTransport } from "@/lib/wizard/gather/exchange-online-gather-transport";
 import { type GatherResult, gatherOrganization } from "@/lib/wizard/gather/gather-organization";
 import { GATHER_READS } from "@/lib/wizard/gather/read-list";
+import { computePlan } from "@/lib/wizard/plan/compute-plan";
+import { type PlanOperation, writesOf } from "@/lib/wizard/plan/plan-types";
 import { spawnAgent } from "@/tests/helpers/agent-cli";
 import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
 import { type ExchangeScenario, startExchangeScenario } from "@/tests/integration/exchange/exchange-scenario";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
+import { shippedAnswers } from "./expected-operations";
 
 // Gathering Contoso as production does, every part real: the web app, a paired agent process
 // (simulated executor) on Contoso's on-premises organization, the Exchange Online simulator over
@@ -19,9 +26,11 @@ let scenario: ExchangeScenario;
 let bed: AgentTestBed;
 let contoso: Tenant;
 let agent: ReturnType<typeof spawnAgent>;
+let accessToken: string;
 
-async function gatherContoso(): Promise<GatherResult> {
-  const accessToken = (
+/** The admin signs in once: each sign-in needs a fresh authenticator code, which a person waits for. */
+async function signInAdmin(): Promise<string> {
+  return (
     await acquireExchangeOnlineToken({
       db: scenario.db,
       tenant: contoso,
@@ -29,6 +38,9 @@ async function gatherContoso(): Promise<GatherResult> {
       userAssertion: await scenario.assertionOf(ACCOUNTS.adele),
     })
   ).accessToken;
+}
+
+async function gatherContoso(): Promise<GatherResult> {
   const acting = { tenant: contoso };
   return gatherOrganization({
     acting,
@@ -48,6 +60,7 @@ beforeAll(async () => {
     simulatorState: path.join(scenario.dataDir, "on-premises", "contoso.json"),
   });
   agent = spawnAgent(["run", "--config", await bed.pairAgent("CONTOSO-EX1")]);
+  accessToken = await signInAdmin();
 });
 
 afterAll(async () => {
@@ -57,6 +70,55 @@ afterAll(async () => {
   await (await (await import("@/lib/jobs/get-queue")).getQueue()).stop({ graceful: false });
   await scenario?.stop();
 });
+
+async function planContoso(answers: Answers) {
+  const { state } = await gatherContoso();
+  expect(crossCheckAnswers({ answers, gathered: state, now: new Date() })).toEqual([]);
+  return computePlan({
+    gathered: state,
+    answers,
+    tenant: {
+      cloud: contoso.cloud,
+      tenantInitialDomain: contoso.initialDomain,
+      entraTenantId: contoso.entraTenantId,
+    },
+  });
+}
+
+/** Runs one operation's cmdlet where it belongs: on-premises as an agent job, in Exchange Online through the client. */
+async function apply(operation: PlanOperation): Promise<void> {
+  // The migration account's password is the admin's to type; here, a test value for its reference.
+  const credentials = Object.fromEntries(
+    Object.entries(operation.credentials ?? {}).map(([name, reference]) => [
+      name,
+      { UserName: reference.userName, Password: "Migration-Test-1!" },
+    ]),
+  );
+  if (operation.side === "Online") {
+    await invokeExchangeOnlineCmdlet({
+      tenant: contoso,
+      accessToken,
+      cmdlet: operation.cmdlet,
+      parameters: { ...operation.parameters, ...credentials },
+    });
+    return;
+  }
+  const jobId = await bed.jobs.enqueueAgentJob(contoso.id, {
+    cmdlet: operation.cmdlet,
+    parameters: operation.parameters,
+    idempotencyKey: `apply-${operation.id}-${crypto.randomUUID()}`,
+  });
+  const settled = await awaitAgentJob({
+    db: bed.db,
+    acting: { tenant: contoso },
+    jobId,
+    timeoutMs: 60_000,
+    describe: operation.cmdlet,
+  });
+  expect(settled.outcome, `${operation.id}: ${JSON.stringify(settled.outcome)}`).toMatchObject({
+    outcome: "succeeded",
+  });
+}
 
 describe("gathering Contoso through a paired agent and Exchange Online", () => {
   it("reads both sides, records every read and runs the TestConnections checks", async () => {
@@ -113,5 +175,18 @@ describe("gathering Contoso through a paired agent and Exchange Online", () => {
     expect((error as Error).message).toMatch(
       /Gathering stopped: 1 read failed.*Get-SendConnector \(on-premises\): The Active Directory server is unavailable/,
     );
+  });
+
+  it("applies Contoso's plan through the agent and the admin API client; planning again writes nothing", async () => {
+    const answers = await shippedAnswers("contoso");
+    const plan = await planContoso(answers);
+    const writes = writesOf(plan);
+    expect(writes.length).toBeGreaterThan(20);
+    for (const operation of writes) {
+      await apply(operation);
+    }
+
+    const again = await planContoso(answers);
+    expect(writesOf(again).map((operation) => operation.id)).toEqual([]);
   });
 });
