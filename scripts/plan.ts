@@ -37,12 +37,7 @@ async function readAnswers(file: string) {
   }
   const parsed = parseAnswers(document);
   if (!parsed.ok) {
-    throw new UsageError(
-      [
-        `${file}: ${parsed.violations.length} answer(s) to fix (docs/ANSWERS.md):`,
-        ...parsed.violations.map((v) => `  ${v.path}: ${v.message}`),
-      ].join("\n"),
-    );
+    throw new UsageError(describeViolations(file, parsed.violations));
   }
   return parsed.answers;
 }
