@@ -46,32 +46,38 @@ export function dryRunActing(fixture: OrganizationFixture, accessToken: string):
 }
 
 /**
- * The dry run: the same gather and plan as the browser's, with the transports swapped at their
- * boundary — on-premises reads to the agent's `simulated` executor in this process, Exchange Online
- * reads to the simulator over its HTTP API with the demo admin's token.
+ * The dry run's gather, on what the simulators hold now: the same gather as the browser's, with the
+ * transports swapped at their boundary — on-premises reads to the agent's `simulated` executor in
+ * this process, Exchange Online reads to the simulator over its HTTP API with the admin's token.
  */
+export async function gatherFixture(options: {
+  simulators: DryRunSimulators;
+  fixture: OrganizationFixture;
+  accessToken: string;
+}): Promise<GatherResult> {
+  const { simulators, fixture, accessToken } = options;
+  const acting = dryRunActing(fixture, accessToken);
+  const stateFile = onPremisesStateFile(simulators.exchangeDataDir, fixture.name);
+  return gatherOrganization({
+    acting,
+    onPremises: executorGatherTransport(await createSimulatedExecutor({ stateFile })),
+    online: exchangeOnlineGatherTransport({ tenant: acting.tenant, accessToken }),
+  });
+}
+
+/** The dry run: the fixture seeded, its demo admin signed in, the gather, the answers checked, the plan. */
 export async function dryRun(options: {
   simulators: DryRunSimulators;
   fixture: OrganizationFixture;
   answers: Answers;
-  /** Seed the fixture first (default); false plans on what the simulators hold now, e.g. after an update. */
-  seed?: boolean;
 }): Promise<
   | { gather: GatherResult; plan: Plan; violations?: never }
   | { gather: GatherResult; violations: AnswerViolation[]; plan?: never }
 > {
   const { simulators, fixture } = options;
-  const stateFile =
-    options.seed === false
-      ? onPremisesStateFile(simulators.exchangeDataDir, fixture.name)
-      : await simulators.seed(fixture);
+  await simulators.seed(fixture);
   const accessToken = await simulators.signInAdmin(fixture);
-  const acting = dryRunActing(fixture, accessToken);
-  const gather = await gatherOrganization({
-    acting,
-    onPremises: executorGatherTransport(await createSimulatedExecutor({ stateFile })),
-    online: exchangeOnlineGatherTransport({ tenant: acting.tenant, accessToken }),
-  });
+  const gather = await gatherFixture({ simulators, fixture, accessToken });
   // The answers must fit this organization (a valid certificate, verified domains…), as the wizard's pages check.
   const violations = crossCheckAnswers({ answers: options.answers, gathered: gather.state, now: new Date() });
   if (violations.length > 0) return { gather, violations };
@@ -79,9 +85,9 @@ export async function dryRun(options: {
     gathered: gather.state,
     answers: options.answers,
     tenant: {
-      cloud: acting.tenant.cloud,
-      tenantInitialDomain: acting.tenant.initialDomain,
-      entraTenantId: acting.tenant.entraTenantId,
+      cloud: fixture.tenant.cloud,
+      tenantInitialDomain: fixture.tenant.initialDomain,
+      entraTenantId: fixture.tenant.tenantId,
     },
   });
   return { gather, plan };
