@@ -56,6 +56,7 @@ export async function startDryRunSimulators(): Promise<DryRunSimulators> {
   const env = demoSignInEnv(identity.directory, identity.port);
   for (const cloud of CLOUDS)
     env[`CLOUD_${cloudEnvKey(cloud)}_EXCHANGE_URL`] = exchangeOnline.baseUrlFor(cloud);
+  const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
   Object.assign(process.env, env);
 
   return {
@@ -94,6 +95,10 @@ export async function startDryRunSimulators(): Promise<DryRunSimulators> {
       return token.access_token;
     },
     async close() {
+      for (const [name, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
       await exchangeOnline.close();
       await identity.close();
       await dispatcher.close();
