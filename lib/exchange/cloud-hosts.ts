@@ -1,14 +1,16 @@
 import { z } from "zod";
+import { Cloud } from "@/lib/generated/prisma/enums";
 
 // Every Microsoft host the hybrid configuration writes into Exchange objects, per cloud. A national
 // cloud's plan uses only its own row: a Worldwide host in a 21Vianet, GCC High or DoD tenant's
 // connectors or auth servers sends its mail and tokens to the wrong cloud. The cloud names are
-// lib/auth/clouds.ts's (the Prisma `Cloud` enum); this table is plain data so the browser may read it.
+// lib/auth/clouds.ts's (the Prisma `Cloud` enum, whose generated module has no imports); this table is
+// plain data so the browser may read it.
 
-export const ZCloudSchema = z.enum(["Worldwide", "China21Vianet", "UsGovGccHigh", "UsGovDod"], {
+export const ZCloudSchema = z.enum(Cloud, {
   error: "the Office 365 environment: Worldwide, China21Vianet, UsGovGccHigh or UsGovDod",
 });
-export type Cloud = z.infer<typeof ZCloudSchema>;
+export type { Cloud };
 
 export interface CloudHosts {
   /** EOP's TLS name: on-premises send connectors' TLSDomain and receive connectors' TLSDomainCapabilities. */

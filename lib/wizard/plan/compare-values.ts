@@ -7,7 +7,7 @@ import type { PlanValue } from "./plan-types";
 /** Address spaces as Exchange stores them: `*` is `smtp:*;1`. */
 const ADDRESS_SPACE_PROPERTIES = new Set(["AddressSpaces", "SenderDomains"]);
 
-export function normalizeAddressSpace(space: string): string {
+function normalizeAddressSpace(space: string): string {
   const withType = space.includes(":") ? space : `smtp:${space}`;
   return withType.includes(";") ? withType : `${withType};1`;
 }
@@ -28,9 +28,12 @@ export function sameValue(property: string, current: unknown, wanted: PlanValue)
 
 /** A list plus the items it must hold, keeping what an admin added: Exchange lists are sets. */
 export function withItems(current: readonly string[], required: readonly string[]): string[] {
+  const held = new Set(current.map((item) => item.toLowerCase()));
   const out = [...current];
   for (const item of required) {
-    if (!out.some((existing) => existing.toLowerCase() === item.toLowerCase())) out.push(item);
+    if (held.has(item.toLowerCase())) continue;
+    held.add(item.toLowerCase());
+    out.push(item);
   }
   return out;
 }

@@ -69,6 +69,13 @@ export function planContext(gathered: GatheredState, answers: Answers, tenant: T
   const full = answers.features.hybrid === "full";
   const legacy = hasExchange2010(gathered);
   const ewsExternalUrl = publishedEws(gathered, answers.organizationFqdn.fqdn);
+  const listed = tenantCoexistenceDomain(gathered);
+  const coexistenceDomain = listed ?? coexistenceDomainFor(tenant.tenantInitialDomain);
+  const notes = listed
+    ? []
+    : [
+        `The tenant does not list its coexistence domain ${coexistenceDomain} yet; the plan uses that name. Exchange Online adds it when the tenant is first used for hybrid: gather again before the update if it is still missing.`,
+      ];
   return {
     gathered,
     answers,
@@ -77,7 +84,7 @@ export function planContext(gathered: GatheredState, answers: Answers, tenant: T
     tenantGuid: gathered.online.organizationConfig.Guid,
     onPremisesGuid: gathered.onPremises.organizationConfig.Guid,
     onPremisesOrganizationName: gathered.onPremises.organizationConfig.Name,
-    coexistenceDomain: tenantCoexistenceDomain(gathered) ?? coexistenceDomainFor(tenant.tenantInitialDomain),
+    coexistenceDomain,
     hybridDomains: answers.domains.hybridDomains,
     organizationFqdn: answers.organizationFqdn.fqdn,
     tlsCertificateName: tlsCertificateName(certificate),
@@ -90,6 +97,6 @@ export function planContext(gathered: GatheredState, answers: Answers, tenant: T
     full,
     federation: full && legacy,
     oauth: full && !legacy,
-    notes: [],
+    notes,
   };
 }

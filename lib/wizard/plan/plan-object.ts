@@ -1,6 +1,6 @@
 import type { ExchangeSide } from "@/lib/exchange/exchange-side";
 import { kindCmdlet, objectKind } from "@/lib/exchange/object-catalog";
-import { parameterFor } from "@/lib/exchange/object-kind";
+import { parameterFor, sidesOf } from "@/lib/exchange/object-kind";
 import { sameValue } from "./compare-values";
 import type { PlanOperation, PlanTask, PlanValue } from "./plan-types";
 
@@ -109,9 +109,12 @@ export function planObject(wish: ObjectWish): PlanOperation[] {
     const before = Object.fromEntries(changed.map((property) => [property, current(existing, property)]));
     return [setOperation(wish, changed, before, wish.dependsOn ?? [])];
   }
+  // A nop names the cmdlet it did not need: the kind's Set- on that side, or its New- where it has none.
   const entry = objectKind(wish.kind);
   const cmdlet =
-    entry.cmdlets.find((candidate) => candidate.verb === "set") ?? kindCmdlet(wish.kind, "new", wish.side);
+    entry.cmdlets.find(
+      (candidate) => candidate.verb === "set" && sidesOf(entry, candidate).includes(wish.side),
+    ) ?? kindCmdlet(wish.kind, "new", wish.side);
   return [
     {
       id: operationId(wish.task, wish.side, cmdlet.name, wish.identity),

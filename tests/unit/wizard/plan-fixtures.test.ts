@@ -143,6 +143,18 @@ describe("plans for the shipped organizations", () => {
     });
   }
 
+  it("a federation trust in GCC High uses the government gateway's metadata, and no Worldwide host", async () => {
+    const { state, answers, pair } = await planFixture("fabrikam");
+    const tenant = { ...tenantFactsOf(pair), cloud: "UsGovGccHigh" as const };
+    const plan = computePlan({ gathered: state, answers, tenant });
+    const trust = plan.operations.find((operation) => operation.cmdlet === "New-FederationTrust")!;
+    expect(trust.parameters).toEqual({
+      Name: "Microsoft Federation Gateway",
+      MetadataUrl: "https://login.microsoftonline.us/FederationMetadata/2006-12/FederationMetadata.xml",
+    });
+    expect(JSON.stringify(plan)).not.toMatch(WORLDWIDE_HOSTS);
+  });
+
   it("a Worldwide plan does use Worldwide hosts, so the national-cloud check can fail", async () => {
     const { plan } = await planFixture("contoso");
     expect(JSON.stringify(plan)).toMatch(WORLDWIDE_HOSTS);

@@ -3,7 +3,14 @@ import type { Answers } from "@/lib/wizard/answers/answers";
 import type { GatheredState } from "@/lib/wizard/gather/gathered-state";
 import { computePlan } from "@/lib/wizard/plan/compute-plan";
 import { type PlanOperation, type PlanTask, writesOf } from "@/lib/wizard/plan/plan-types";
-import { gatherFixture, shippedAnswers, tenantFactsOf } from "./gather-from-fixture";
+import {
+  applyPlan,
+  gatherFixture,
+  gatherPair,
+  planFixture,
+  shippedAnswers,
+  tenantFactsOf,
+} from "./gather-from-fixture";
 
 // Each task's planner over hand-made states: woodgrove as gathered is the configuration the HCW
 // leaves (every object `nop`); one property changed by hand must come back as one `update` with
@@ -402,5 +409,76 @@ describe("the answers change the plan as the HCW's would", () => {
     });
     expect(writesOf(result)).toEqual([]);
     expect(result.notes).toEqual([expect.stringMatching(/Remove-AvailabilityAddressSpace/)]);
+  });
+
+  it("a tenant without its coexistence domain yet gets the derived name, and a note to gather again", async () => {
+    const result = await plan("contoso", {
+      state: (state) => {
+        state.online.acceptedDomains = state.online.acceptedDomains.filter(
+          (domain) => !domain.IsCoexistenceDomain,
+        );
+      },
+    });
+    expect(result.operations.find((operation) => operation.cmdlet === "New-AcceptedDomain")!.identity).toBe(
+      "contoso.mail.onmicrosoft.com",
+    );
+    expect(result.notes).toEqual([
+      expect.stringMatching(/does not list its coexistence domain contoso\.mail\.onmicrosoft\.com/),
+    ]);
+  });
+
+  it("federation: a second hybrid domain gets its own TXT proof, and is added to the federation after it", async () => {
+    const result = await plan("fabrikam", {
+      state: (state) => {
+        for (const domains of [state.onPremises.acceptedDomains, state.online.acceptedDomains]) {
+          domains.push({
+            ...domains.find((domain) => domain.DomainName === "fabrikam.com")!,
+            Identity: "fabrikam.net",
+            Name: "fabrikam.net",
+            DomainName: "fabrikam.net",
+            Default: false,
+          });
+        }
+      },
+      answers: (answers) => {
+        answers.domains.hybridDomains.push("fabrikam.net");
+      },
+    });
+    const federation = result.operations.filter((operation) => operation.task === "Federation");
+    expect(federation.map((operation) => `${operation.cmdlet} ${operation.identity}`)).toEqual([
+      "New-FederationTrust Microsoft Federation Gateway",
+      "Get-FederatedDomainProof fabrikam.com",
+      "Get-FederatedDomainProof fabrikam.net",
+      "Set-FederatedOrganizationIdentifier Federation",
+      "Add-FederatedDomain fabrikam.net",
+      "Set-FederatedOrganizationIdentifier Federation",
+    ]);
+    expect(federation[4]!.dependsOn).toEqual([federation[3]!.id, federation[2]!.id]);
+  });
+
+  it("federation: a trust pointing at another cloud's gateway is set to this one's", async () => {
+    const { pair, answers } = await planFixture("fabrikam");
+    await applyPlan(pair, (await planFixture("fabrikam")).plan);
+    const { state } = await gatherPair(pair);
+    state.onPremises.federationTrust!.TokenIssuerMetadataEpr =
+      "https://nexus.microsoftonline-p.com/FederationMetadata/2006-12/FederationMetadata.xml";
+    const gcc = computePlan({
+      gathered: state,
+      answers,
+      tenant: { ...tenantFactsOf(pair), cloud: "UsGovGccHigh" },
+    });
+    const trust = gcc.operations.find((operation) => operation.kind === "FederationTrust")!;
+    expect(summary(trust)).toMatchObject({
+      action: "update",
+      cmdlet: "Set-FederationTrust",
+      after: {
+        TokenIssuerMetadataEpr:
+          "https://login.microsoftonline.us/FederationMetadata/2006-12/FederationMetadata.xml",
+      },
+    });
+    expect(trust.parameters).toEqual({
+      Identity: "Microsoft Federation Gateway",
+      MetadataUrl: "https://login.microsoftonline.us/FederationMetadata/2006-12/FederationMetadata.xml",
+    });
   });
 });
