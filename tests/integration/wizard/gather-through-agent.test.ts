@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invokeExchangeOnlineCmdlet } from "@/lib/exchange/exchange-online-client";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
 import type { Tenant } from "@/lib/generated/prisma/client";
-import { awaitAgentJob } from "@/lib/jobs/await-agent-job";
+import { runAgentCmdlet } from "@/lib/jobs/run-agent-cmdlet";
 import type { Answers } from "@/lib/wizard/answers/answers";
 import { crossCheckAnswers } from "@/lib/wizard/answers/cross-check-answers";
 import { agentGatherTransport } from "@/lib/wizard/gather/agent-gather-transport";
@@ -103,17 +103,13 @@ async function apply(operation: PlanOperation): Promise<void> {
     });
     return;
   }
-  const jobId = await bed.jobs.enqueueAgentJob(contoso.id, {
+  const settled = await runAgentCmdlet({
+    db: bed.db,
+    acting: { tenant: contoso },
     cmdlet: operation.cmdlet,
     parameters: operation.parameters,
     idempotencyKey: `apply-${operation.id}-${crypto.randomUUID()}`,
-  });
-  const settled = await awaitAgentJob({
-    db: bed.db,
-    acting: { tenant: contoso },
-    jobId,
-    timeoutMs: 60_000,
-    describe: operation.cmdlet,
+    timeoutMs: 30_000,
   });
   expect(settled.outcome, `${operation.id}: ${JSON.stringify(settled.outcome)}`).toMatchObject({
     outcome: "succeeded",
