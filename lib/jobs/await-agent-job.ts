@@ -13,7 +13,7 @@ export interface SettledAgentJob {
   settledAt: Date;
 }
 
-const SETTLED_STATES = new Set(["completed", "failed", "cancelled"]);
+const SETTLED_STATES = new Set(["completed", "failed"]);
 
 /**
  * Waits for an agent job's settled outcome: a success, an Exchange refusal, or a failure whose
@@ -45,6 +45,12 @@ export async function awaitAgentJob(options: {
       reported = false;
       const [job] = await boss.findJobs(name, { id: jobId });
       if (!job) throw new AppError("not_found", `No on-premises job ${jobId} for this tenant.`);
+      if (job.state === "cancelled") {
+        throw new AppError(
+          "conflict",
+          `The on-premises job for ${options.describe} was cancelled before an agent reported on it.`,
+        );
+      }
       if (SETTLED_STATES.has(job.state) && job.output) {
         return {
           outcome: job.output as AgentJobOutcome,
