@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { requireCloudConfig } from "@/lib/auth/clouds";
 import { AppError } from "@/lib/errors";
@@ -11,6 +10,7 @@ import {
   postPage,
   ZInvokeCommandResponseSchema,
 } from "@/lib/exchange/exchange-online-client";
+import { ThrottleBudget, throttleWaitMs } from "@/lib/exchange/throttle-budget";
 
 // Many reads at once through the admin API's $batch (20 commands a request, as Microsoft's JSON
 // batching caps it), every page of each followed by its @odata.nextLink, and throttling honoured:
@@ -42,28 +42,6 @@ export type OnlineReadResult =
   | { ok: false; error: AppError; warnings: string[]; durationMs: number; throttledMs: number };
 
 type Caller = ExchangeOnlineCaller & { pageSize?: number; signal?: AbortSignal };
-
-/** Milliseconds until Exchange Online's budget refills, from a throttled answer's headers. */
-export function throttleWaitMs(headers: Pick<Headers, "get">, now = Date.now()): number {
-  const reset = Date.parse(headers.get("rate-limit-reset") ?? "");
-  if (!Number.isNaN(reset)) return Math.max(0, reset - now);
-  const retryAfter = headers.get("retry-after")?.trim() ?? "";
-  if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
-  const at = Date.parse(retryAfter);
-  return Number.isNaN(at) ? 1000 : Math.max(0, at - now);
-}
-
-class ThrottleBudget {
-  spentMs = 0;
-  constructor(private readonly limitMs: number) {}
-  /** Waits out a throttle, or refuses (the AppError the 429 became) when the wait would pass the budget. */
-  async wait(waitMs: number, refusal: AppError, signal?: AbortSignal): Promise<number> {
-    if (this.spentMs + waitMs > this.limitMs) throw refusal;
-    this.spentMs += waitMs;
-    await sleep(waitMs, undefined, { signal });
-    return waitMs;
-  }
-}
 
 function bodyOf(read: OnlineRead): {
   CmdletInput: { CmdletName: string; Parameters: Record<string, unknown> };
