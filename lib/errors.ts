@@ -21,6 +21,8 @@ export const APP_ERROR_STATUS = {
   unavailable: 503,
   /** Exchange Online refused a cmdlet; details carry the cmdlet and Exchange's exception type. */
   exchange_error: 502,
+  /** Microsoft Graph refused a request; details carry Graph's error code and request id. */
+  graph_error: 502,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

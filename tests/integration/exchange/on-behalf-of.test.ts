@@ -6,7 +6,7 @@ import { openTokenCache } from "@/lib/crypto/token-cache-cipher";
 import { AppError } from "@/lib/errors";
 import { checkExchangeOnlineConnection } from "@/lib/exchange/check-exchange-online-connection";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
-import { tokenCachePartitionKey } from "@/lib/exchange/token-cache-plugin";
+import { tokenCachePartitionKey } from "@/lib/auth/token-cache-plugin";
 import type { Tenant, User } from "@/lib/generated/prisma/client";
 import { spawnTsx } from "@/tests/helpers/spawn-tsx";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
