@@ -8,7 +8,7 @@ import { findServicePrincipal } from "./service-principals";
 // /servicePrincipals/{id}/appRoleAssignments: application permissions granted to the principal
 // `{id}`. Creating one is admin consent for that permission; deleting one revokes it.
 
-const ZGrantSchema = z.strictObject({ principalId: z.uuid(), resourceId: z.uuid(), appRoleId: z.uuid() });
+const ZGrantSchema = z.strictObject({ principalId: z.guid(), resourceId: z.guid(), appRoleId: z.guid() });
 
 export function appRoleAssignmentView(assignment: AppRoleAssignment) {
   return { ...assignment, deletedDateTime: null };

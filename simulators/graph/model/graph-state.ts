@@ -5,7 +5,7 @@ import { ZGraphFaultSchema } from "./graph-faults";
 // One tenant's directory objects as Graph v1.0 shows them (the properties this simulator keeps),
 // with the key material of key credentials, which Graph stores but does not return in lists.
 
-const ZGuid = z.uuid();
+const ZGuid = z.guid();
 
 export const ZKeyCredentialSchema = z.object({
   keyId: ZGuid,

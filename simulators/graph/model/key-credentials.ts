@@ -8,7 +8,7 @@ import type { KeyCredential } from "./graph-state";
 // the certificate and refuses one it cannot read or whose dates it does not cover.
 
 export const ZKeyCredentialInputSchema = z.strictObject({
-  keyId: z.uuid().optional(),
+  keyId: z.guid().optional(),
   type: z.enum(["AsymmetricX509Cert", "X509CertAndPassword"]),
   usage: z.enum(["Verify", "Sign"]),
   key: z.string().min(1),

@@ -14,7 +14,7 @@ const ZWritableSchema = z.strictObject({
   tags: z.array(z.string()),
   keyCredentials: z.array(ZKeyCredentialInputSchema),
 });
-const ZCreateSchema = ZWritableSchema.partial().extend({ appId: z.uuid() });
+const ZCreateSchema = ZWritableSchema.partial().extend({ appId: z.guid() });
 const ZUpdateSchema = ZWritableSchema.partial();
 
 export const SERVICE_PRINCIPAL_FILTER_PROPERTIES = ["appId", "displayName"] as const;
