@@ -233,15 +233,23 @@ describe("national clouds", () => {
 
 describe("tokens Graph refuses", () => {
   it("refuses a token for another audience: the service's own API token, an Exchange Online token", async () => {
-    const apiToken = { tenant: contoso, accessToken: await scenario.assertionOf(ACCOUNTS.adele) };
-    const error = await refusal(getOrganization({ graph: apiToken }));
-    expect(error).toMatchObject({
-      code: "unauthenticated",
-      details: { graphCode: "InvalidAuthenticationToken" },
+    const assertion = await scenario.assertionOf(ACCOUNTS.adele);
+    const exchangeToken = await acquireExchangeOnlineToken({
+      db: scenario.db,
+      tenant: contoso,
+      user: await scenario.userRow(ACCOUNTS.adele),
+      userAssertion: assertion,
     });
-    expect(error.message).toBe(
-      "Microsoft Graph did not accept the sign-in (InvalidAuthenticationToken: Access token validation failure. Invalid audience.) Sign in again.",
-    );
+    for (const accessToken of [assertion, exchangeToken.accessToken]) {
+      const error = await refusal(getOrganization({ graph: { tenant: contoso, accessToken } }));
+      expect(error).toMatchObject({
+        code: "unauthenticated",
+        details: { graphCode: "InvalidAuthenticationToken" },
+      });
+      expect(error.message).toBe(
+        "Microsoft Graph did not accept the sign-in (InvalidAuthenticationToken: Access token validation failure. Invalid audience.) Sign in again.",
+      );
+    }
   });
 
   it("gives another tenant's admin their own tenant only: Contoso's application is not found", async () => {
