@@ -29,7 +29,10 @@ describe("production code", () => {
     const files = (await Promise.all(PRODUCTION_DIRS.map(sourceFiles))).flat();
     // The clients of what the simulators stand in for are among the files looked at.
     for (const client of ["lib/exchange/", "lib/graph/", "lib/auth/"]) {
-      expect(files.some((file) => file.split(path.sep).join("/").startsWith(client)), client).toBe(true);
+      expect(
+        files.some((file) => file.split(path.sep).join("/").startsWith(client)),
+        client,
+      ).toBe(true);
     }
     const offenders: string[] = [];
     for (const file of files) {
