@@ -109,8 +109,11 @@ async function issueOnBehalfOfToken(
   const requestedScopes = scopes.filter((scope) => qualifiedScopes(resource).includes(scope));
   const accountId = identity.user.objectId;
   // With offline_access Entra adds a refresh token, so the service can go on after the user left.
+  // Like Entra's, it serves every API the app may act in, not only the one asked for now: msal keeps
+  // one refresh token per account, the last one issued.
+  const refreshResources = onBehalfOfResources(tenant.cloud);
   const refreshGrantId = scopes.includes("offline_access")
-    ? await grantOfflineAccess(provider, accountId, client.clientId, resource.identifier, requestedScopes)
+    ? await grantOfflineAccess(provider, accountId, client.clientId, refreshResources)
     : undefined;
 
   const lifetime = accessTokenLifetimeSeconds();
@@ -139,8 +142,8 @@ async function issueOnBehalfOfToken(
       client,
       grantId: refreshGrantId,
       gty: JWT_BEARER_GRANT,
-      scope: [...OFFLINE_SCOPES, ...requestedScopes].join(" "),
-      resource: resource.identifier,
+      scope: [...OFFLINE_SCOPES, ...refreshResources.flatMap(qualifiedScopes)].join(" "),
+      resource: refreshResources.map((known) => known.identifier),
       amr,
       rotations: 0,
     }).save());
@@ -169,12 +172,11 @@ async function grantOfflineAccess(
   provider: Provider,
   accountId: string,
   clientId: string,
-  resource: string,
-  scopes: string[],
+  resources: KnownResource[],
 ): Promise<string> {
   const grant = new provider.Grant({ accountId, clientId });
   grant.addOIDCScope(OFFLINE_SCOPES);
-  grant.addResourceScope(resource, scopes);
+  for (const resource of resources) grant.addResourceScope(resource.identifier, qualifiedScopes(resource));
   return grant.save();
 }
 
