@@ -1,4 +1,6 @@
 import { type DirectoryRole, ROLE_NAMES } from "@/lib/auth/directory-roles";
+import { actingAdmin } from "@/lib/graph/connect-graph";
+import type { ActingContext } from "@/lib/tenants/acting-context";
 
 // Before a plan creates the dedicated Exchange hybrid application: may the admin do each step?
 // Entra lets a Global or Application Administrator create the app and its service principal, and
@@ -31,23 +33,21 @@ function stepFor(
   return { step, allowed: rolesThatAllow.some((role) => held.includes(role)), rolesThatAllow };
 }
 
-/** Which of the roles the hybrid application needs the admin holds (from their token's `wids`). */
-export function checkHybridAppRoles(options: {
-  roles: readonly DirectoryRole[];
-  userName: string;
-  tenantName: string;
-}): HybridAppRoleCheck {
-  const createApplication = stepFor(options.roles, "create the Exchange hybrid application", [
+/** Which of the roles the hybrid application needs the acting admin holds (from their token's `wids`). */
+export function checkHybridAppRoles(options: { acting: ActingContext }): HybridAppRoleCheck {
+  const admin = actingAdmin(options.acting);
+  const roles = admin.directoryRoles;
+  const createApplication = stepFor(roles, "create the Exchange hybrid application", [
     "GlobalAdministrator",
     "ApplicationAdministrator",
   ]);
-  const grantConsent = stepFor(options.roles, "grant it admin consent to full_access_as_app", [
+  const grantConsent = stepFor(roles, "grant it admin consent to full_access_as_app", [
     "GlobalAdministrator",
     "PrivilegedRoleAdministrator",
   ]);
   const denied = [createApplication, grantConsent].filter((check) => !check.allowed);
   const missing = denied.length
-    ? `${options.userName} cannot ${denied.map((check) => `${check.step} (needs ${either(check.rolesThatAllow)})`).join(" or ")} in ${options.tenantName}. Ask a ${ROLE_NAMES.GlobalAdministrator} to assign the missing role and sign in again, or to do ${denied.length > 1 ? "these steps" : "this step"} for you.`
+    ? `${admin.displayName} cannot ${denied.map((check) => `${check.step} (needs ${either(check.rolesThatAllow)})`).join(" or ")} in ${options.acting.tenant.displayName}. Ask a ${ROLE_NAMES.GlobalAdministrator} to assign the missing role and sign in again, or to do ${denied.length > 1 ? "these steps" : "this step"} for you.`
     : undefined;
   return { createApplication, grantConsent, ready: denied.length === 0, missing };
 }

@@ -1,6 +1,5 @@
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { directoryRolesFromWids } from "@/lib/auth/directory-roles";
 import { AppError } from "@/lib/errors";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
 import type { Tenant } from "@/lib/generated/prisma/client";
@@ -12,6 +11,7 @@ import {
   updateApplication,
 } from "@/lib/graph/applications";
 import { checkHybridAppRoles } from "@/lib/graph/check-hybrid-app-roles";
+import { connectGraph } from "@/lib/graph/connect-graph";
 import { getOrganization } from "@/lib/graph/get-organization";
 import type { GraphConnection } from "@/lib/graph/graph-client";
 import { EXCHANGE_ONLINE_APP_ID, FULL_ACCESS_AS_APP_ROLE_ID } from "@/lib/graph/graph-objects";
@@ -128,9 +128,8 @@ describe("the dedicated Exchange hybrid application, as a Global Administrator",
 
 describe("an admin who may create the app but not consent to it", () => {
   it("is told before planning what is missing, and Graph's refusal says which roles would do", async () => {
-    const megan = await connectionOf(ACCOUNTS.megan);
-    const roles = directoryRolesFromWids((decodeJwt(megan.accessToken).wids as string[]) ?? []);
-    const check = checkHybridAppRoles({ roles, userName: "Megan Bowen", tenantName: "Contoso" });
+    const acting = await scenario.actingOf(ACCOUNTS.megan);
+    const check = checkHybridAppRoles({ acting });
     expect(check).toMatchObject({
       ready: false,
       createApplication: { allowed: true },
@@ -140,6 +139,7 @@ describe("an admin who may create the app but not consent to it", () => {
       "Megan Bowen cannot grant it admin consent to full_access_as_app (needs Global Administrator or Privileged Role Administrator) in Contoso. Ask a Global Administrator to assign the missing role and sign in again, or to do this step for you.",
     );
 
+    const megan = await connectGraph({ db: scenario.db, acting });
     const app = await createApplication({ graph: megan, displayName: "ExchangeServerApp-megan" });
     const principal = await createServicePrincipal({ graph: megan, appId: app.appId });
     const exchange = await findServicePrincipalByAppId({ graph: megan, appId: EXCHANGE_ONLINE_APP_ID });

@@ -1,11 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { decodeJwt } from "jose";
 import { inject, vi } from "vitest";
 import { cloudEnvKey } from "@/lib/auth/clouds";
+import { directoryRolesFromWids } from "@/lib/auth/directory-roles";
 import { createDb, type Db } from "@/lib/db";
 import type { Tenant, User } from "@/lib/generated/prisma/client";
 import { acquireGraphToken } from "@/lib/graph/graph-token";
+import type { ActingContext } from "@/lib/tenants/acting-context";
 import { demoSignInEnv } from "@/scripts/lib/demo-web-env";
 import { seedDemo } from "@/scripts/lib/seed-demo";
 import { GRAPH_CLOUD_NAMES, GRAPH_CLOUDS } from "@/simulators/graph/graph-clouds";
@@ -36,6 +39,8 @@ export interface GraphScenario {
   assertionOf(account: Account): Promise<string>;
   /** Signs the account in and trades the sign-in for a Graph token, as the service does. */
   graphTokenOf(account: Account): Promise<string>;
+  /** Signs the account in: the acting context a route would build from that sign-in. */
+  actingOf(account: Account): Promise<ActingContext>;
   stop(): Promise<void>;
 }
 
@@ -99,6 +104,30 @@ export async function startGraphScenario(): Promise<GraphScenario> {
         userAssertion: await assertionOf(account),
       });
       return token.accessToken;
+    },
+    async actingOf(account) {
+      const accessToken = await assertionOf(account);
+      const claims = decodeJwt(accessToken);
+      const user = await userRow(account);
+      return {
+        tenant: await tenantRow(account),
+        actor: {
+          kind: "user",
+          userId: user.id,
+          homeTenantId: user.homeTenantId,
+          objectId: user.objectId,
+          upn: user.upn,
+          displayName: user.displayName,
+          directoryRoles: directoryRolesFromWids((claims.wids as string[] | undefined) ?? []),
+          mfa: ((claims.amr as string[] | undefined) ?? []).includes("mfa"),
+          issuedAt: new Date((claims.iat ?? 0) * 1000),
+          accessToken,
+          partnerId: null,
+        },
+        role: "operator",
+        sourceAddress: null,
+        userAgent: null,
+      };
     },
     async stop() {
       vi.unstubAllEnvs();
