@@ -1,4 +1,4 @@
-import { decodeJwt } from "jose";
+import { decodeJwt, generateKeyPair, importJWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
@@ -221,9 +221,8 @@ describe("national clouds", () => {
     { account: ACCOUNTS.grady, resource: "https://dod-graph.microsoft.us", cloud: "UsGovDod" },
   ] as const;
 
-  it.each(people)(
-    "$cloud's admin gets a token for that cloud's Graph and reaches only it",
-    async ({ account, resource, cloud }) => {
+  for (const { account, resource, cloud } of people) {
+    it(`gives ${cloud}'s admin a token for that cloud's Graph, which only that cloud's host accepts`, async () => {
       const connection = await connectionOf(account);
       expect(connection.tenant.cloud).toBe(cloud);
       expect(decodeJwt(connection.accessToken).aud).toBe(resource);
@@ -235,8 +234,8 @@ describe("national clouds", () => {
         headers: { authorization: `Bearer ${connection.accessToken}` },
       });
       expect(elsewhere.status).toBe(401);
-    },
-  );
+    });
+  }
 });
 
 describe("tokens Graph refuses", () => {
@@ -257,6 +256,29 @@ describe("tokens Graph refuses", () => {
       expect(error.message).toBe(
         "Microsoft Graph did not accept the sign-in (InvalidAuthenticationToken: Access token validation failure. Invalid audience.) Sign in again.",
       );
+    }
+  });
+
+  it("refuses a token signed by a key the tenant does not publish, and an expired one", async () => {
+    const claims = { ...decodeJwt(adele.accessToken) };
+    const signingKey = await scenario.idp.currentSigningKey();
+    const expired = await new SignJWT({ ...claims, exp: Math.floor(Date.now() / 1000) - 3600 })
+      .setProtectedHeader({ alg: "RS256", kid: signingKey.kid, typ: "JWT" })
+      .sign(await importJWK(signingKey, "RS256"));
+    const { privateKey } = await generateKeyPair("RS256");
+    const forged = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "RS256", kid: signingKey.kid, typ: "JWT" })
+      .sign(privateKey);
+    for (const [accessToken, message] of [
+      [expired, "Lifetime validation failed, the token is expired."],
+      [forged, "Access token validation failure."],
+    ] as const) {
+      const error = await refusal(getOrganization({ graph: { tenant: contoso, accessToken } }));
+      expect(error).toMatchObject({
+        code: "unauthenticated",
+        details: { graphCode: "InvalidAuthenticationToken" },
+      });
+      expect(error.message).toContain(message);
     }
   });
 

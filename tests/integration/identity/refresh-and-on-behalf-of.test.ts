@@ -188,6 +188,32 @@ describe("on-behalf-of with msal-node", () => {
     }
   });
 
+  it("issues on-behalf-of tokens for Exchange Online and Graph only (AADSTS500011 for any other resource)", async () => {
+    const contoso = tenantOf(idp, "contoso.onmicrosoft.com");
+    const alex = await signInAs(idp, ACCOUNTS.alex);
+    const client = confidentialClient("Worldwide", contoso.tenantId);
+    const graph = await client.acquireTokenOnBehalfOf({
+      oboAssertion: alex.access_token,
+      scopes: [`${GRAPH}/.default`],
+    });
+    const { payload } = await verifyAccessToken(idp, contoso.tenantId, graph?.accessToken ?? "", GRAPH);
+    expect(payload.scp).toBe(
+      "Application.ReadWrite.All AppRoleAssignment.ReadWrite.All Organization.Read.All",
+    );
+    const failure = await client
+      .acquireTokenOnBehalfOf({
+        oboAssertion: alex.access_token,
+        scopes: ["https://management.azure.com/.default"],
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect((failure as { errorMessage?: string }).errorMessage).toMatch(
+      /AADSTS500011: The resource principal named https:\/\/management\.azure\.com/,
+    );
+  });
+
   it("answers AADSTS50076 when the tenant wants MFA for Exchange and the sign-in had none", async () => {
     const fabrikam = tenantOf(idp, "fabrikam.onmicrosoft.com");
     const isaiah = await signInAs(idp, ACCOUNTS.isaiah);
