@@ -214,6 +214,42 @@ describe("throttling", () => {
   });
 });
 
+describe("faults on demand", () => {
+  it("refuses consent once when told to, slows a route down, and then behaves again", async () => {
+    const app = await createApplication({ graph: adele, displayName: "ExchangeServerApp-faults" });
+    const principal = await createServicePrincipal({ graph: adele, appId: app.appId });
+    const exchange = await findServicePrincipalByAppId({ graph: adele, appId: EXCHANGE_ONLINE_APP_ID });
+    const grant = () =>
+      grantAppRole({
+        graph: adele,
+        principalId: principal.id,
+        resourceId: exchange!.id,
+        appRoleId: FULL_ACCESS_AS_APP_ROLE_ID,
+        permissionName: "full_access_as_app on Office 365 Exchange Online",
+      });
+    await scenario.graph.admin.setFault(contoso.entraTenantId, {
+      route: "POST /servicePrincipals/{id}/appRoleAssignments",
+      kind: "error",
+      times: 1,
+    });
+    expect(await refusal(grant())).toMatchObject({
+      code: "forbidden",
+      details: { graphCode: "Authorization_RequestDenied" },
+    });
+    expect(await grant()).toMatchObject({ appRoleId: FULL_ACCESS_AS_APP_ROLE_ID });
+
+    await scenario.graph.admin.setFault(contoso.entraTenantId, {
+      route: "GET /organization",
+      kind: "latency",
+      latencyMs: 500,
+      times: 1,
+    });
+    const started = Date.now();
+    expect(await getOrganization({ graph: adele })).toMatchObject({ id: contoso.entraTenantId });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+  });
+});
+
 describe("national clouds", () => {
   const people = [
     { account: ACCOUNTS.wei, resource: "https://microsoftgraph.chinacloudapi.cn", cloud: "China21Vianet" },
