@@ -10,7 +10,8 @@ import { createGraphAdmin, type GraphAdmin } from "./admin/graph-admin";
 import { graphAddresses, graphBaseUrl, graphCloudOfRequest } from "./graph-clouds";
 import { createGraphAuthenticator, type GraphCaller } from "./http/authenticate-graph-request";
 import { errorResponse, type GraphResponse, type RequestIds, send } from "./http/graph-responses";
-import { type GraphRoute, matchRoute } from "./http/graph-routes";
+import type { GraphRoute } from "./http/graph-route";
+import { matchRoute } from "./http/graph-routes";
 import { GraphError, requestDenied, tooManyRequests } from "./model/graph-error";
 import { takeGraphFault } from "./model/graph-faults";
 import { type GraphTenantStore, GraphTenants } from "./model/graph-tenants";
@@ -85,12 +86,9 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
     if (fault.kind === "latency") await sleep(fault.latencyMs ?? 5000);
     if (fault.kind === "throttle") throw tooManyRequests(fault.retryAfterSeconds ?? 30);
     if (fault.kind === "error") {
-      const error = fault.error ?? {
-        status: 403,
-        code: "Authorization_RequestDenied",
-        message: "Insufficient privileges to complete the operation.",
-      };
-      throw new GraphError(error.status, error.code, error.message);
+      throw fault.error
+        ? new GraphError(fault.error.status, fault.error.code, fault.error.message)
+        : requestDenied();
     }
   }
 

@@ -1,4 +1,3 @@
-import { DIRECTORY_ROLE_TEMPLATE_IDS as ROLE } from "../../identity/directory/directory-roles";
 import {
   appRoleAssignmentView,
   grantAppRole,
@@ -14,7 +13,6 @@ import {
   listApplications,
   updateApplication,
 } from "../model/applications";
-import type { GraphTenantState } from "../model/graph-state";
 import { parseEqualsFilter } from "../model/odata-filter";
 import { organizationView } from "../model/seed-graph-tenant";
 import {
@@ -26,65 +24,21 @@ import {
   servicePrincipalView,
   updateServicePrincipal,
 } from "../model/service-principals";
-import type { GraphResponse } from "./graph-responses";
+import {
+  APPLICATION_WRITE,
+  CONSENT,
+  context,
+  type GraphRoute,
+  ID,
+  noContent,
+  ok,
+  READ_SCOPES,
+  selected,
+  selectsKeys,
+} from "./graph-route";
 
 // The v1.0 routes the simulator serves, each with what the caller needs: one of the delegated
 // permissions (`scp`) and, for writes, one of the directory roles (`wids`) Entra requires of a user.
-
-export interface RouteContext {
-  state: GraphTenantState;
-  params: string[];
-  url: URL;
-  body: unknown;
-}
-
-export interface RouteOutcome {
-  /** The tenant's state after a write. */
-  state?: GraphTenantState;
-  response: GraphResponse;
-}
-
-export interface GraphRoute {
-  /** `METHOD /path` with `{id}` for parameters: what faults name. */
-  name: string;
-  method: string;
-  pattern: RegExp;
-  scopes: readonly string[];
-  roles?: readonly string[];
-  handle(context: RouteContext): RouteOutcome;
-}
-
-const READ_SCOPES = ["Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"];
-const APPLICATION_WRITE = {
-  scopes: ["Application.ReadWrite.All"],
-  roles: [ROLE.GlobalAdministrator, ROLE.ApplicationAdministrator],
-};
-const CONSENT = {
-  scopes: ["AppRoleAssignment.ReadWrite.All"],
-  roles: [ROLE.GlobalAdministrator, ROLE.PrivilegedRoleAdministrator],
-};
-
-const ID = "([^/()]+)";
-
-function context(url: URL, entitySet: string): string {
-  return `${url.origin}/v1.0/$metadata#${entitySet}`;
-}
-
-/** `$select=a,b` keeps `id` and those properties, as Graph does. */
-function selected<T extends Record<string, unknown>>(object: T, url: URL): Partial<T> {
-  const select = url.searchParams.get("$select");
-  if (!select) return object;
-  const names = new Set(["id", ...select.split(",").map((name) => name.trim())]);
-  return Object.fromEntries(Object.entries(object).filter(([name]) => names.has(name))) as Partial<T>;
-}
-
-/** Graph returns certificate material only when one object's keyCredentials are selected. */
-function selectsKeys(url: URL): boolean {
-  return (url.searchParams.get("$select") ?? "").split(",").some((name) => name.trim() === "keyCredentials");
-}
-
-const ok = (body: unknown, status = 200): RouteOutcome => ({ response: { status, body } });
-const noContent = (state: GraphTenantState): RouteOutcome => ({ state, response: { status: 204 } });
 
 export const GRAPH_ROUTES: GraphRoute[] = [
   {
