@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGraphAdminServer } from "@/simulators/graph/admin/start-graph-admin-server";
 import { loadDirectory } from "@/simulators/identity/directory/load-directory";
@@ -19,6 +21,21 @@ const call = async (method: string, route: string, body?: unknown) => {
   });
   return { status: response.status, body: response.status === 204 ? null : await response.json() };
 };
+
+async function cli(...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      path.resolve("node_modules/tsx/dist/cli.mjs"),
+      "simulators/graph/admin-cli.ts",
+      "--data-dir",
+      dataDir,
+      ...args,
+    ],
+    { encoding: "utf8" },
+  );
+  return stdout;
+}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "graph-admin-"));
@@ -59,5 +76,16 @@ describe("the Graph admin surface", () => {
       status: 404,
       body: { error: "No tenant 00000000-1111-4222-8333-444444444444 in the identity directory" },
     });
+  });
+
+  it("does the same from the command line, on the same files", async () => {
+    const fault = JSON.parse(
+      await cli("fault", CONTOSO, '{"route":"*","kind":"throttle","retryAfterSeconds":5}'),
+    );
+    expect((await call("GET", `/tenants/${CONTOSO}`)).body.faults).toEqual([
+      expect.objectContaining({ id: fault.id }),
+    ]);
+    await cli("clear-faults", CONTOSO);
+    expect(JSON.parse(await cli("show", CONTOSO))).toMatchObject({ faults: [] });
   });
 });
