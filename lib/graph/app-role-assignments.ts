@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { callGraph, type GraphConnection } from "@/lib/graph/graph-client";
+import { type GraphConnection, readGraph, writeGraph } from "@/lib/graph/graph-client";
 import { type AppRoleAssignment, collectionOf, ZAppRoleAssignmentSchema } from "@/lib/graph/graph-objects";
 
 // Application permissions granted to a service principal (/servicePrincipals/{id}/appRoleAssignments).
@@ -12,7 +11,7 @@ export async function listAppRoleAssignments(options: {
   graph: GraphConnection;
   principalId: string;
 }): Promise<AppRoleAssignment[]> {
-  const found = await callGraph(
+  const found = await readGraph(
     options.graph,
     {
       method: "GET",
@@ -21,7 +20,7 @@ export async function listAppRoleAssignments(options: {
     },
     collectionOf(ZAppRoleAssignmentSchema),
   );
-  return found?.value ?? [];
+  return found.value ?? [];
 }
 
 /** Admin consent to one application permission (`appRoleId` of the resource's principal). */
@@ -34,7 +33,7 @@ export async function grantAppRole(options: {
   permissionName: string;
 }): Promise<AppRoleAssignment> {
   const { graph, principalId, resourceId, appRoleId } = options;
-  const assignment = await callGraph(
+  const assignment = await readGraph(
     graph,
     {
       method: "POST",
@@ -45,7 +44,7 @@ export async function grantAppRole(options: {
     },
     ZAppRoleAssignmentSchema,
   );
-  return assignment!;
+  return assignment;
 }
 
 export async function revokeAppRole(options: {
@@ -53,14 +52,10 @@ export async function revokeAppRole(options: {
   principalId: string;
   assignmentId: string;
 }): Promise<void> {
-  await callGraph(
-    options.graph,
-    {
-      method: "DELETE",
-      path: `/servicePrincipals/${encodeURIComponent(options.principalId)}/appRoleAssignments/${encodeURIComponent(options.assignmentId)}`,
-      action: `revoke the permission ${options.assignmentId}`,
-      whenDenied: WHEN_DENIED,
-    },
-    z.unknown(),
-  );
+  await writeGraph(options.graph, {
+    method: "DELETE",
+    path: `/servicePrincipals/${encodeURIComponent(options.principalId)}/appRoleAssignments/${encodeURIComponent(options.assignmentId)}`,
+    action: `revoke the permission ${options.assignmentId}`,
+    whenDenied: WHEN_DENIED,
+  });
 }

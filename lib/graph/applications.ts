@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { callGraph, type GraphConnection, odataString } from "@/lib/graph/graph-client";
+import { type GraphConnection, odataString, readGraph, writeGraph } from "@/lib/graph/graph-client";
 import {
   collectionOf,
   type GraphApplication,
@@ -18,7 +17,7 @@ export async function findApplicationsByDisplayName(options: {
   graph: GraphConnection;
   displayName: string;
 }): Promise<GraphApplication[]> {
-  const found = await callGraph(
+  const found = await readGraph(
     options.graph,
     {
       method: "GET",
@@ -28,7 +27,7 @@ export async function findApplicationsByDisplayName(options: {
     },
     collectionOf(ZApplicationSchema),
   );
-  return found?.value ?? [];
+  return found.value ?? [];
 }
 
 /** One application; `withKeys` asks for the certificates of its key credentials too. */
@@ -37,7 +36,7 @@ export async function getApplication(options: {
   id: string;
   withKeys?: boolean;
 }): Promise<GraphApplication> {
-  const application = await callGraph(
+  const application = await readGraph(
     options.graph,
     {
       method: "GET",
@@ -49,7 +48,7 @@ export async function getApplication(options: {
     },
     ZApplicationSchema,
   );
-  return application!;
+  return application;
 }
 
 export async function createApplication(options: {
@@ -59,7 +58,7 @@ export async function createApplication(options: {
   requiredResourceAccess?: RequiredResourceAccess[];
 }): Promise<GraphApplication> {
   const { graph, ...body } = options;
-  const application = await callGraph(
+  const application = await readGraph(
     graph,
     {
       method: "POST",
@@ -70,7 +69,7 @@ export async function createApplication(options: {
     },
     ZApplicationSchema,
   );
-  return application!;
+  return application;
 }
 
 /** Each property given replaces the application's whole collection: send every credential to keep. */
@@ -81,29 +80,21 @@ export async function updateApplication(options: {
   keyCredentials?: KeyCredentialInput[];
 }): Promise<void> {
   const { graph, id, ...body } = options;
-  await callGraph(
-    graph,
-    {
-      method: "PATCH",
-      path: `/applications/${encodeURIComponent(id)}`,
-      body,
-      action: `update the application ${id}`,
-      whenDenied: WHEN_DENIED,
-    },
-    z.unknown(),
-  );
+  await writeGraph(graph, {
+    method: "PATCH",
+    path: `/applications/${encodeURIComponent(id)}`,
+    body,
+    action: `update the application ${id}`,
+    whenDenied: WHEN_DENIED,
+  });
 }
 
 /** Deletes the application with its service principal and what was granted to it. */
 export async function deleteApplication(options: { graph: GraphConnection; id: string }): Promise<void> {
-  await callGraph(
-    options.graph,
-    {
-      method: "DELETE",
-      path: `/applications/${encodeURIComponent(options.id)}`,
-      action: `delete the application ${options.id}`,
-      whenDenied: WHEN_DENIED,
-    },
-    z.unknown(),
-  );
+  await writeGraph(options.graph, {
+    method: "DELETE",
+    path: `/applications/${encodeURIComponent(options.id)}`,
+    action: `delete the application ${options.id}`,
+    whenDenied: WHEN_DENIED,
+  });
 }

@@ -42,39 +42,51 @@ const MAX_ATTEMPTS = 4;
 const DEFAULT_RETRY_AFTER_SECONDS = 10;
 const REQUEST_TIMEOUT_MS = 60_000;
 
-/** Sends one request and parses the answer with `schema` (204: undefined). */
-export async function callGraph<T>(
+/** A request whose answer is an object or a collection, parsed with `schema`. */
+export async function readGraph<T>(
   connection: GraphConnection,
   request: GraphRequest,
   schema: z.ZodType<T>,
-): Promise<T | undefined> {
+): Promise<T> {
+  const { response, origin } = await exchange(connection, request);
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  if (parsed.success) return parsed.data;
+  throw new AppError(
+    "unavailable",
+    `Microsoft Graph at ${origin} answered in an unexpected shape when asked to ${request.action}.`,
+  );
+}
+
+/** A request that changes something and answers nothing to read (PATCH, DELETE: 204). */
+export async function writeGraph(connection: GraphConnection, request: GraphRequest): Promise<void> {
+  const { response } = await exchange(connection, request);
+  await response.body?.cancel();
+}
+
+/** Sends the request until Graph stops throttling it (within limits); a refusal becomes an AppError. */
+async function exchange(
+  connection: GraphConnection,
+  request: GraphRequest,
+): Promise<{ response: Response; origin: string }> {
   const { graphUrl } = requireCloudConfig(connection.tenant.cloud);
   const url = new URL(`${graphUrl}/v1.0${request.path}`);
   for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
   for (let attempt = 1; ; attempt++) {
     const response = await send(connection, request, url);
-    if (response.status === 429) {
-      const wait = retryAfterSeconds(response.headers.get("retry-after")) ?? DEFAULT_RETRY_AFTER_SECONDS;
-      await response.body?.cancel();
-      if (attempt < MAX_ATTEMPTS && wait <= MAX_RETRY_WAIT_SECONDS) {
-        await sleep(wait * 1000);
-        continue;
-      }
+    if (response.ok) return { response, origin: url.origin };
+    if (response.status !== 429) {
+      throw failureOf(response, await response.json().catch(() => undefined), request, url.origin);
+    }
+    const wait = retryAfterSeconds(response.headers.get("retry-after")) ?? DEFAULT_RETRY_AFTER_SECONDS;
+    await response.body?.cancel();
+    if (attempt >= MAX_ATTEMPTS || wait > MAX_RETRY_WAIT_SECONDS) {
       throw new AppError(
         "rate_limited",
         `Microsoft Graph is throttling this tenant: try to ${request.action} again in ${wait} seconds.`,
         { retryAfterSeconds: wait },
       );
     }
-    if (response.status === 204) return undefined;
-    const json: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw failureOf(response, json, request, url.origin);
-    const parsed = schema.safeParse(json);
-    if (parsed.success) return parsed.data;
-    throw new AppError(
-      "unavailable",
-      `Microsoft Graph at ${url.origin} answered in an unexpected shape when asked to ${request.action}.`,
-    );
+    await sleep(wait * 1000);
   }
 }
 

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { callGraph, type GraphConnection, odataString } from "@/lib/graph/graph-client";
+import { type GraphConnection, odataString, readGraph, writeGraph } from "@/lib/graph/graph-client";
 import {
   collectionOf,
   type GraphServicePrincipal,
@@ -19,7 +18,7 @@ export async function findServicePrincipalByAppId(options: {
   appId: string;
   withKeys?: boolean;
 }): Promise<GraphServicePrincipal | undefined> {
-  const found = await callGraph(
+  const found = await readGraph(
     options.graph,
     {
       method: "GET",
@@ -29,10 +28,10 @@ export async function findServicePrincipalByAppId(options: {
     },
     collectionOf(ZServicePrincipalSchema),
   );
-  const principal = found?.value[0];
+  const principal = found.value[0];
   if (!principal || !options.withKeys) return principal;
   // Graph returns certificate material of one object, when its keyCredentials are selected.
-  return callGraph(
+  return readGraph(
     options.graph,
     {
       method: "GET",
@@ -48,7 +47,7 @@ export async function createServicePrincipal(options: {
   graph: GraphConnection;
   appId: string;
 }): Promise<GraphServicePrincipal> {
-  const principal = await callGraph(
+  const principal = await readGraph(
     options.graph,
     {
       method: "POST",
@@ -59,7 +58,7 @@ export async function createServicePrincipal(options: {
     },
     ZServicePrincipalSchema,
   );
-  return principal!;
+  return principal;
 }
 
 /** Replaces the principal's key credentials whole: send every credential to keep. */
@@ -68,28 +67,20 @@ export async function updateServicePrincipalKeys(options: {
   id: string;
   keyCredentials: KeyCredentialInput[];
 }): Promise<void> {
-  await callGraph(
-    options.graph,
-    {
-      method: "PATCH",
-      path: `/servicePrincipals/${encodeURIComponent(options.id)}`,
-      body: { keyCredentials: options.keyCredentials },
-      action: `update the key credentials of service principal ${options.id}`,
-      whenDenied: WHEN_DENIED,
-    },
-    z.unknown(),
-  );
+  await writeGraph(options.graph, {
+    method: "PATCH",
+    path: `/servicePrincipals/${encodeURIComponent(options.id)}`,
+    body: { keyCredentials: options.keyCredentials },
+    action: `update the key credentials of service principal ${options.id}`,
+    whenDenied: WHEN_DENIED,
+  });
 }
 
 export async function deleteServicePrincipal(options: { graph: GraphConnection; id: string }): Promise<void> {
-  await callGraph(
-    options.graph,
-    {
-      method: "DELETE",
-      path: `/servicePrincipals/${encodeURIComponent(options.id)}`,
-      action: `delete the service principal ${options.id}`,
-      whenDenied: WHEN_DENIED,
-    },
-    z.unknown(),
-  );
+  await writeGraph(options.graph, {
+    method: "DELETE",
+    path: `/servicePrincipals/${encodeURIComponent(options.id)}`,
+    action: `delete the service principal ${options.id}`,
+    whenDenied: WHEN_DENIED,
+  });
 }
