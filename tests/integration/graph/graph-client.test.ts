@@ -126,6 +126,33 @@ describe("the dedicated Exchange hybrid application, as a Global Administrator",
   });
 });
 
+describe("bad input, said in Graph's words", () => {
+  it("passes on why Graph refused a certificate, and that the app already has a service principal", async () => {
+    const app = await createApplication({ graph: adele, displayName: "ExchangeServerApp-bad-input" });
+    const badKey = await refusal(
+      updateApplication({
+        graph: adele,
+        id: app.id,
+        keyCredentials: [{ type: "AsymmetricX509Cert", usage: "Verify", key: "bm90IGEgY2VydA==" }],
+      }),
+    );
+    expect(badKey).toMatchObject({
+      code: "graph_error",
+      status: 502,
+      details: { graphCode: "Request_BadRequest" },
+    });
+    expect(badKey.message).toBe(
+      `Microsoft Graph could not update the application ${app.id}: Key credential key is invalid: it must be a base64-encoded X.509 certificate.`,
+    );
+    await createServicePrincipal({ graph: adele, appId: app.appId });
+    const twice = await refusal(createServicePrincipal({ graph: adele, appId: app.appId }));
+    expect(twice).toMatchObject({
+      code: "conflict",
+      details: { graphCode: "Request_MultipleObjectsWithSameKeyValue" },
+    });
+  });
+});
+
 describe("an admin who may create the app but not consent to it", () => {
   it("is told before planning what is missing, and Graph's refusal says which roles would do", async () => {
     const acting = await scenario.actingOf(ACCOUNTS.megan);
