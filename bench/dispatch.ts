@@ -17,6 +17,7 @@ import { readOpenFilesLimit } from "@/bench/lib/process-figures";
 import { measureWebProcessMemory, type ProcessMemory } from "@/bench/lib/web-process-memory";
 import { getQueueEnv } from "@/lib/env";
 import { getAgentJobStatus } from "@/lib/jobs/agent-jobs";
+import { getQueue } from "@/lib/jobs/get-queue";
 
 const FLEET = 1000;
 const SHARED_TENANT_AGENTS = 100;
@@ -71,7 +72,7 @@ export async function benchDispatch(
     const agents = await pairAgents({
       db: rig.db,
       serverUrl: rig.serverUrl,
-      tenantIds: ownTenants,
+      tenants: ownTenants,
       concurrency: 8,
     });
     record(
@@ -81,11 +82,13 @@ export async function benchDispatch(
     const sharedAgents = await pairAgents({
       db: rig.db,
       serverUrl: rig.serverUrl,
-      tenantIds: Array.from({ length: SHARED_TENANT_AGENTS }, () => sharedTenant!),
+      tenants: Array.from({ length: SHARED_TENANT_AGENTS }, () => sharedTenant!),
       concurrency: 8,
     });
     // Enqueueing to a tenant for the first time looks its queue up once; do that before timing.
-    for (const tenantId of [...ownTenants, sharedTenant!]) await getAgentJobStatus(tenantId, randomUUID());
+    const queue = await getQueue();
+    for (const acting of [...ownTenants, sharedTenant!])
+      await getAgentJobStatus({ queue, acting, jobId: randomUUID() });
 
     // One agent per tenant, the usual shape: 1, then 100, then 1,000 of them polling.
     const fleet = createAgentFleet(rig.serverUrl);
@@ -127,7 +130,7 @@ export async function benchDispatch(
     const throughput = await measureThroughput({
       fleet,
       webPid: rig.webPid,
-      tenantIds: ownTenants,
+      tenants: ownTenants,
       durationMs: 20_000,
       inFlight: 32,
     });
@@ -166,7 +169,7 @@ export async function benchDispatch(
     const sharedThroughput = await measureThroughput({
       fleet: shared,
       webPid: rig.webPid,
-      tenantIds: [sharedTenant!],
+      tenants: [sharedTenant!],
       durationMs: 15_000,
       inFlight: 16,
     });

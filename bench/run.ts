@@ -3,12 +3,14 @@
 import os from "node:os";
 import { benchColdStart } from "@/bench/cold-start";
 import { benchExchangeOnlineInvoke } from "@/bench/exchange-online-invoke";
+import { benchPlan } from "@/bench/plan";
 import { benchTokenValidation } from "@/bench/token-validation";
 
 const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [
   ["start-up", benchColdStart],
   ["Exchange Online simulator (InvokeCommand over HTTPS)", benchExchangeOnlineInvoke],
   ["access-token validation", benchTokenValidation],
+  ["plan (computePlan over a gathered state)", benchPlan],
 ];
 
 console.log(

@@ -26,20 +26,21 @@ const portNumber = (name: string, example: number) =>
     .min(1, `${name} must be between 1 and 65535`)
     .max(65535, `${name} must be between 1 and 65535`);
 
-const ZStartEnv = z
-  .object({
-    PORT: portNumber("PORT", 3000).default(3000),
-    /** The demo's identity provider, Exchange Online and Graph simulators; unset: PORT + 1, + 2 and + 3. */
-    IDENTITY_PORT: portNumber("IDENTITY_PORT", 3001).optional(),
-    EXCHANGE_ONLINE_PORT: portNumber("EXCHANGE_ONLINE_PORT", 3002).optional(),
-    GRAPH_PORT: portNumber("GRAPH_PORT", 3003).optional(),
-    /** Unset: npm start runs an embedded PostgreSQL under DATA_DIR. */
-    DATABASE_URL: PostgresUrl.optional(),
-    DATA_DIR: z.string().default(".data"),
-    LOG_LEVEL: LogLevel.default("info"),
-    /** CAs this machine already trusts beyond Node's own (e.g. a company proxy's): kept for the web app. */
-    NODE_EXTRA_CA_CERTS: z.string().optional(),
-  })
+const ZStartEnvFields = z.object({
+  PORT: portNumber("PORT", 3000).default(3000),
+  /** The demo's identity provider, Exchange Online and Graph simulators; unset: PORT + 1, + 2 and + 3. */
+  IDENTITY_PORT: portNumber("IDENTITY_PORT", 3001).optional(),
+  EXCHANGE_ONLINE_PORT: portNumber("EXCHANGE_ONLINE_PORT", 3002).optional(),
+  GRAPH_PORT: portNumber("GRAPH_PORT", 3003).optional(),
+  /** Unset: npm start runs an embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL: PostgresUrl.optional(),
+  DATA_DIR: z.string().default(".data"),
+  LOG_LEVEL: LogLevel.default("info"),
+  /** CAs this machine already trusts beyond Node's own (e.g. a company proxy's): kept for the web app. */
+  NODE_EXTRA_CA_CERTS: z.string().optional(),
+});
+
+const ZStartEnv = ZStartEnvFields
   // Fixed ports, so the sign-in URLs a browser has seen stay valid across restarts.
   .transform((env) => ({
     ...env,
@@ -173,6 +174,19 @@ const ZTokenCacheEnv = z.object({
     }),
 });
 export type TokenCacheEnv = z.infer<typeof ZTokenCacheEnv>;
+
+/**
+ * The name of every variable read here. The server's configuration stays on the server: a test
+ * fails when one of these names is found in the browser's bundle (tests/integration/foundation/
+ * client-bundle.test.ts), the sign that a client component imports this file.
+ */
+export const ENV_VARIABLE_NAMES: readonly string[] = [
+  ...new Set(
+    [ZServerEnv, ZStartEnvFields, ZQueueEnv, ZDownloadsEnv, ZCloudEnv, ZTokenCacheEnv].flatMap((schema) =>
+      Object.keys(schema.shape),
+    ),
+  ),
+];
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 export type QueueEnv = z.infer<typeof ZQueueEnv>;

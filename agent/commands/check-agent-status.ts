@@ -100,7 +100,7 @@ export function formatAgentStatus(status: AgentStatus): string {
   const { config, server } = status;
   const lines = [
     `Paired:    yes — agent "${config.name}" (id ${config.agentId}), since ${config.pairedAt}`,
-    `Tenant:    ${config.tenantName} (id ${config.tenantId})`,
+    `Tenant:    ${config.tenantName} (Entra tenant id ${config.entraTenantId})`,
     `Server:    ${config.server}`,
     `Proxy:     ${status.proxy}`,
     `Executor:  ${config.executor} — ${status.executor.ready ? status.executor.detail : `NOT READY: ${status.executor.detail}`}`,

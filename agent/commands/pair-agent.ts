@@ -116,7 +116,7 @@ export async function pairAgent(options: {
     server: input.server,
     agentId: paired.agentId,
     name: input.name,
-    tenantId: paired.tenantId,
+    entraTenantId: paired.entraTenantId,
     tenantName: paired.tenantName,
     credential: paired.credential,
     publicKeyJwk: keys.publicKeyJwk,

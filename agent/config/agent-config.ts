@@ -86,7 +86,8 @@ export const ZAgentConfigSchema = z
     server: ZServerUrlSchema,
     agentId: z.string().min(1),
     name: z.string().min(1),
-    tenantId: z.string().min(1),
+    /** Entra's id of the tenant the agent is paired with (`tid`). */
+    entraTenantId: z.string().min(1),
     tenantName: z.string(),
     credential: ZAgentCredentialSchema,
     publicKeyJwk: ZAgentPublicJwkSchema,

@@ -33,7 +33,8 @@ export function keepLease(options: {
       schedule(heartbeatDelayMs(renewed.leaseExpiresAt, renewed.serverDate));
     } catch (error) {
       if (stopping.signal.aborted) return;
-      if (error instanceof AgentServerError && (error.status === 409 || error.status === 401)) {
+      // 404: the job is gone from the tenant's queue (removed), which ends the lease as surely.
+      if (error instanceof AgentServerError && [401, 404, 409].includes(error.status)) {
         options.onLost(`the server took the job back (${error.code}: ${error.message})`);
         return;
       }

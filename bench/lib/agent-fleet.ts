@@ -12,23 +12,25 @@ import { AGENT_VERSION } from "@/agent/version";
 import { createPairingCode } from "@/lib/agents/create-pairing-code";
 import type { AgentJob } from "@/lib/agents/protocol";
 import type { Db } from "@/lib/db";
+import type { ActingContext } from "@/lib/tenants/acting-context";
 
 export interface PairedAgent {
   agentId: string;
-  tenantId: string;
+  /** The tenant the agent is paired with, as the bench acts in it. */
+  acting: ActingContext;
   credential: string;
 }
 
 const RUN_AS = "BENCH\\svc-hybrid";
 
 /**
- * Pairs one agent per entry of `tenantIds` through POST /api/agent/v1/pair. Key generation is
+ * Pairs one agent per entry of `tenants` through POST /api/agent/v1/pair. Key generation is
  * the agent host's work, not the server's: one RSA key pair serves every agent here.
  */
 export async function pairAgents(options: {
   db: Db;
   serverUrl: string;
-  tenantIds: string[];
+  tenants: ActingContext[];
   concurrency: number;
 }): Promise<PairedAgent[]> {
   const { publicKeyJwk } = await generateAgentKeyPair();
@@ -36,10 +38,10 @@ export async function pairAgents(options: {
   const paired: PairedAgent[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < options.tenantIds.length) {
+    while (next < options.tenants.length) {
       const index = next++;
-      const tenantId = options.tenantIds[index]!;
-      const { code } = await createPairingCode({ db: options.db, tenantId, actorUserId: null });
+      const acting = options.tenants[index]!;
+      const { code } = await createPairingCode({ db: options.db, acting });
       const answer = await client.pair({
         code,
         name: `BENCH-${index}`,
@@ -48,7 +50,7 @@ export async function pairAgents(options: {
         runAs: RUN_AS,
         publicKeyJwk,
       });
-      paired[index] = { agentId: answer.agentId, tenantId, credential: answer.credential };
+      paired[index] = { agentId: answer.agentId, acting, credential: answer.credential };
     }
   };
   try {

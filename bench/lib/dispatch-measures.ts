@@ -5,6 +5,8 @@ import type { AgentFleet } from "@/bench/lib/agent-fleet";
 import { formatPercentiles } from "@/bench/lib/percentiles";
 import { readCpuSeconds, readSchedulerSeconds } from "@/bench/lib/process-figures";
 import { enqueueAgentJob } from "@/lib/jobs/agent-jobs";
+import { getQueue } from "@/lib/jobs/get-queue";
+import type { ActingContext } from "@/lib/tenants/acting-context";
 
 /** A poll out this long is held by the server (armed and waiting), not still being answered. */
 const HELD_MS = 50;
@@ -32,8 +34,9 @@ async function within<T>(promise: Promise<T>, what: string, fleet: AgentFleet): 
 }
 
 /** The job the product would send first: read-only, no parameters. */
-function enqueueProbe(tenantId: string, idempotencyKey: string): Promise<string> {
-  return enqueueAgentJob(tenantId, { cmdlet: "Get-ExchangeServer", parameters: {}, idempotencyKey });
+async function enqueueProbe(acting: ActingContext, idempotencyKey: string): Promise<string> {
+  const data = { cmdlet: "Get-ExchangeServer", parameters: {}, idempotencyKey };
+  return enqueueAgentJob({ queue: await getQueue(), acting, data });
 }
 
 /** What the web process did between now and `finish()`: CPU, and time waiting for a CPU. */
@@ -74,12 +77,13 @@ export async function sampleLatency(options: {
   const enqueueTimes: number[] = [];
   const busyTenants = new Set<string>();
   const probes: Array<Promise<void>> = [];
-  const probe = async (tenantId: string) => {
+  const probe = async (acting: ActingContext) => {
+    const tenantId = acting.tenant.id;
     busyTenants.add(tenantId);
     const key = `bench-${randomUUID()}`;
     const delivery = fleet.expect(key);
     const started = performance.now();
-    await enqueueProbe(tenantId, key);
+    await enqueueProbe(acting, key);
     enqueueTimes.push(performance.now() - started);
     latencies.push((await within(delivery.arrived, "a job's delivery", fleet)) - started);
     await within(delivery.completed, "a job's completion", fleet);
@@ -87,7 +91,7 @@ export async function sampleLatency(options: {
   };
   const end = performance.now() + (options.minDurationMs ?? 0);
   for (let started = 0; started < samples || performance.now() < end; ) {
-    const held = fleet.heldFor(HELD_MS).filter((agent) => !busyTenants.has(agent.tenantId));
+    const held = fleet.heldFor(HELD_MS).filter((agent) => !busyTenants.has(agent.acting.tenant.id));
     const agent = held[Math.floor(Math.random() * held.length)];
     if (!agent) {
       await sleep(5);
@@ -95,10 +99,10 @@ export async function sampleLatency(options: {
     }
     started += 1;
     if (options.everyMs) {
-      probes.push(probe(agent.tenantId));
+      probes.push(probe(agent.acting));
       await sleep(options.everyMs);
     } else {
-      await probe(agent.tenantId);
+      await probe(agent.acting);
       await sleep(SAMPLE_GAP_MS);
     }
   }
@@ -125,7 +129,7 @@ export async function measureIdleLoad(fleet: AgentFleet, webPid: number, duratio
 }
 
 /**
- * Jobs/s with `inFlight` jobs outstanding at any time, round-robin over `tenantIds`: each caller
+ * Jobs/s with `inFlight` jobs outstanding at any time, round-robin over `tenants`: each caller
  * enqueues a job, waits until an agent has reported it complete, and enqueues the next, for
  * `durationMs`. A closed loop, so the figure is what the web process sustains, not how deep a
  * backlog grows.
@@ -133,11 +137,11 @@ export async function measureIdleLoad(fleet: AgentFleet, webPid: number, duratio
 export async function measureThroughput(options: {
   fleet: AgentFleet;
   webPid: number;
-  tenantIds: string[];
+  tenants: ActingContext[];
   durationMs: number;
   inFlight: number;
 }) {
-  const { fleet, tenantIds } = options;
+  const { fleet, tenants } = options;
   const endToEnd: number[] = [];
   const finish = await watchWebProcess(options.webPid);
   const benchCpuBefore = process.cpuUsage();
@@ -148,7 +152,7 @@ export async function measureThroughput(options: {
       const key = `bench-${randomUUID()}`;
       const delivery = fleet.expect(key);
       const enqueuedAt = performance.now();
-      await enqueueProbe(tenantIds[next++ % tenantIds.length]!, key);
+      await enqueueProbe(tenants[next++ % tenants.length]!, key);
       endToEnd.push((await within(delivery.completed, "a job's completion", fleet)) - enqueuedAt);
     }
   };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createDb, type Db, getDb } from "@/lib/db";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { findFreePort } from "@/lib/net/find-free-port";
+import { type ActingContext, actingAsService } from "@/lib/tenants/acting-context";
 import { ensureBuild } from "@/scripts/lib/ensure-build";
 import { startWeb } from "@/scripts/lib/start-web";
 import { createMigratedDatabase, openTestDatabaseServer } from "@/tests/helpers/test-database";
@@ -15,7 +16,8 @@ export interface DispatchRig {
   inspectorPort: number;
   /** What the web process printed last (warnings and errors). */
   webOutput(): string;
-  createTenants(count: number, name: string): Promise<string[]>;
+  /** New tenants, each as the bench acts in it (the service, seeding pairing codes and jobs). */
+  createTenants(count: number, name: string): Promise<ActingContext[]>;
   stop(): Promise<void>;
 }
 
@@ -67,9 +69,8 @@ export async function startDispatchRig(
           displayName: `${name} ${index}`,
           initialDomain: `bench-${randomUUID().slice(0, 8)}.onmicrosoft.com`,
         })),
-        select: { id: true },
       });
-      return tenants.map((tenant) => tenant.id);
+      return tenants.map((tenant) => actingAsService(tenant, "dispatch bench"));
     },
     async stop() {
       await web.stop();

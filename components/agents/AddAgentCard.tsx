@@ -1,9 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { readApiResponse } from "@/components/auth/api-error";
 import { useSession } from "@/components/auth/SessionProvider";
-import { type AgentSummary, type PairingCode, ZPairingCode } from "./agent-types";
+import type { AgentSummary, CreatedPairingCodeResponse as PairingCode } from "@/lib/contracts/agents";
 
 function remaining(expiresAt: string, now: number): string {
   const seconds = Math.max(0, Math.round((Date.parse(expiresAt) - now) / 1000));
@@ -38,15 +37,23 @@ export function AddAgentCard({
     try {
       setProblem(undefined);
       setCopied(false);
-      onCode(await readApiResponse(await api("/api/agents/pairing-codes", { method: "POST" }), ZPairingCode));
+      onCode(await api.createPairingCode());
       setNow(Date.now());
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }
   };
+  // The code is forgotten only once the service has withdrawn it: a refused withdrawal leaves it
+  // shown, with the reason, since it could still pair an agent.
   const withdraw = async () => {
-    if (code) await api(`/api/agents/pairing-codes/${code.id}`, { method: "DELETE" });
-    onCode(undefined);
+    if (!code) return;
+    try {
+      setProblem(undefined);
+      await api.withdrawPairingCode(code.id);
+      onCode(undefined);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
   };
 
   if (paired) {
@@ -119,6 +126,11 @@ export function AddAgentCard({
         </button>
       </div>
       <p className="mt-4 text-sm text-slate-500">Waiting for the agent to connect…</p>
+      {problem && (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {problem}
+        </p>
+      )}
       <div className="mt-2 flex gap-4 text-sm">
         {expired && (
           <button type="button" onClick={() => void create()} className="text-brand-700 underline">

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { useSession } from "@/components/auth/SessionProvider";
 import { SignInPrompt } from "@/components/auth/SignInPrompt";
+import type { AgentSummary, CreatedPairingCodeResponse as PairingCode } from "@/lib/contracts/agents";
 import { AddAgentCard } from "./AddAgentCard";
-import type { AgentSummary, PairingCode } from "./agent-types";
 import { useAgents } from "./use-agents";
 
 function lastSeen(agent: AgentSummary): string {
@@ -15,6 +15,7 @@ export function AgentsPanel() {
   const { state, api } = useSession();
   const [code, setCode] = useState<PairingCode>();
   const [pairedAgentId, setPairedAgentId] = useState<string>();
+  const [problem, setProblem] = useState<string>();
   const { agents, error, reload } = useAgents((event) => {
     if (event.type === "paired" && code && event.pairingCodeId === code.id) setPairedAgentId(event.agentId);
   });
@@ -28,7 +29,12 @@ export function AgentsPanel() {
   const revoke = async (agent: AgentSummary) => {
     if (!window.confirm(`Revoke ${agent.name} on ${agent.host}? It is refused from its next request.`))
       return;
-    await api(`/api/agents/${agent.id}`, { method: "DELETE" });
+    try {
+      setProblem(undefined);
+      await api.revokeAgent(agent.id);
+    } catch (error) {
+      setProblem(`${agent.name} was not revoked: ${error instanceof Error ? error.message : String(error)}`);
+    }
     await reload();
   };
   const paired = agents?.find((agent) => agent.id === pairedAgentId);
@@ -36,11 +42,11 @@ export function AgentsPanel() {
   return (
     <div className="space-y-6">
       <AddAgentCard code={code} paired={paired} onCode={showCode} />
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
+      {[problem, error].filter(Boolean).map((text) => (
+        <p key={text} role="alert" className="text-sm text-red-700">
+          {text}
         </p>
-      )}
+      ))}
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">

@@ -2,9 +2,8 @@
 
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { readApiResponse } from "@/components/auth/api-error";
 import { useSession } from "@/components/auth/SessionProvider";
-import { type AgentEvent, type AgentSummary, ZAgentEvent, ZAgentList } from "./agent-types";
+import { type AgentStreamEvent, type AgentSummary, ZAgentStreamEventSchema } from "@/lib/contracts/agents";
 
 const RECONNECT_MS = 3_000;
 
@@ -13,7 +12,7 @@ const RECONNECT_MS = 3_000;
  * revocation or an agent coming back reloads the list at once. EventSource cannot send the
  * Authorization header, so the stream is read with fetch.
  */
-export function useAgents(onEvent?: (event: AgentEvent) => void) {
+export function useAgents(onEvent?: (event: AgentStreamEvent) => void) {
   const { state, api } = useSession();
   const [agents, setAgents] = useState<AgentSummary[]>();
   const [error, setError] = useState<string>();
@@ -23,7 +22,7 @@ export function useAgents(onEvent?: (event: AgentEvent) => void) {
 
   const reload = useCallback(async () => {
     try {
-      setAgents((await readApiResponse(await api("/api/agents"), ZAgentList)).agents);
+      setAgents((await api.listAgents()).agents);
       setError(undefined);
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
@@ -36,9 +35,7 @@ export function useAgents(onEvent?: (event: AgentEvent) => void) {
     const listen = async () => {
       while (!abort.signal.aborted) {
         try {
-          const response = await api("/api/agents/events", { signal: abort.signal });
-          if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
-          const events = response.body
+          const events = (await api.agentEvents(abort.signal))
             .pipeThrough(new TextDecoderStream())
             .pipeThrough(new EventSourceParserStream())
             .getReader();
@@ -49,7 +46,7 @@ export function useAgents(onEvent?: (event: AgentEvent) => void) {
               await reload();
               continue;
             }
-            const event = ZAgentEvent.safeParse(JSON.parse(message.data));
+            const event = ZAgentStreamEventSchema.safeParse(JSON.parse(message.data));
             if (!event.success) continue;
             await reload();
             onEventRef.current?.(event.data);

@@ -7,9 +7,9 @@ import {
   type PublicClientApplication,
 } from "@azure/msal-browser";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { type MeResponse as Me, ZMeResponse as ZMe } from "@/lib/auth/me-response";
-import { type SignInRealm, ZSignInRealm } from "@/lib/auth/sign-in-realm";
-import { ApiError, readApiResponse } from "./api-error";
+import { type ApiClient, ApiError, createApiClient, withAccessToken } from "@/components/api/api-client";
+import type { MeResponse as Me } from "@/lib/contracts/me";
+import type { SignInRealm } from "@/lib/contracts/sign-in-realm";
 import { createMsal, forgetRealm, loadRealm, redirectUri, saveRealm } from "./msal-realm";
 
 // The browser's session: MSAL holds the tokens (sessionStorage, per tab), the service says who the
@@ -32,10 +32,8 @@ interface Session {
   switchAccount(): Promise<void>;
   /** Signs the same account in again, answering a claims challenge (e.g. Exchange Online wants MFA). */
   signInAgain(claims?: string): Promise<void>;
-  /** fetch() against the service's API with a fresh access token. */
-  api(path: string, init?: RequestInit): Promise<Response>;
-  /** An access token for the service's API (for streams that are not plain fetches). */
-  accessToken(): Promise<string>;
+  /** The service's API, each call with a fresh access token; a refused call throws ApiError. */
+  api: ApiClient;
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);
@@ -66,9 +64,11 @@ function describeSignInFailure(error: unknown): string {
   return `Sign-in failed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-async function fetchMe(accessToken: string): Promise<Me> {
-  const response = await fetch("/api/me", { headers: { authorization: `Bearer ${accessToken}` } });
-  return readApiResponse(response, ZMe);
+/** Asks before any session exists: sign-in's realm lookup carries no token. */
+const anonymousApi = createApiClient((path, init) => fetch(path, init));
+
+function fetchMe(accessToken: string): Promise<Me> {
+  return createApiClient(withAccessToken(async () => accessToken)).me();
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -126,10 +126,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (account: string, mode: SignInMode) => {
       try {
-        const realm = await readApiResponse(
-          await fetch(`/api/auth/realm?account=${encodeURIComponent(account)}`),
-          ZSignInRealm,
-        );
+        const realm = await anonymousApi.findSignInRealm(account);
         const msal = await createMsal(realm);
         saveRealm(realm);
         const request = { scopes: [realm.apiScope], loginHint: account, prompt: "select_account" };
@@ -218,18 +215,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [active]);
 
-  const api = useCallback(
-    async (path: string, init: RequestInit = {}) => {
-      const headers = new Headers(init.headers);
-      headers.set("authorization", `Bearer ${await accessToken()}`);
-      return fetch(path, { ...init, headers });
-    },
-    [accessToken],
-  );
+  const api = useMemo(() => createApiClient(withAccessToken(accessToken)), [accessToken]);
 
   const session = useMemo(
-    () => ({ state, signIn, signOut, switchAccount, signInAgain, api, accessToken }),
-    [state, signIn, signOut, switchAccount, signInAgain, api, accessToken],
+    () => ({ state, signIn, signOut, switchAccount, signInAgain, api }),
+    [state, signIn, signOut, switchAccount, signInAgain, api],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import { PublicClientApplication } from "@azure/msal-browser";
-import { type SignInRealm, ZSignInRealm } from "@/lib/auth/sign-in-realm";
+import { type SignInRealm, ZSignInRealmSchema } from "@/lib/contracts/sign-in-realm";
 
 // One MSAL application per sign-in realm: each national cloud has its own authority and its own
 // app registration of the service. The realm is kept for the tab so a reload finds the session.
@@ -9,7 +9,7 @@ const REALM_KEY = "hybrid-wizard.realm";
 export function loadRealm(): SignInRealm | undefined {
   const stored = sessionStorage.getItem(REALM_KEY);
   if (!stored) return undefined;
-  const parsed = ZSignInRealm.safeParse(JSON.parse(stored));
+  const parsed = ZSignInRealmSchema.safeParse(JSON.parse(stored));
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -1,10 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { readApiResponse } from "@/components/auth/api-error";
 import { useSession } from "@/components/auth/SessionProvider";
 import { SignInPrompt } from "@/components/auth/SignInPrompt";
-import { ZMeResponse as ZMe } from "@/lib/auth/me-response";
 
 /** The organization's sign-in policy for Hybrid Wizard: MFA required (default) or optional. */
 export function SignInPolicyPanel() {
@@ -17,14 +15,7 @@ export function SignInPolicyPanel() {
 
   const change = async (mfaPolicy: "Required" | "Optional") => {
     try {
-      await readApiResponse(
-        await api("/api/tenant/settings", {
-          method: "PATCH",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ mfaPolicy }),
-        }),
-        ZMe.shape.tenant.pick({ mfaPolicy: true }),
-      );
+      await api.updateTenantSettings({ mfaPolicy });
       setMessage({
         ok: true,
         text: `Saved. ${mfaPolicy === "Required" ? "MFA is required" : "MFA is optional"} from the next sign-in. Sign out and in again to see it here.`,

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { WizardPageId } from "@/lib/wizard/wizard-pages";
-import { WizardSteps } from "./WizardSteps";
+import { WizardPageList } from "./WizardPageList";
 
 /** The frame of every wizard page: the list of pages on the left, the current one on the right. */
 export function WizardPage({
@@ -15,7 +15,7 @@ export function WizardPage({
   return (
     <div className="grid gap-8 md:grid-cols-[16rem_1fr]">
       <aside>
-        <WizardSteps current={current} />
+        <WizardPageList current={current} />
       </aside>
       <div>
         <h1 className="mb-4 text-2xl font-semibold text-brand-900">{title}</h1>

@@ -1,11 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { z } from "zod";
-import { ApiError, readApiResponse } from "@/components/auth/api-error";
+import { ApiError } from "@/components/api/api-client";
 import { useSession } from "@/components/auth/SessionProvider";
-
-const ZConnection = z.object({ organizationName: z.string(), displayName: z.string() });
 
 export type ExchangeOnlineConnectionState =
   | { status: "idle" | "checking" }
@@ -23,8 +20,8 @@ export function useExchangeOnlineConnection() {
   const check = useCallback(async () => {
     setConnection({ status: "checking" });
     try {
-      const response = await api("/api/exchange-online/connection", { method: "POST" });
-      setConnection({ status: "connected", ...(await readApiResponse(response, ZConnection)) });
+      const { organizationName, displayName } = await api.checkExchangeOnlineConnection();
+      setConnection({ status: "connected", organizationName, displayName });
     } catch (error) {
       if (error instanceof ApiError && error.code === "interaction_required") {
         setConnection({ status: "sign-in-again", message: error.message, claims: error.details.claims });

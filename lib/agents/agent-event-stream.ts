@@ -1,11 +1,17 @@
 import { subscribeToAgentEvents } from "@/lib/agents/agent-events";
+import { ZAgentStreamEventSchema } from "@/lib/contracts/agents";
+import type { ActingContext } from "@/lib/tenants/acting-context";
 
 // The Agents page's live feed as server-sent events: one `agent` event per pairing, revocation or
-// return of one of the tenant's agents, from whichever web instance saw it (LISTEN/NOTIFY).
+// return of one of the acting tenant's agents, from whichever web instance saw it (LISTEN/NOTIFY).
 
 const KEEPALIVE_MS = 20_000;
 
-export async function openAgentEventStream(tenantId: string, signal: AbortSignal): Promise<ReadableStream> {
+export async function openAgentEventStream(options: {
+  acting: ActingContext;
+  signal: AbortSignal;
+}): Promise<ReadableStream> {
+  const { signal } = options;
   const encoder = new TextEncoder();
   let unsubscribe: (() => void) | undefined;
   let keepalive: ReturnType<typeof setInterval> | undefined;
@@ -22,8 +28,9 @@ export async function openAgentEventStream(tenantId: string, signal: AbortSignal
           stop(); // the browser went away between two events
         }
       };
-      unsubscribe = await subscribeToAgentEvents(tenantId, (event) =>
-        send(`event: agent\ndata: ${JSON.stringify(event)}\n\n`),
+      unsubscribe = await subscribeToAgentEvents(options.acting.tenant.id, (event) =>
+        // The browser's shape (lib/contracts/agents.ts): the internal tenant id stays on the server.
+        send(`event: agent\ndata: ${JSON.stringify(ZAgentStreamEventSchema.parse(event))}\n\n`),
       );
       keepalive = setInterval(() => send(": keepalive\n\n"), KEEPALIVE_MS);
       signal.addEventListener("abort", () => {

@@ -1,27 +1,25 @@
-import { type AuthenticatedAgent, authenticateAgent } from "@/lib/agents/authenticate-agent";
+import { authenticateAgent } from "@/lib/agents/authenticate-agent";
 import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/http/client-address";
 import { handleRoute, type RequestContext } from "@/lib/http/handle-route";
+import type { AgentActingContext } from "@/lib/tenants/acting-context";
 
 type AgentHandler<P> = (
   request: Request,
-  context: RequestContext & { agent: AuthenticatedAgent; sourceAddress: string },
+  context: RequestContext & { acting: AgentActingContext },
   params: P,
 ) => Promise<Response>;
 
 /** A route only a paired, unrevoked agent may call. */
 export function agentRoute<P = Record<string, never>>(handler: AgentHandler<P>) {
   return handleRoute<P>(async (request, context, params) => {
-    const sourceAddress = clientAddress(request);
-    const agent = await authenticateAgent({
+    const acting = await authenticateAgent({
       db: getDb(),
       authorization: request.headers.get("authorization"),
-      sourceAddress,
+      sourceAddress: clientAddress(request),
+      userAgent: request.headers.get("user-agent"),
     });
-    return handler(
-      request,
-      { ...context, agent, sourceAddress, log: context.log.child({ agentId: agent.id }) },
-      params,
-    );
+    const log = context.log.child({ tenantId: acting.tenant.id, agentId: acting.actor.agentId });
+    return handler(request, { ...context, acting, log }, params);
   });
 }

@@ -1,22 +1,13 @@
 import { isAgentOnline } from "@/lib/agents/agent-presence";
+import type { AgentSummary } from "@/lib/contracts/agents";
 import type { Db } from "@/lib/db";
+import type { ActingContext } from "@/lib/tenants/acting-context";
+import { tenantScope } from "@/lib/tenants/tenant-scope";
 
-/** An agent as the Agents page and the wizard's on-premises credential card show it. */
-export interface AgentSummary {
-  id: string;
-  name: string;
-  host: string;
-  version: string;
-  runAs: string;
-  pairedAt: string;
-  lastSeenAt: string | null;
-  online: boolean;
-}
-
-/** The tenant's agents that are not revoked, most recently paired first. */
-export async function listAgents(db: Db, tenantId: string): Promise<AgentSummary[]> {
-  const agents = await db.agent.findMany({
-    where: { tenantId, revokedAt: null },
+/** The acting tenant's agents that are not revoked, most recently paired first. */
+export async function listAgents(options: { db: Db; acting: ActingContext }): Promise<AgentSummary[]> {
+  const agents = await options.db.agent.findMany({
+    where: { ...tenantScope(options.acting), revokedAt: null },
     orderBy: { pairedAt: "desc" },
   });
   return agents.map((agent) => ({

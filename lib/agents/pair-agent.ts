@@ -6,6 +6,8 @@ import { sameHash, sha256 } from "@/lib/crypto/hashing";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { consumeRateLimit, isRateLimited } from "@/lib/rate-limit/consume-rate-limit";
+import { type AgentActingContext, actingTenant } from "@/lib/tenants/acting-context";
+import { tenantScope } from "@/lib/tenants/tenant-scope";
 
 const MAX_ATTEMPTS_PER_CODE = 5;
 const SOURCE_LIMIT = { limit: 10, windowSeconds: 15 * 60 };
@@ -48,14 +50,27 @@ export async function pairAgent(options: {
 
   const parsed = normalizeCode(request.code);
   if (!parsed) throw await refuse("pairing_code_invalid", INVALID);
+  // The one lookup that finds the tenant from a pairing code: its public id is unique.
   const code = await db.pairingCode.findUnique({
     where: { publicId: parsed.publicId },
     include: { tenant: true },
   });
   if (!code || code.revokedAt || code.attempts >= MAX_ATTEMPTS_PER_CODE)
     throw await refuse("pairing_code_invalid", INVALID);
+  // From here on the code's tenant is known; the agent the code pairs acts in it.
+  const agentId = crypto.randomUUID();
+  const acting: AgentActingContext = {
+    tenant: actingTenant(code.tenant),
+    actor: { kind: "agent", agentId, name: request.name },
+    role: "agent",
+    sourceAddress: options.sourceAddress,
+    userAgent: null,
+  };
   if (!sameHash(sha256(parsed.secret), code.secretHash)) {
-    await db.pairingCode.update({ where: { id: code.id }, data: { attempts: { increment: 1 } } });
+    await db.pairingCode.update({
+      where: { id: code.id, ...tenantScope(acting) },
+      data: { attempts: { increment: 1 } },
+    });
     throw await refuse("pairing_code_invalid", INVALID);
   }
   if (code.usedAt) {
@@ -74,16 +89,15 @@ export async function pairAgent(options: {
   const result = await db.$transaction(async (tx) => {
     // Single use even when two agents race with the same code.
     const claimed = await tx.pairingCode.updateMany({
-      where: { id: code.id, usedAt: null },
+      where: { id: code.id, ...tenantScope(acting), usedAt: null },
       data: { usedAt: new Date() },
     });
     if (claimed.count !== 1) return null;
-    const agentId = crypto.randomUUID();
     const { credential, hash } = issueAgentCredential(agentId);
     await tx.agent.create({
       data: {
         id: agentId,
-        tenantId: code.tenantId,
+        ...tenantScope(acting),
         name: request.name,
         host: request.host,
         version: request.version,
@@ -95,10 +109,9 @@ export async function pairAgent(options: {
         lastSeenFrom: options.sourceAddress,
       },
     });
-    await tx.pairingCode.update({ where: { id: code.id }, data: { agentId } });
+    await tx.pairingCode.update({ where: { id: code.id, ...tenantScope(acting) }, data: { agentId } });
     await recordAuditEvent(tx, {
-      tenantId: code.tenantId,
-      actorAgentId: agentId,
+      acting,
       action: "agent.paired",
       targetType: "Agent",
       targetId: agentId,
@@ -108,7 +121,6 @@ export async function pairAgent(options: {
         version: request.version,
         pairingCode: code.publicId,
       },
-      ipAddress: options.sourceAddress,
     });
     return { agentId, credential };
   });
@@ -119,15 +131,15 @@ export async function pairAgent(options: {
     );
   }
   await announceAgentEvent({
-    tenantId: code.tenantId,
+    tenantId: acting.tenant.id,
     agentId: result.agentId,
     type: "paired",
     pairingCodeId: code.id,
   });
   return {
     agentId: result.agentId,
-    tenantId: code.tenant.entraTenantId,
-    tenantName: code.tenant.displayName,
+    entraTenantId: acting.tenant.entraTenantId,
+    tenantName: acting.tenant.displayName,
     credential: result.credential,
   };
 }

@@ -4,6 +4,7 @@
  * this file stays free of Node-only imports (the browser reads it too).
  */
 import { z } from "zod";
+import { agentAllowedCmdlets } from "@/lib/exchange/object-catalog";
 
 export const AGENT_API_PREFIX = "/api/agent/v1";
 
@@ -83,63 +84,16 @@ export type SecretValue = z.infer<typeof ZSecretValueSchema>;
 
 /**
  * The on-premises Exchange cmdlets an agent will run: what the hybrid configuration reads and
- * writes on-premises (the HCW's OnPremises calls). Anything else is refused by the agent before it
- * reaches PowerShell, so the service checks its jobs against this list too. Removals are limited
- * to the stale HybridConfiguration object (HCW8019–8023); widen the list deliberately.
+ * writes on-premises, derived from lib/exchange's object catalog. Anything else is refused by the
+ * agent before it reaches PowerShell, so the service checks its jobs against this list too.
+ * Removals are limited to the stale HybridConfiguration object (HCW8019–8023); widen the list
+ * deliberately, in the catalog.
  */
-export const AGENT_ALLOWED_CMDLETS = [
-  "Add-AvailabilityAddressSpace",
-  "Add-FederatedDomain",
-  "Get-AcceptedDomain",
-  "Get-AuthConfig",
-  "Get-AuthServer",
-  "Get-AvailabilityAddressSpace",
-  "Get-EmailAddressPolicy",
-  "Get-ExchangeCertificate",
-  "Get-ExchangeServer",
-  "Get-FederatedDomainProof",
-  "Get-FederatedOrganizationIdentifier",
-  "Get-FederationTrust",
-  "Get-HybridConfiguration",
-  "Get-IntraOrganizationConfiguration",
-  "Get-IntraOrganizationConnector",
-  "Get-MailboxDatabase",
-  "Get-OrganizationConfig",
-  "Get-OrganizationRelationship",
-  "Get-OwaVirtualDirectory",
-  "Get-PartnerApplication",
-  "Get-ReceiveConnector",
-  "Get-RemoteDomain",
-  "Get-SendConnector",
-  "Get-WebServicesVirtualDirectory",
-  "New-AcceptedDomain",
-  "New-AuthServer",
-  "New-FederationTrust",
-  "New-HybridConfiguration",
-  "New-IntraOrganizationConnector",
-  "New-OrganizationRelationship",
-  "New-RemoteDomain",
-  "New-SendConnector",
-  "Remove-HybridConfiguration",
-  "Set-AcceptedDomain",
-  "Set-AuthServer",
-  "Set-EmailAddressPolicy",
-  "Set-FederatedOrganizationIdentifier",
-  "Set-FederationTrust",
-  "Set-HybridConfiguration",
-  "Set-IntraOrganizationConnector",
-  "Set-OrganizationRelationship",
-  "Set-PartnerApplication",
-  "Set-ReceiveConnector",
-  "Set-RemoteDomain",
-  "Set-SendConnector",
-  "Set-WebServicesVirtualDirectory",
-  "Update-EmailAddressPolicy",
-] as const;
-export type AgentAllowedCmdlet = (typeof AGENT_ALLOWED_CMDLETS)[number];
+export const AGENT_ALLOWED_CMDLETS: readonly string[] = agentAllowedCmdlets();
+const ALLOWED = new Set(AGENT_ALLOWED_CMDLETS);
 
-export function isAllowedCmdlet(name: string): name is AgentAllowedCmdlet {
-  return (AGENT_ALLOWED_CMDLETS as readonly string[]).includes(name);
+export function isAllowedCmdlet(name: string): boolean {
+  return ALLOWED.has(name);
 }
 
 /** Verb-Noun shape only; whether the agent will run it is `isAllowedCmdlet`'s call. */
@@ -194,9 +148,10 @@ export const ZPairRequestSchema = z.object({
 });
 export type PairRequest = z.infer<typeof ZPairRequestSchema>;
 
+/** `entraTenantId` is Entra's id of the tenant (`tid`), the one its admins know. */
 export const ZPairResponseSchema = z.object({
   agentId: z.string().min(1).max(64),
-  tenantId: z.string().min(1),
+  entraTenantId: z.string().min(1),
   tenantName: z.string(),
   credential: ZAgentCredentialSchema,
 });
@@ -272,7 +227,7 @@ export const ZRotateCredentialResponseSchema = z.object({ credential: ZAgentCred
 export const ZWhoamiResponseSchema = z.object({
   agentId: z.string().min(1),
   name: z.string(),
-  tenantId: z.string().min(1),
+  entraTenantId: z.string().min(1),
   tenantName: z.string(),
 });
 export type WhoamiResponse = z.infer<typeof ZWhoamiResponseSchema>;

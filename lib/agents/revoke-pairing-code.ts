@@ -1,28 +1,27 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { ActingContext } from "@/lib/tenants/acting-context";
+import { tenantScope } from "@/lib/tenants/tenant-scope";
 
-/** Withdraws an unused pairing code of `tenantId` (e.g. shown on a shared screen by mistake). */
+/** Withdraws an unused pairing code of the acting tenant (e.g. shown on a shared screen by mistake). */
 export async function revokePairingCode(options: {
   db: Db;
-  tenantId: string;
+  acting: ActingContext;
   codeId: string;
-  actorUserId: string | null;
-  ipAddress?: string | null;
 }): Promise<void> {
+  const { acting, codeId } = options;
   const revoked = await options.db.$transaction(async (tx) => {
     const result = await tx.pairingCode.updateMany({
-      where: { id: options.codeId, tenantId: options.tenantId, usedAt: null, revokedAt: null },
+      where: { id: codeId, ...tenantScope(acting), usedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
     if (result.count === 0) return false;
     await recordAuditEvent(tx, {
-      tenantId: options.tenantId,
-      actorUserId: options.actorUserId,
+      acting,
       action: "pairing_code.revoked",
       targetType: "PairingCode",
-      targetId: options.codeId,
-      ipAddress: options.ipAddress,
+      targetId: codeId,
     });
     return true;
   });

@@ -1,27 +1,24 @@
 import { issueAgentCredential } from "@/lib/agents/agent-credential";
-import type { AuthenticatedAgent } from "@/lib/agents/authenticate-agent";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db";
+import type { AgentActingContext } from "@/lib/tenants/acting-context";
+import { tenantScope } from "@/lib/tenants/tenant-scope";
 
-/** Replaces the agent's credential; the old one stops working at once. */
-export async function rotateAgentCredential(options: {
-  db: Db;
-  agent: AuthenticatedAgent;
-  sourceAddress: string;
-}) {
-  const { credential, hash } = issueAgentCredential(options.agent.id);
+/** Replaces the acting agent's credential; the old one stops working at once. */
+export async function rotateAgentCredential(options: { db: Db; acting: AgentActingContext }) {
+  const { acting } = options;
+  const { agentId } = acting.actor;
+  const { credential, hash } = issueAgentCredential(agentId);
   await options.db.$transaction(async (tx) => {
     await tx.agent.update({
-      where: { id: options.agent.id },
+      where: { id: agentId, ...tenantScope(acting) },
       data: { credentialHash: hash, credentialRotatedAt: new Date() },
     });
     await recordAuditEvent(tx, {
-      tenantId: options.agent.tenantId,
-      actorAgentId: options.agent.id,
+      acting,
       action: "agent.credential_rotated",
       targetType: "Agent",
-      targetId: options.agent.id,
-      ipAddress: options.sourceAddress,
+      targetId: agentId,
     });
   });
   return { credential };

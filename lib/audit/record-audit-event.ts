@@ -1,18 +1,17 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { type ActingContext, auditActor } from "@/lib/tenants/acting-context";
 
 export interface AuditEventInput {
-  tenantId: string | null;
-  actorUserId?: string | null;
-  actorAgentId?: string | null;
+  /** Who did it, where, in which tenant: the row's tenant and actor come from here alone. */
+  acting: ActingContext;
   action: string;
   targetType: string;
   targetId?: string | null;
   details?: Prisma.InputJsonValue;
-  ipAddress?: string | null;
-  userAgent?: string | null;
 }
 
 /** Call inside the mutation's own transaction, so the change and its audit row land together. */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({ data: event });
+  const { acting, ...what } = event;
+  await tx.auditEvent.create({ data: { ...auditActor(acting), ...what } });
 }

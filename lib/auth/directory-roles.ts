@@ -46,3 +46,11 @@ export function assertExchangeAdmin(options: {
     { reason: "admin_role_required", requiredRoles: [...EXCHANGE_ADMIN_ROLES] },
   );
 }
+
+/**
+ * Hybrid Wizard's role for a tenant's own administrator, until memberships say otherwise (issue 12):
+ * a Global Administrator owns the tenant here, an Exchange Administrator operates the wizard.
+ */
+export function tenantRoleOf(roles: readonly DirectoryRole[]): "owner" | "operator" {
+  return roles.includes("GlobalAdministrator") ? "owner" : "operator";
+}

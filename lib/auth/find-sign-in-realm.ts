@@ -1,21 +1,16 @@
-import { z } from "zod";
 import { getCloudConfig, tenantAuthority } from "@/lib/auth/clouds";
-import type { SignInRealm } from "@/lib/auth/sign-in-realm";
+import type { SignInRealm } from "@/lib/contracts/sign-in-realm";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 // Home realm discovery: from the account an admin types, the tenant and cloud to sign in at.
 // Only tenants the service knows are found; their tokens are the only ones it would accept anyway.
 
-export const ZSignInAccount = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "Enter your work account, e.g. admin@contoso.onmicrosoft.com");
-
-export async function findSignInRealm(db: Db, account: string): Promise<SignInRealm> {
+/** `account` as ZSignInAccountSchema (lib/contracts/sign-in-realm.ts) parsed it. */
+export async function findSignInRealm(options: { db: Db; account: string }): Promise<SignInRealm> {
+  const { account } = options;
   const domain = account.slice(account.indexOf("@") + 1);
-  const tenant = await db.tenant.findFirst({
+  const tenant = await options.db.tenant.findFirst({
     where: { initialDomain: { equals: domain, mode: "insensitive" } },
   });
   if (!tenant) {
@@ -34,7 +29,7 @@ export async function findSignInRealm(db: Db, account: string): Promise<SignInRe
     );
   }
   return {
-    tenantId: tenant.entraTenantId,
+    entraTenantId: tenant.entraTenantId,
     tenantDisplayName: tenant.displayName,
     cloud: tenant.cloud,
     cloudDisplayName: config.displayName,

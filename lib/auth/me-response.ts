@@ -1,29 +1,11 @@
-import { z } from "zod";
-import type { UserPrincipal } from "@/lib/auth/authenticate-user";
 import { cloudDisplayName } from "@/lib/auth/clouds";
-import { DIRECTORY_ROLE_TEMPLATE_IDS, type DirectoryRole } from "@/lib/auth/directory-roles";
-import { Cloud, MfaPolicy } from "@/lib/generated/prisma/enums";
+import type { MeResponse } from "@/lib/contracts/me";
+import type { UserActingContext } from "@/lib/tenants/acting-context";
 
-/** GET /api/me: who is signed in, to which tenant, in which cloud; the Exchange Online credential card shows it. */
-export const ZMeResponse = z.object({
-  user: z.object({ objectId: z.guid(), upn: z.string(), displayName: z.string() }),
-  tenant: z.object({
-    id: z.guid(),
-    entraTenantId: z.guid(),
-    displayName: z.string(),
-    initialDomain: z.string(),
-    cloud: z.enum(Cloud),
-    cloudDisplayName: z.string(),
-    mfaPolicy: z.enum(MfaPolicy),
-  }),
-  mfa: z.boolean(),
-  directoryRoles: z.array(z.enum(Object.keys(DIRECTORY_ROLE_TEMPLATE_IDS) as [DirectoryRole])),
-});
-export type MeResponse = z.infer<typeof ZMeResponse>;
-
-export function toMeResponse({ user, tenant, mfa, directoryRoles }: UserPrincipal): MeResponse {
+/** GET /api/me's answer (lib/contracts/me.ts) for the acting user. */
+export function toMeResponse({ tenant, actor, role }: UserActingContext): MeResponse {
   return {
-    user: { objectId: user.objectId, upn: user.upn, displayName: user.displayName },
+    user: { objectId: actor.objectId, upn: actor.upn, displayName: actor.displayName },
     tenant: {
       id: tenant.id,
       entraTenantId: tenant.entraTenantId,
@@ -33,7 +15,8 @@ export function toMeResponse({ user, tenant, mfa, directoryRoles }: UserPrincipa
       cloudDisplayName: cloudDisplayName(tenant.cloud),
       mfaPolicy: tenant.mfaPolicy,
     },
-    mfa,
-    directoryRoles,
+    mfa: actor.mfa,
+    directoryRoles: actor.directoryRoles,
+    role,
   };
 }

@@ -10,7 +10,7 @@ import { createTokenCachePlugin } from "@/lib/auth/token-cache-plugin";
 import type { Db } from "@/lib/db";
 import { getTokenCacheEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import type { Tenant, User } from "@/lib/generated/prisma/client";
+import type { UserActingContext } from "@/lib/tenants/acting-context";
 
 // A token for a Microsoft API (Exchange Online, Microsoft Graph) for the signed-in admin, by
 // on-behalf-of from the access token they called this service with. One token cache per tenant and
@@ -33,17 +33,15 @@ export interface DownstreamApi {
 /** Entra's "MFA required" answers: 50076 (by policy), 50079 (registration required). */
 const MFA_ERRORS = /^AADSTS5007[69]\b/;
 
+/** The acting admin's token for `api`; their access token for our API is the assertion. */
 export async function acquireOnBehalfOfToken(options: {
   api: DownstreamApi;
   db: Db;
-  tenant: Pick<Tenant, "id" | "entraTenantId" | "cloud">;
-  /** The user the assertion belongs to (its `oid`), as the route resolved them. */
-  user: Pick<User, "id">;
-  /** The access token for this service's API that the request carried. */
-  userAssertion: string;
+  acting: UserActingContext;
   logger?: Logger;
 }): Promise<OnBehalfOfToken> {
-  const { tenant, api } = options;
+  const { acting, api } = options;
+  const { tenant } = acting;
   const config = requireCloudConfig(tenant.cloud);
   if (!config.clientSecret) {
     throw new AppError(
@@ -62,7 +60,7 @@ export async function acquireOnBehalfOfToken(options: {
     cache: {
       cachePlugin: createTokenCachePlugin({
         db: options.db,
-        owner: { tenantId: tenant.id, userId: options.user.id },
+        acting,
         keyRing: getTokenCacheEnv().TOKEN_CACHE_KEYS,
         logger: options.logger,
       }),
@@ -75,7 +73,7 @@ export async function acquireOnBehalfOfToken(options: {
   let result: Awaited<ReturnType<ConfidentialClientApplication["acquireTokenOnBehalfOf"]>>;
   try {
     result = await app.acquireTokenOnBehalfOf({
-      oboAssertion: options.userAssertion,
+      oboAssertion: acting.actor.accessToken,
       scopes: [`${api.resourceOf(config)}/.default`],
     });
   } catch (error) {

@@ -4,6 +4,8 @@ import { openTokenCache, sealTokenCache, TokenCacheCipherError } from "@/lib/cry
 import type { Db } from "@/lib/db";
 import type { TokenCacheKey } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
+import type { UserActingContext } from "@/lib/tenants/acting-context";
+import { tenantScope } from "@/lib/tenants/tenant-scope";
 
 // msal-node's cache, kept in Postgres as one encrypted blob per tenant and user, so any web
 // instance or worker can use the tokens one of them obtained.
@@ -19,14 +21,16 @@ export function tokenCachePartitionKey(owner: TokenCacheOwner): string {
   return `${owner.tenantId}:${owner.userId}`;
 }
 
+/** The cache of the acting user in the acting tenant. */
 export function createTokenCachePlugin(options: {
   db: Db;
-  owner: TokenCacheOwner;
+  acting: UserActingContext;
   /** The first key encrypts; any key decrypts. */
   keyRing: readonly TokenCacheKey[];
   logger?: Logger;
 }): ICachePlugin {
-  const { db, owner, keyRing } = options;
+  const { db, acting, keyRing } = options;
+  const owner = { ...tenantScope(acting), userId: acting.actor.userId };
   const partitionKey = tokenCachePartitionKey(owner);
   const log = (options.logger ?? getLogger()).child({ component: "token-cache", partitionKey });
   /** The key that sealed what was last read; an entry under an older key is re-sealed with the current one. */
@@ -37,7 +41,7 @@ export function createTokenCachePlugin(options: {
   return {
     async beforeCacheAccess(context: TokenCacheContext) {
       const entry = await db.tokenCacheEntry.findFirst({
-        where: { partitionKey, tenantId: owner.tenantId, userId: owner.userId },
+        where: { partitionKey, ...tenantScope(acting), userId: owner.userId },
         select: { keyId: true, iv: true, ciphertext: true },
       });
       readWithKeyId = undefined;
@@ -62,8 +66,8 @@ export function createTokenCachePlugin(options: {
       if (!context.cacheHasChanged && !staleKey) return;
       const sealed = sealTokenCache(context.tokenCache.serialize(), partitionKey, keyRing);
       await db.tokenCacheEntry.upsert({
-        where: { partitionKey },
-        create: { partitionKey, tenantId: owner.tenantId, userId: owner.userId, ...sealed },
+        where: { partitionKey, ...tenantScope(acting) },
+        create: { partitionKey, ...tenantScope(acting), userId: owner.userId, ...sealed },
         update: sealed,
       });
       readWithKeyId = sealed.keyId;

@@ -1,21 +1,25 @@
-import { authenticateUser, type UserPrincipal } from "@/lib/auth/authenticate-user";
+import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { getDb } from "@/lib/db";
+import { clientAddress } from "@/lib/http/client-address";
 import { handleRoute, type RequestContext } from "@/lib/http/handle-route";
+import type { UserActingContext } from "@/lib/tenants/acting-context";
 
 type UserHandler<P> = (
   request: Request,
-  context: RequestContext & { principal: UserPrincipal },
+  context: RequestContext & { acting: UserActingContext },
   params: P,
 ) => Promise<Response>;
 
 /** A route only a signed-in Global or Exchange Administrator may call, for their own tenant. */
 export function userRoute<P = Record<string, never>>(handler: UserHandler<P>) {
   return handleRoute<P>(async (request, context, params) => {
-    const principal = await authenticateUser({
+    const acting = await authenticateUser({
       db: getDb(),
       authorization: request.headers.get("authorization"),
+      sourceAddress: clientAddress(request),
+      userAgent: request.headers.get("user-agent"),
     });
-    const log = context.log.child({ tenantId: principal.tenant.id, userId: principal.user.id });
-    return handler(request, { ...context, principal, log }, params);
+    const log = context.log.child({ tenantId: acting.tenant.id, userId: acting.actor.userId });
+    return handler(request, { ...context, acting, log }, params);
   });
 }

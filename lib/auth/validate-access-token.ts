@@ -3,7 +3,7 @@ import { tenantKeySet } from "@/lib/auth/jwks-cache";
 import { rejectToken } from "@/lib/auth/token-rejection";
 import {
   type AccessTokenClaims,
-  readUnverifiedTenantId,
+  readUnverifiedEntraTenantId,
   verifyAccessToken,
 } from "@/lib/auth/verify-access-token";
 import type { Db } from "@/lib/db";
@@ -34,7 +34,7 @@ export async function validateAccessToken(options: {
       "This request carries no access token (Authorization: Bearer …). Sign in to Hybrid Wizard and try again.",
     );
   }
-  const entraTenantId = readUnverifiedTenantId(accessToken);
+  const entraTenantId = readUnverifiedEntraTenantId(accessToken);
   const tenant = await options.db.tenant.findUnique({ where: { entraTenantId } });
   if (!tenant) {
     throw rejectToken(

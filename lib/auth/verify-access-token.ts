@@ -17,8 +17,8 @@ const ALLOWED_ALGORITHMS = ["RS256"];
 const CLOCK_SKEW_SECONDS = 60;
 export const API_SCOPE = "access_as_user";
 
-/** The tenant a token claims to be from, and nothing else: it picks the keys, the keys decide. */
-export function readUnverifiedTenantId(token: string): string {
+/** The Entra tenant (`tid`) a token claims to be from, and nothing else: it picks the keys, the keys decide. */
+export function readUnverifiedEntraTenantId(token: string): string {
   let header: ReturnType<typeof decodeProtectedHeader>;
   let payload: ReturnType<typeof decodeJwt>;
   try {

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import type { ExchangeOnlineConnectionResponse } from "@/lib/contracts/exchange-online";
 import { AppError } from "@/lib/errors";
 import { invokeExchangeOnlineCmdlet } from "@/lib/exchange/exchange-online-client";
-import type { Tenant } from "@/lib/generated/prisma/client";
+import type { ActingContext } from "@/lib/tenants/acting-context";
 
 // What the Exchange Online credentials card shows once the admin's token works: the organization
 // it reaches, read with Get-OrganizationConfig (any Exchange admin may run it, and it changes nothing).
@@ -13,20 +14,16 @@ const ZOrganizationConfigSchema = z.looseObject({
   Guid: z.string().optional(),
 });
 
-export interface ExchangeOnlineConnection {
-  /** e.g. contoso.onmicrosoft.com */
-  organizationName: string;
-  /** e.g. Contoso */
-  displayName: string;
-  identity: string;
-  organizationGuid: string | undefined;
-}
-
 export async function checkExchangeOnlineConnection(options: {
-  tenant: Pick<Tenant, "entraTenantId" | "cloud" | "initialDomain">;
+  acting: ActingContext;
+  /** The acting admin's Exchange Online token (acquireExchangeOnlineToken). */
   accessToken: string;
-}): Promise<ExchangeOnlineConnection> {
-  const { value } = await invokeExchangeOnlineCmdlet({ ...options, cmdlet: "Get-OrganizationConfig" });
+}): Promise<ExchangeOnlineConnectionResponse> {
+  const { value } = await invokeExchangeOnlineCmdlet({
+    tenant: options.acting.tenant,
+    accessToken: options.accessToken,
+    cmdlet: "Get-OrganizationConfig",
+  });
   const config = ZOrganizationConfigSchema.safeParse(value[0]);
   if (!config.success) {
     throw new AppError(

@@ -4,7 +4,7 @@ import {
   type OnBehalfOfToken,
 } from "@/lib/auth/on-behalf-of-token";
 
-// An Exchange Online token for the signed-in admin, by on-behalf-of (lib/auth/on-behalf-of-token.ts).
+// An Exchange Online token for the acting admin, by on-behalf-of (lib/auth/on-behalf-of-token.ts).
 
 export type ExchangeOnlineToken = OnBehalfOfToken;
 

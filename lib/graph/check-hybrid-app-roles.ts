@@ -35,7 +35,7 @@ function stepFor(
 
 /** Which of the roles the hybrid application needs the acting admin holds (from their token's `wids`). */
 export function checkHybridAppRoles(options: { acting: ActingContext }): HybridAppRoleCheck {
-  const admin = actingAdmin(options.acting);
+  const admin = actingAdmin(options.acting).actor;
   const roles = admin.directoryRoles;
   const createApplication = stepFor(roles, "create the Exchange hybrid application", [
     "GlobalAdministrator",

@@ -1,18 +1,12 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import type { HealthResponse } from "@/lib/contracts/health";
 import { getDb } from "@/lib/db";
 import { getLogger } from "@/lib/logger";
 import { APP_VERSION } from "@/lib/version";
 
-export interface Health {
-  status: "ok" | "degraded";
-  db: "ok" | "unreachable";
-  migrations: { applied: number; expected: number; status: "up-to-date" | "pending" | "unknown" };
-  version: string;
-}
-
 /** Readiness as a load balancer or a person needs it: can we reach the database, is its schema current. */
-export async function getHealth(): Promise<Health> {
+export async function getHealth(): Promise<HealthResponse> {
   const expected = await countMigrationFolders();
   try {
     const rows = await getDb().$queryRaw<{ applied: bigint }[]>`

@@ -9,13 +9,15 @@ import {
 } from "@/lib/agents/protocol";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { getQueue } from "@/lib/jobs/get-queue";
 import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
+import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-context";
 
 // On-premises work for a tenant waits in that tenant's queue; any of the tenant's
 // agents may take it. A handed-out job is leased: the agent's heartbeats renew it
 // (pg-boss heartbeatSeconds), and a lapsed lease puts it back for another attempt.
 // The lease token is the attempt number, so a result for an old attempt is refused.
+// Each operation takes the process's pg-boss (`getQueue()`) as `queue` and the acting context:
+// the queue is the acting tenant's, so an agent only ever sees its own tenant's jobs.
 
 const ZAgentJobDataSchema = z.object({
   cmdlet: z.string(),
@@ -42,9 +44,8 @@ export function agentQueueName(tenantId: string): string {
 
 const createdQueues = new Set<string>();
 
-async function queueFor(tenantId: string): Promise<{ boss: PgBoss; name: string }> {
-  const boss = await getQueue();
-  const name = agentQueueName(tenantId);
+async function queueFor(boss: PgBoss, acting: ActingContext): Promise<{ boss: PgBoss; name: string }> {
+  const name = agentQueueName(acting.tenant.id);
   if (!createdQueues.has(name)) {
     if (!(await boss.getQueue(name))) {
       await boss.createQueue(name, {
@@ -62,11 +63,16 @@ async function queueFor(tenantId: string): Promise<{ boss: PgBoss; name: string 
   return { boss, name };
 }
 
-export async function enqueueAgentJob(tenantId: string, data: AgentJobData): Promise<string> {
+export async function enqueueAgentJob(options: {
+  queue: PgBoss;
+  acting: ActingContext;
+  data: AgentJobData;
+}): Promise<string> {
+  const { data } = options;
   if (!isAllowedCmdlet(data.cmdlet)) {
     throw new AppError("bad_request", `${data.cmdlet} is not a cmdlet the on-premises agent runs.`);
   }
-  const { boss, name } = await queueFor(tenantId);
+  const { boss, name } = await queueFor(options.queue, options.acting);
   const id = await boss.send(name, ZAgentJobDataSchema.parse(data), { singletonKey: data.idempotencyKey });
   if (!id)
     throw new AppError("conflict", `A job with idempotency key ${data.idempotencyKey} is already queued.`);
@@ -82,13 +88,15 @@ function leaseExpiry(): string {
  * Hands the tenant's next job to a polling agent, waiting up to `holdMs` for one
  * to arrive; null when none came.
  */
-export async function leaseNextAgentJob(
-  tenantId: string,
-  holdMs: number,
-  signal?: AbortSignal,
-): Promise<AgentJob | null> {
-  const { boss, name } = await queueFor(tenantId);
-  const deadline = Date.now() + holdMs;
+export async function leaseNextAgentJob(options: {
+  queue: PgBoss;
+  acting: AgentActingContext;
+  holdMs: number;
+  signal?: AbortSignal;
+}): Promise<AgentJob | null> {
+  const { signal } = options;
+  const { boss, name } = await queueFor(options.queue, options.acting);
+  const deadline = Date.now() + options.holdMs;
   for (;;) {
     const wakeup = await armJobWakeup(name);
     const [job] = await boss.fetch<AgentJobData>(name, { includeMetadata: true, batchSize: 1 });
@@ -126,42 +134,72 @@ function assertHeld(response: unknown): void {
   }
 }
 
-export async function renewAgentJobLease(
-  tenantId: string,
+/**
+ * A command that changed nothing on a job its tenant's queue does not hold at all (another
+ * tenant's id, or none ever handed out) is a 404, not a lost lease: the agent is told no such job
+ * is its own, and learns nothing of other tenants' jobs. Looked up only when the command failed.
+ */
+async function refuseJobNotInQueue(
+  boss: PgBoss,
+  name: string,
   jobId: string,
-  leaseToken: string,
-): Promise<string> {
-  const { boss, name } = await queueFor(tenantId);
-  assertHeld(await boss.touch(name, attempt(jobId, leaseToken)));
+  response: unknown,
+): Promise<void> {
+  if (ZCommandResponseSchema.parse(response).affected !== 0) return;
+  const [job] = await boss.findJobs(name, { id: jobId });
+  if (!job) throw new AppError("not_found", "There is no job with this id for this agent's tenant.");
+}
+
+export async function renewAgentJobLease(options: {
+  queue: PgBoss;
+  acting: AgentActingContext;
+  jobId: string;
+  leaseToken: string;
+}): Promise<string> {
+  const { boss, name } = await queueFor(options.queue, options.acting);
+  const response = await boss.touch(name, attempt(options.jobId, options.leaseToken));
+  await refuseJobNotInQueue(boss, name, options.jobId, response);
+  assertHeld(response);
   return leaseExpiry();
 }
 
-export async function completeAgentJob(
-  tenantId: string,
-  jobId: string,
-  body: CompleteJobRequest,
-): Promise<void> {
-  const { boss, name } = await queueFor(tenantId);
+export async function completeAgentJob(options: {
+  queue: PgBoss;
+  acting: AgentActingContext;
+  jobId: string;
+  body: CompleteJobRequest;
+}): Promise<void> {
+  const { body } = options;
+  const { boss, name } = await queueFor(options.queue, options.acting);
   const outcome: AgentJobOutcome = { outcome: "succeeded", result: body.result };
-  assertHeld(await boss.complete(name, attempt(jobId, body.leaseToken), outcome));
+  const response = await boss.complete(name, attempt(options.jobId, body.leaseToken), outcome);
+  await refuseJobNotInQueue(boss, name, options.jobId, response);
+  assertHeld(response);
 }
 
 /**
  * A transient failure goes back to the queue for another attempt; an Exchange
  * refusal settles the job — retrying "already exists" would only say it again.
  */
-export async function failAgentJob(tenantId: string, jobId: string, body: FailJobRequest): Promise<void> {
-  const { boss, name } = await queueFor(tenantId);
+export async function failAgentJob(options: {
+  queue: PgBoss;
+  acting: AgentActingContext;
+  jobId: string;
+  body: FailJobRequest;
+}): Promise<void> {
+  const { body } = options;
+  const { boss, name } = await queueFor(options.queue, options.acting);
   const outcome: AgentJobOutcome = {
     outcome: "failed",
     error: body.error,
     warnings: body.warnings,
     timings: body.timings,
   };
-  const lease = attempt(jobId, body.leaseToken);
+  const lease = attempt(options.jobId, body.leaseToken);
   const response = body.error.transient
     ? await boss.fail(name, lease, outcome)
     : await boss.complete(name, lease, outcome);
+  await refuseJobNotInQueue(boss, name, options.jobId, response);
   assertHeld(response);
 }
 
@@ -171,9 +209,13 @@ export interface AgentJobStatus {
   outcome: AgentJobOutcome | null;
 }
 
-export async function getAgentJobStatus(tenantId: string, jobId: string): Promise<AgentJobStatus | null> {
-  const { boss, name } = await queueFor(tenantId);
-  const [job] = await boss.findJobs<AgentJobData>(name, { id: jobId });
+export async function getAgentJobStatus(options: {
+  queue: PgBoss;
+  acting: ActingContext;
+  jobId: string;
+}): Promise<AgentJobStatus | null> {
+  const { boss, name } = await queueFor(options.queue, options.acting);
+  const [job] = await boss.findJobs<AgentJobData>(name, { id: options.jobId });
   if (!job) return null;
   return {
     state: job.state,

@@ -1,5 +1,6 @@
 import type { DirectoryRole } from "@/lib/auth/directory-roles";
 import type { Cloud, MfaPolicy, Role } from "@/lib/generated/prisma/enums";
+import { tenantScope } from "@/lib/tenants/tenant-scope";
 
 /**
  * The tenant a request acts in. `id` is Hybrid Wizard's own row id, the one every tenant-owned
@@ -28,6 +29,8 @@ export interface UserActor {
   mfa: boolean;
   /** When Entra issued the token (`iat`): the sign-in it stands for. */
   issuedAt: Date;
+  /** The sign-in recorded last for this user (record-sign-in.ts moves it to `issuedAt`). */
+  lastSignInAt: Date | null;
   /** The raw access token, the on-behalf-of assertion. Never log or store it. */
   accessToken: string;
   /** Set when the person is a partner's technician acting for a customer (GDAP). */
@@ -41,7 +44,17 @@ export interface AgentActor {
   name: string;
 }
 
-export type Actor = UserActor | AgentActor;
+/**
+ * The service itself, off the network: `npm start` pairing its demo agent, a benchmark seeding
+ * pairing codes. No person and no agent, so audit rows name no actor.
+ */
+export interface ServiceActor {
+  kind: "service";
+  /** What is acting, for logs: "demo start", "dispatch bench". */
+  purpose: string;
+}
+
+export type Actor = UserActor | AgentActor | ServiceActor;
 
 /**
  * Who acts, for which tenant, with what role: built once per request by `userRoute` /
@@ -58,6 +71,28 @@ export interface ActingContext {
   userAgent: string | null;
 }
 
+/** What `userRoute` builds: a person acts. */
+export type UserActingContext = ActingContext & { actor: UserActor; role: Role };
+/** What `agentRoute` builds: a paired agent acts. */
+export type AgentActingContext = ActingContext & { actor: AgentActor; role: "agent" };
+
+/** The acting tenant from its row: the fields the context carries, under their own names. */
+export function actingTenant(row: ActingTenant): ActingTenant {
+  const { id, entraTenantId, displayName, cloud, initialDomain, mfaPolicy } = row;
+  return { id, entraTenantId, displayName, cloud, initialDomain, mfaPolicy };
+}
+
+/** The context of the service acting in `tenant` from a command line (no request, no person). */
+export function actingAsService(tenant: ActingTenant, purpose: string): ActingContext {
+  return {
+    tenant: actingTenant(tenant),
+    actor: { kind: "service", purpose },
+    role: "owner",
+    sourceAddress: null,
+    userAgent: null,
+  };
+}
+
 /** The audit row's who and where, from the acting context. */
 export function auditActor(acting: ActingContext): {
   tenantId: string;
@@ -67,7 +102,7 @@ export function auditActor(acting: ActingContext): {
   userAgent: string | null;
 } {
   return {
-    tenantId: acting.tenant.id,
+    ...tenantScope(acting),
     actorUserId: acting.actor.kind === "user" ? acting.actor.userId : null,
     actorAgentId: acting.actor.kind === "agent" ? acting.actor.agentId : null,
     ipAddress: acting.sourceAddress,

@@ -4,6 +4,7 @@ import { readAgentConfig } from "@/agent/config/config-file";
 import { createPairingCode } from "@/lib/agents/create-pairing-code";
 import { AGENT_API_PATHS, ZWhoamiResponseSchema } from "@/lib/agents/protocol";
 import type { Db } from "@/lib/db";
+import { type ActingTenant, actingAsService } from "@/lib/tenants/acting-context";
 import { spawnAgentCli } from "./spawn-agent-cli";
 
 const DEMO_AGENT_NAME = "demo-agent";
@@ -33,7 +34,7 @@ export async function ensureDemoAgentPaired(options: {
   /** The web app, as the agent reaches it. */
   serverUrl: string;
   dataDir: string;
-  tenant: { id: string; entraTenantId: string };
+  tenant: ActingTenant;
   simulatorStateFile: string;
   onLine: (line: string) => void;
 }): Promise<PairedDemoAgent> {
@@ -50,15 +51,14 @@ export async function ensureDemoAgentPaired(options: {
     previous.simulatorStateFile === simulatorStateFile
   ) {
     const known = await whoami(server, previous.credential);
-    if (known?.agentId === previous.agentId && known.tenantId === options.tenant.entraTenantId) {
+    if (known?.agentId === previous.agentId && known.entraTenantId === options.tenant.entraTenantId) {
       return { name: previous.name, tenantName: previous.tenantName, configPath };
     }
   }
 
   const { code } = await createPairingCode({
     db: options.db,
-    tenantId: options.tenant.id,
-    actorUserId: null,
+    acting: actingAsService(options.tenant, "demo start"),
   });
   const pair = spawnAgentCli(
     [

@@ -4,6 +4,8 @@ import path from "node:path";
 import { expect, inject, vi } from "vitest";
 import { createPairingCode } from "@/lib/agents/create-pairing-code";
 import { createDb, type Db } from "@/lib/db";
+import type { AgentJobData } from "@/lib/jobs/agent-jobs";
+import { actingAsService } from "@/lib/tenants/acting-context";
 import { loadFixture } from "@/simulators/exchange/fixtures/load-fixture";
 import { seedOrganizationPair } from "@/simulators/exchange/fixtures/seed-organization-pair";
 import { runAgent } from "@/tests/helpers/agent-cli";
@@ -33,6 +35,7 @@ export async function startAgentTestBed(options: { tenantName: string }) {
   vi.stubEnv("AGENT_LEASE_SECONDS", SHORT_LEASE.AGENT_LEASE_SECONDS);
   vi.stubEnv("QUEUE_MONITOR_INTERVAL_SECONDS", SHORT_LEASE.QUEUE_MONITOR_INTERVAL_SECONDS);
   const jobs = await import("@/lib/jobs/agent-jobs");
+  const { getQueue } = await import("@/lib/jobs/get-queue");
   const db: Db = createDb(databaseUrl);
   const tenant = await db.tenant.create({
     data: {
@@ -47,12 +50,18 @@ export async function startAgentTestBed(options: { tenantName: string }) {
     .onPremisesFile;
   let web = await startWebApp({ databaseUrl, env: SHORT_LEASE });
 
-  const newPairingCode = () => createPairingCode({ db, tenantId: tenant.id, actorUserId: null });
+  // The test enqueues as the wizard will: the service, acting in the tenant.
+  const acting = actingAsService(tenant, "agent tests");
+  const newPairingCode = () => createPairingCode({ db, acting });
 
   return {
     db,
-    jobs,
+    acting,
     tenantId: tenant.id,
+    /** Queues an on-premises job for the tenant's agents; its id. */
+    enqueueJob: async (data: AgentJobData) => jobs.enqueueAgentJob({ queue: await getQueue(), acting, data }),
+    /** Where a job of the tenant stands, as pg-boss keeps it. */
+    jobStatus: async (jobId: string) => jobs.getAgentJobStatus({ queue: await getQueue(), acting, jobId }),
     /** The on-premises simulator's state file the agents work on. */
     simulatorState,
     get web() {

@@ -2,17 +2,14 @@ import { NextResponse } from "next/server";
 import { toMeResponse } from "@/lib/auth/me-response";
 import { recordSignIn } from "@/lib/auth/record-sign-in";
 import { userRoute } from "@/lib/auth/user-route";
+import type { MeResponse } from "@/lib/contracts/me";
 import { getDb } from "@/lib/db";
-import { clientAddress } from "@/lib/http/client-address";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(async (request, { principal }) => {
-  await recordSignIn({
-    db: getDb(),
-    principal,
-    ipAddress: clientAddress(request),
-    userAgent: request.headers.get("user-agent"),
+export const GET = userRoute(async (_request, { acting }) => {
+  await recordSignIn({ db: getDb(), acting });
+  return NextResponse.json(toMeResponse(acting) satisfies MeResponse, {
+    headers: { "cache-control": "no-store" },
   });
-  return NextResponse.json(toMeResponse(principal), { headers: { "cache-control": "no-store" } });
 });

@@ -40,12 +40,20 @@ export async function openSignInPopup(page: Page, who: DemoAccount): Promise<Pag
 }
 
 /**
+ * Fills the popup's pages and waits until MSAL has closed it. The wait starts before the last
+ * click: a popup that closed before a later `waitForEvent("close")` would be waited for forever.
+ */
+export async function completeSignInInPopup(popup: Page, who: DemoAccount): Promise<void> {
+  const closed = popup.waitForEvent("close");
+  await completeSignIn(popup, who);
+  await closed;
+}
+
+/**
  * A whole popup sign-in; resolves once the app shows the account signed in (the popup closes
  * before the app has redeemed the code, so its closing is not the end).
  */
 export async function signInWithPopup(page: Page, who: DemoAccount): Promise<void> {
-  const popup = await openSignInPopup(page, who);
-  await completeSignIn(popup, who);
-  await popup.waitForEvent("close");
+  await completeSignInInPopup(await openSignInPopup(page, who), who);
   await expect(page.getByTestId("signed-in-user")).toHaveAttribute("title", who.username);
 }

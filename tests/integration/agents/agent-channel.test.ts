@@ -69,13 +69,13 @@ describe("the job channel", () => {
     const config = await bed.pairAgent("EX-AGENT-2");
     const agent = spawnAgent(["run", "--config", config]);
     try {
-      const jobId = await bed.jobs.enqueueAgentJob(bed.tenantId, {
+      const jobId = await bed.enqueueJob({
         cmdlet: "Get-ExchangeServer",
         parameters: {},
         idempotencyKey: `test-${crypto.randomUUID()}`,
       });
       const status = await waitFor(async () => {
-        const current = await bed.jobs.getAgentJobStatus(bed.tenantId, jobId);
+        const current = await bed.jobStatus(jobId);
         return current?.state === "completed" ? current : null;
       }, "the job to complete");
       expect(status.outcome).toMatchObject({ outcome: "succeeded" });
@@ -95,7 +95,7 @@ describe("the job channel", () => {
         headers: { authorization: `Bearer ${credential}`, "content-type": "application/json" },
         body: JSON.stringify(body),
       });
-    const jobId = await bed.jobs.enqueueAgentJob(bed.tenantId, {
+    const jobId = await bed.enqueueJob({
       cmdlet: "Get-OrganizationConfig",
       parameters: {},
       idempotencyKey: `lease-${crypto.randomUUID()}`,
@@ -124,7 +124,7 @@ describe("the job channel", () => {
     expect((await call(`/api/agent/v1/jobs/${jobId}/complete`, result(second.job.leaseToken))).status).toBe(
       200,
     );
-    const status = await bed.jobs.getAgentJobStatus(bed.tenantId, jobId);
+    const status = await bed.jobStatus(jobId);
     expect(status).toMatchObject({ state: "completed", attempts: 2 });
     expect(status?.outcome).toMatchObject({ result: { objects: [{ token: second.job.leaseToken }] } });
   });
@@ -141,7 +141,7 @@ describe("the job channel", () => {
         body: JSON.stringify({ version: "test", runAs: "CONTOSO\\svc" }),
       });
       await new Promise((resolve) => setTimeout(resolve, 500));
-      const jobId = await bed.jobs.enqueueAgentJob(bed.tenantId, {
+      const jobId = await bed.enqueueJob({
         cmdlet: "Get-AcceptedDomain",
         parameters: {},
         idempotencyKey: `wake-${crypto.randomUUID()}`,
@@ -160,13 +160,13 @@ describe("the job channel", () => {
     try {
       await waitFor(async () => agent.output().length > 0, "the agent to start");
       await bed.restartWeb();
-      const jobId = await bed.jobs.enqueueAgentJob(bed.tenantId, {
+      const jobId = await bed.enqueueJob({
         cmdlet: "Get-ExchangeServer",
         parameters: {},
         idempotencyKey: `restart-${crypto.randomUUID()}`,
       });
       await waitFor(
-        async () => (await bed.jobs.getAgentJobStatus(bed.tenantId, jobId))?.state === "completed",
+        async () => (await bed.jobStatus(jobId))?.state === "completed",
         "the reconnected agent to complete the job",
         90_000,
       );
@@ -180,7 +180,7 @@ describe("the job channel", () => {
     const agentRow = await bed.db.agent.findFirstOrThrow({
       where: { tenantId: bed.tenantId, name: "EX-AGENT-3" },
     });
-    await revokeAgent({ db: bed.db, tenantId: bed.tenantId, agentId: agentRow.id, actorUserId: null });
+    await revokeAgent({ db: bed.db, acting: bed.acting, agentId: agentRow.id });
     const run = await runAgent(["run", "--config", config]);
     expect(run.code).not.toBe(0);
     expect(run.output).toMatch(/revoked/i);

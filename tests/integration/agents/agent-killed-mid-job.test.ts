@@ -29,7 +29,7 @@ describe("an agent killed in the middle of a job", () => {
       latencyMs: 300_000,
       times: 1,
     });
-    const jobId = await bed.jobs.enqueueAgentJob(bed.tenantId, {
+    const jobId = await bed.enqueueJob({
       cmdlet: "New-RemoteDomain",
       parameters: { Name: "Killed mid-job", DomainName: domainName },
       idempotencyKey: `killed-${crypto.randomUUID()}`,
@@ -45,7 +45,7 @@ describe("an agent killed in the middle of a job", () => {
           (await organization.readState()).faults.length === 0,
         "the first agent's cmdlet to be under way in Exchange",
       );
-      expect(await bed.jobs.getAgentJobStatus(bed.tenantId, jobId)).toMatchObject({ state: "active" });
+      expect(await bed.jobStatus(jobId)).toMatchObject({ state: "active" });
     } finally {
       // No goodbye: no hand-back, no further heartbeats.
       first.kill("SIGKILL");
@@ -56,7 +56,7 @@ describe("an agent killed in the middle of a job", () => {
     try {
       const done = await waitFor(
         async () => {
-          const status = await bed.jobs.getAgentJobStatus(bed.tenantId, jobId);
+          const status = await bed.jobStatus(jobId);
           return status?.state === "completed" ? status : null;
         },
         "the job to come back after its lease and complete",

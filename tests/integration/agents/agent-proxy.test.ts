@@ -49,7 +49,7 @@ async function stop(agent: ReturnType<typeof spawnAgent>) {
 }
 
 function enqueue(cmdlet: "Get-AcceptedDomain" | "Get-ExchangeServer") {
-  return bed.jobs.enqueueAgentJob(bed.tenantId, {
+  return bed.enqueueJob({
     cmdlet,
     parameters: {},
     idempotencyKey: `proxy-${crypto.randomUUID()}`,
@@ -58,7 +58,7 @@ function enqueue(cmdlet: "Get-AcceptedDomain" | "Get-ExchangeServer") {
 
 async function completed(jobId: string) {
   return waitFor(async () => {
-    const status = await bed.jobs.getAgentJobStatus(bed.tenantId, jobId);
+    const status = await bed.jobStatus(jobId);
     return status?.state === "completed" ? status : null;
   }, `job ${jobId} to complete`);
 }
@@ -110,7 +110,7 @@ describe("an agent behind an authenticating proxy", () => {
     expect(denied).toContainEqual(
       expect.objectContaining({ result: "TCP_DENIED", status: 407, user: PROXY_USER }),
     );
-    expect(await bed.jobs.getAgentJobStatus(bed.tenantId, jobId)).toMatchObject({
+    expect(await bed.jobStatus(jobId)).toMatchObject({
       state: "created",
       attempts: 1,
     });

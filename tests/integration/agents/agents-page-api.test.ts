@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ApiError, createApiClient } from "@/components/api/api-client";
 import { createDb, type Db } from "@/lib/db";
 import { seedDemo } from "@/scripts/lib/seed-demo";
 import { loadFixture } from "@/simulators/exchange/fixtures/load-fixture";
@@ -183,6 +184,49 @@ describe("the Agents page", () => {
     ]);
     expect(refused.code).not.toBe(0);
     expect(refused.output).toMatch(/pairing code/i);
+  });
+});
+
+describe("the browser's API client", () => {
+  const clientOf = (who: keyof typeof ACCOUNTS) =>
+    createApiClient((pathname, init) => call(who, pathname, init));
+  const refusalOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error("expected the service to refuse");
+      },
+      (error: unknown) => error,
+    );
+
+  it("reads every answer through its contract", async () => {
+    const adele = clientOf("adele");
+    expect((await adele.me()).role).toBe("owner");
+    const code = await adele.createPairingCode();
+    expect(code.command).toContain(code.code);
+    expect(Array.isArray((await adele.listAgents()).agents)).toBe(true);
+    await adele.withdrawPairingCode(code.id);
+  });
+
+  it("throws the service's reason when withdrawing a code or revoking an agent is refused", async () => {
+    const adele = clientOf("adele");
+    const code = await adele.createPairingCode();
+    // Another tenant's admin cannot withdraw it; withdrawn once, it cannot be withdrawn again.
+    const notTheirs = await refusalOf(clientOf("diego").withdrawPairingCode(code.id));
+    expect(notTheirs).toBeInstanceOf(ApiError);
+    expect(notTheirs).toMatchObject({ status: 404, code: "not_found" });
+    await adele.withdrawPairingCode(code.id);
+    expect(await refusalOf(adele.withdrawPairingCode(code.id))).toMatchObject({
+      status: 404,
+      message: "There is no unused pairing code with this id in this tenant.",
+    });
+    expect(await refusalOf(adele.revokeAgent(crypto.randomUUID()))).toMatchObject({
+      status: 404,
+      message: "There is no active agent with this id in this tenant.",
+    });
+    expect(await refusalOf(adele.revokeAgent("not-an-id"))).toMatchObject({
+      status: 422,
+      code: "validation_failed",
+    });
   });
 });
 

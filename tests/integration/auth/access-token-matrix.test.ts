@@ -10,7 +10,7 @@ import {
 } from "jose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { JWKS_REFETCH_COOLDOWN_MS } from "@/lib/auth/jwks-cache";
-import { ZMeResponse } from "@/lib/auth/me-response";
+import { ZMeResponseSchema } from "@/lib/contracts/me";
 import { createDb, type Db } from "@/lib/db";
 import { seedDemo } from "@/scripts/lib/seed-demo";
 import {
@@ -100,7 +100,7 @@ describe("a valid access token", () => {
       });
     const first = await me(adeleAccessToken);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(ZMeResponse.parse(first.body)).toEqual({
+    expect(ZMeResponseSchema.parse(first.body)).toEqual({
       user: {
         objectId: adeleClaims.oid,
         upn: ACCOUNTS.adele.username,
@@ -117,6 +117,7 @@ describe("a valid access token", () => {
       },
       mfa: true,
       directoryRoles: ["GlobalAdministrator"],
+      role: "owner",
     });
     expect((await me(adeleAccessToken)).status).toBe(200);
     expect(await signIns()).toBe(1);
@@ -243,11 +244,12 @@ describe("MFA policy and directory roles", () => {
     try {
       const allowed = await me(alex);
       expect(allowed.status).toBe(200);
-      expect(ZMeResponse.parse(allowed.body)).toMatchObject({
+      expect(ZMeResponseSchema.parse(allowed.body)).toMatchObject({
         user: { upn: ACCOUNTS.alex.username },
         tenant: { mfaPolicy: "Optional" },
         mfa: false,
         directoryRoles: ["ExchangeAdministrator"],
+        role: "operator",
       });
 
       const lynne = await me((await signInAs(idp, ACCOUNTS.lynne)).access_token);
@@ -276,7 +278,7 @@ describe("national clouds", () => {
     const token = (await signInAs(idp, account)).access_token;
     const answer = await me(token);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    expect(ZMeResponse.parse(answer.body).tenant).toMatchObject({
+    expect(ZMeResponseSchema.parse(answer.body).tenant).toMatchObject({
       entraTenantId: tenant.tenantId,
       cloud,
       cloudDisplayName,

@@ -1,6 +1,7 @@
 import { createDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
+import { userActing } from "@/tests/helpers/user-acting";
 
 // Another process of the service (a worker, a second web instance) asking for an admin's Exchange
 // Online token with the assertion the first one had. Prints the token it got.
@@ -10,7 +11,9 @@ const [tenantId = "", userId = "", userAssertion = ""] = process.argv.slice(2);
 const db = createDb(getServerEnv().DATABASE_URL);
 try {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
-  const token = await acquireExchangeOnlineToken({ db, tenant, user: { id: userId }, userAssertion });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const acting = userActing({ tenant, user, accessToken: userAssertion });
+  const token = await acquireExchangeOnlineToken({ db, acting });
   process.stdout.write(`${JSON.stringify(token)}\n`);
 } finally {
   await db.$disconnect();

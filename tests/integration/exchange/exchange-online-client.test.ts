@@ -4,6 +4,7 @@ import { invokeExchangeOnlineCmdlet } from "@/lib/exchange/exchange-online-clien
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
 import type { Tenant } from "@/lib/generated/prisma/client";
 import { loadFixture } from "@/simulators/exchange/fixtures/load-fixture";
+import { userActing } from "@/tests/helpers/user-acting";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
 import { type ExchangeScenario, startExchangeScenario } from "./exchange-scenario";
 
@@ -19,9 +20,11 @@ let adeleToken: string;
 async function exchangeTokenOf(account: Account): Promise<string> {
   const token = await acquireExchangeOnlineToken({
     db: scenario.db,
-    tenant: await scenario.tenantRow(account),
-    user: await scenario.userRow(account),
-    userAssertion: await scenario.assertionOf(account),
+    acting: userActing({
+      tenant: await scenario.tenantRow(account),
+      user: await scenario.userRow(account),
+      accessToken: await scenario.assertionOf(account),
+    }),
   });
   return token.accessToken;
 }

@@ -9,6 +9,7 @@ import { checkExchangeOnlineConnection } from "@/lib/exchange/check-exchange-onl
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
 import type { Tenant, User } from "@/lib/generated/prisma/client";
 import { spawnTsx } from "@/tests/helpers/spawn-tsx";
+import { userActing } from "@/tests/helpers/user-acting";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
 import { type ExchangeScenario, startExchangeScenario, tokenCacheKey } from "./exchange-scenario";
 
@@ -56,9 +57,7 @@ describe("on-behalf-of for Exchange Online", () => {
   it("trades adele's sign-in for an Exchange Online token that reaches her organization", async () => {
     const token = await acquireExchangeOnlineToken({
       db: scenario.db,
-      tenant: contoso,
-      user: adele,
-      userAssertion: adeleAssertion,
+      acting: userActing({ tenant: contoso, user: adele, accessToken: adeleAssertion }),
     });
     adeleToken = token.accessToken;
     expect(decodeJwt(token.accessToken)).toMatchObject({
@@ -70,7 +69,7 @@ describe("on-behalf-of for Exchange Online", () => {
     expect(token.expiresOn.getTime()).toBeGreaterThan(Date.now());
 
     const connection = await checkExchangeOnlineConnection({
-      tenant: contoso,
+      acting: userActing({ tenant: contoso, user: adele, accessToken: adeleAssertion }),
       accessToken: token.accessToken,
     });
     expect(connection).toEqual({
@@ -133,9 +132,11 @@ describe("on-behalf-of for Exchange Online", () => {
     const isaiah = await scenario.userRow(ACCOUNTS.isaiah);
     const failure = await acquireExchangeOnlineToken({
       db: scenario.db,
-      tenant: fabrikam,
-      user: isaiah,
-      userAssertion: await scenario.assertionOf(ACCOUNTS.isaiah),
+      acting: userActing({
+        tenant: fabrikam,
+        user: isaiah,
+        accessToken: await scenario.assertionOf(ACCOUNTS.isaiah),
+      }),
     }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AppError);
     const error = failure as AppError;
@@ -153,9 +154,11 @@ describe("a cloud the service cannot act in", () => {
   const attempt = async (account: { domain: string; username: string }) =>
     acquireExchangeOnlineToken({
       db: scenario.db,
-      tenant: await scenario.tenantRow(account),
-      user: await scenario.userRow(account),
-      userAssertion: "not needed: the service gives up before asking Entra",
+      acting: userActing({
+        tenant: await scenario.tenantRow(account),
+        user: await scenario.userRow(account),
+        accessToken: "not needed: the service gives up before asking Entra",
+      }),
     }).catch((error: unknown) => error);
 
   it("says the client secret is missing, or that the cloud is not set up at all", async () => {
@@ -178,9 +181,7 @@ describe("token cache keys", () => {
     vi.stubEnv("TOKEN_CACHE_KEYS", `${k2.setting},${scenario.env.TOKEN_CACHE_KEYS}`);
     const token = await acquireExchangeOnlineToken({
       db: scenario.db,
-      tenant: contoso,
-      user: adele,
-      userAssertion: adeleAssertion,
+      acting: userActing({ tenant: contoso, user: adele, accessToken: adeleAssertion }),
     });
     expect(token.accessToken).toBe(adeleToken);
     const entry = await cacheEntry(contoso, adele);
@@ -194,9 +195,7 @@ describe("token cache keys", () => {
     const { logger, lines } = capturedLogger();
     const token = await acquireExchangeOnlineToken({
       db: scenario.db,
-      tenant: contoso,
-      user: adele,
-      userAssertion: adeleAssertion,
+      acting: userActing({ tenant: contoso, user: adele, accessToken: adeleAssertion }),
       logger,
     });
     expect(token.accessToken).not.toBe(adeleToken);
@@ -231,9 +230,11 @@ describe("token cache keys", () => {
     const { logger, lines } = capturedLogger();
     const token = await acquireExchangeOnlineToken({
       db: scenario.db,
-      tenant: contoso,
-      user: alex,
-      userAssertion: await scenario.assertionOf(ACCOUNTS.alex),
+      acting: userActing({
+        tenant: contoso,
+        user: alex,
+        accessToken: await scenario.assertionOf(ACCOUNTS.alex),
+      }),
       logger,
     });
     expect(decodeJwt(token.accessToken).oid).toBe(alex.objectId);

@@ -303,14 +303,9 @@ describe("national clouds", () => {
 
 describe("tokens Graph refuses", () => {
   it("refuses a token for another audience: the service's own API token, an Exchange Online token", async () => {
-    const assertion = await scenario.assertionOf(ACCOUNTS.adele);
-    const exchangeToken = await acquireExchangeOnlineToken({
-      db: scenario.db,
-      tenant: contoso,
-      user: await scenario.userRow(ACCOUNTS.adele),
-      userAssertion: assertion,
-    });
-    for (const accessToken of [assertion, exchangeToken.accessToken]) {
+    const acting = await scenario.actingOf(ACCOUNTS.adele);
+    const exchangeToken = await acquireExchangeOnlineToken({ db: scenario.db, acting });
+    for (const accessToken of [acting.actor.accessToken, exchangeToken.accessToken]) {
       const error = await refusal(getOrganization({ graph: { tenant: contoso, accessToken } }));
       expect(error).toMatchObject({
         code: "unauthenticated",
@@ -378,15 +373,8 @@ describe("tokens Graph refuses", () => {
   });
 
   it("asks an admin without MFA to sign in again where the tenant requires it for Graph", async () => {
-    const isaiah = ACCOUNTS.isaiah;
-    const error = await refusal(
-      acquireGraphToken({
-        db: scenario.db,
-        tenant: await scenario.tenantRow(isaiah),
-        user: await scenario.userRow(isaiah),
-        userAssertion: await scenario.assertionOf(isaiah),
-      }),
-    );
+    const acting = await scenario.actingOf(ACCOUNTS.isaiah);
+    const error = await refusal(acquireGraphToken({ db: scenario.db, acting }));
     expect(error).toMatchObject({
       code: "interaction_required",
       message: "Sign in again: Microsoft Graph requires multi-factor authentication (MFA) for this account.",

@@ -8,7 +8,7 @@ import { directoryRolesFromWids } from "@/lib/auth/directory-roles";
 import { createDb, type Db } from "@/lib/db";
 import type { Tenant, User } from "@/lib/generated/prisma/client";
 import { acquireGraphToken } from "@/lib/graph/graph-token";
-import type { ActingContext } from "@/lib/tenants/acting-context";
+import type { UserActingContext } from "@/lib/tenants/acting-context";
 import { demoSignInEnv } from "@/scripts/lib/demo-web-env";
 import { seedDemo } from "@/scripts/lib/seed-demo";
 import { GRAPH_CLOUD_NAMES, GRAPH_CLOUDS } from "@/simulators/graph/graph-clouds";
@@ -20,6 +20,7 @@ import {
   trustIdentityProviderCa,
 } from "@/tests/helpers/identity";
 import { createMigratedDatabase, openTestDatabaseServer } from "@/tests/helpers/test-database";
+import { userActing } from "@/tests/helpers/user-acting";
 import { type ACCOUNTS, signInAs, tenantOf } from "@/tests/integration/identity/scenario";
 import { tokenCacheKey } from "../exchange/exchange-scenario";
 
@@ -40,7 +41,7 @@ export interface GraphScenario {
   /** Signs the account in and trades the sign-in for a Graph token, as the service does. */
   graphTokenOf(account: Account): Promise<string>;
   /** Signs the account in: the acting context a route would build from that sign-in. */
-  actingOf(account: Account): Promise<ActingContext>;
+  actingOf(account: Account): Promise<UserActingContext>;
   stop(): Promise<void>;
 }
 
@@ -89,6 +90,22 @@ export async function startGraphScenario(): Promise<GraphScenario> {
     });
   };
   const assertionOf = async (account: Account) => (await signInAs(idp, account)).access_token;
+  /** The context userRoute would build from the account's sign-in, with the roles its token carries. */
+  const actingOf = async (account: Account): Promise<UserActingContext> => {
+    const accessToken = await assertionOf(account);
+    const claims = decodeJwt(accessToken);
+    const acting = userActing({
+      tenant: await tenantRow(account),
+      user: await userRow(account),
+      accessToken,
+    });
+    const actor = {
+      ...acting.actor,
+      directoryRoles: directoryRolesFromWids((claims.wids as string[] | undefined) ?? []),
+      mfa: ((claims.amr as string[] | undefined) ?? []).includes("mfa"),
+    };
+    return { ...acting, actor };
+  };
   return {
     idp,
     graph,
@@ -97,38 +114,10 @@ export async function startGraphScenario(): Promise<GraphScenario> {
     userRow,
     assertionOf,
     async graphTokenOf(account) {
-      const token = await acquireGraphToken({
-        db,
-        tenant: await tenantRow(account),
-        user: await userRow(account),
-        userAssertion: await assertionOf(account),
-      });
+      const token = await acquireGraphToken({ db, acting: await actingOf(account) });
       return token.accessToken;
     },
-    async actingOf(account) {
-      const accessToken = await assertionOf(account);
-      const claims = decodeJwt(accessToken);
-      const user = await userRow(account);
-      return {
-        tenant: await tenantRow(account),
-        actor: {
-          kind: "user",
-          userId: user.id,
-          homeTenantId: user.homeTenantId,
-          objectId: user.objectId,
-          upn: user.upn,
-          displayName: user.displayName,
-          directoryRoles: directoryRolesFromWids((claims.wids as string[] | undefined) ?? []),
-          mfa: ((claims.amr as string[] | undefined) ?? []).includes("mfa"),
-          issuedAt: new Date((claims.iat ?? 0) * 1000),
-          accessToken,
-          partnerId: null,
-        },
-        role: "operator",
-        sourceAddress: null,
-        userAgent: null,
-      };
-    },
+    actingOf,
     async stop() {
       vi.unstubAllEnvs();
       await db.$disconnect();

@@ -56,7 +56,7 @@ describe("the downloadable agent bundle", () => {
       server: "http://127.0.0.1:9/",
       agentId: "a1",
       name: "EX1",
-      tenantId: "t1",
+      entraTenantId: "t1",
       tenantName: "Contoso",
       credential: `hwa1.a1.${"A".repeat(43)}`,
       publicKeyJwk: keys.publicKeyJwk,

@@ -74,7 +74,7 @@ describe("hybrid-agent command line", () => {
         server: "https://wizard.example.com",
         agentId: "a1",
         name: "EX1",
-        tenantId: "t1",
+        entraTenantId: "t1",
         tenantName: "Contoso",
         credential: `hwa1.a1.${"A".repeat(43)}`,
         publicKeyJwk: keys.publicKeyJwk,

@@ -30,7 +30,7 @@ beforeEach(async () => {
     server: "https://wizard.example.com",
     agentId: "0b6f4c1e-8a36-4a0e-9b1d-6f5e2d7c9a10",
     name: "EX1",
-    tenantId: "t-1",
+    entraTenantId: "t-1",
     tenantName: "Contoso",
     credential: `hwa1.0b6f4c1e-8a36-4a0e-9b1d-6f5e2d7c9a10.${"A".repeat(43)}`,
     publicKeyJwk: keys.publicKeyJwk,

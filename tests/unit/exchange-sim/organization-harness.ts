@@ -1,3 +1,4 @@
+import type { OrganizationFixture } from "@/simulators/exchange/fixtures/fixture-schema";
 import { loadFixture } from "@/simulators/exchange/fixtures/load-fixture";
 import { buildOrganizationPair } from "@/simulators/exchange/fixtures/seed-organization-pair";
 import { ExchangeError, type ExchangeErrorData } from "@/simulators/exchange/model/exchange-error";
@@ -9,8 +10,10 @@ import type { OrganizationState } from "@/simulators/exchange/model/organization
 export const exercised = new Set<string>();
 
 /** A fixture pair held in memory, with cmdlets run against it as the simulators run them. */
-export async function openPair(fixture: string) {
-  const pair = await buildOrganizationPair(await loadFixture(fixture));
+export async function openPair(fixture: string | OrganizationFixture) {
+  const pair = await buildOrganizationPair(
+    typeof fixture === "string" ? await loadFixture(fixture) : fixture,
+  );
   const states: Record<"OnPremises" | "Online", OrganizationState> = {
     OnPremises: pair.onPremises,
     Online: pair.tenant,

@@ -13,7 +13,7 @@ describe("handleRoute", () => {
     const response = await call(async () => {
       throw new AppError(
         "version_conflict",
-        "Someone else saved this step first. Reload to see their answers.",
+        "Someone else saved this page first. Reload to see their answers.",
       );
     });
     expect(response.status).toBe(409);
@@ -21,7 +21,7 @@ describe("handleRoute", () => {
     expect(await response.json()).toEqual({
       error: {
         code: "version_conflict",
-        message: "Someone else saved this step first. Reload to see their answers.",
+        message: "Someone else saved this page first. Reload to see their answers.",
       },
     });
   });

@@ -26,6 +26,7 @@ function actingWith(directoryRoles: DirectoryRole[], displayName = "Alex Wilber"
       directoryRoles,
       mfa: true,
       issuedAt: new Date(),
+      lastSignInAt: null,
       accessToken: "not used",
       partnerId: null,
     },

@@ -1,4 +1,4 @@
-import { CredentialsStep } from "@/components/wizard/CredentialsStep";
+import { CredentialsPanel } from "@/components/wizard/CredentialsPanel";
 import { WizardPage } from "@/components/wizard/WizardPage";
 
 export default function CredentialsPage() {
@@ -8,7 +8,7 @@ export default function CredentialsPage() {
         Hybrid Wizard works on two sides: your on-premises Exchange organization, through the agent you
         paired, and Exchange Online, as the admin signed in here.
       </p>
-      <CredentialsStep />
+      <CredentialsPanel />
     </WizardPage>
   );
 }

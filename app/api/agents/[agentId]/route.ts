@@ -1,18 +1,11 @@
-import { z } from "zod";
 import { revokeAgent } from "@/lib/agents/revoke-agent";
 import { userRoute } from "@/lib/auth/user-route";
+import { ZAgentIdParamSchema } from "@/lib/contracts/agents";
 import { getDb } from "@/lib/db";
-import { clientAddress } from "@/lib/http/client-address";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = userRoute<{ agentId: string }>(async (request, { principal }, params) => {
-  await revokeAgent({
-    db: getDb(),
-    tenantId: principal.tenant.id,
-    agentId: z.uuid("Not an agent id").parse(params.agentId),
-    actorUserId: principal.user.id,
-    ipAddress: clientAddress(request),
-  });
+export const DELETE = userRoute<{ agentId: string }>(async (_request, { acting }, params) => {
+  await revokeAgent({ db: getDb(), acting, agentId: ZAgentIdParamSchema.parse(params.agentId) });
   return new Response(null, { status: 204 });
 });

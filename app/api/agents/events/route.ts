@@ -4,8 +4,8 @@ import { userRoute } from "@/lib/auth/user-route";
 export const dynamic = "force-dynamic";
 
 export const GET = userRoute(
-  async (request, { principal }) =>
-    new Response(await openAgentEventStream(principal.tenant.id, request.signal), {
+  async (request, { acting }) =>
+    new Response(await openAgentEventStream({ acting, signal: request.signal }), {
       headers: {
         "content-type": "text/event-stream; charset=utf-8",
         "cache-control": "no-cache, no-transform",

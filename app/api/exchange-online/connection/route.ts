@@ -8,13 +8,7 @@ export const dynamic = "force-dynamic";
 
 // The Exchange Online card's check: the signed-in admin's token, traded on their behalf, reaches
 // their organization in Exchange Online. MFA demanded by Exchange comes back as interaction_required.
-export const POST = userRoute(async (_request, { principal, log }) => {
-  const { accessToken } = await acquireExchangeOnlineToken({
-    db: getDb(),
-    tenant: principal.tenant,
-    user: principal.user,
-    userAssertion: principal.accessToken,
-    logger: log,
-  });
-  return NextResponse.json(await checkExchangeOnlineConnection({ tenant: principal.tenant, accessToken }));
+export const POST = userRoute(async (_request, { acting, log }) => {
+  const { accessToken } = await acquireExchangeOnlineToken({ db: getDb(), acting, logger: log });
+  return NextResponse.json(await checkExchangeOnlineConnection({ acting, accessToken }));
 });

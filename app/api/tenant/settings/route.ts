@@ -1,28 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { userRoute } from "@/lib/auth/user-route";
+import { type TenantSettings, ZTenantSettingsSchema } from "@/lib/contracts/tenant-settings";
 import { getDb } from "@/lib/db";
-import { clientAddress } from "@/lib/http/client-address";
 import { setMfaPolicy } from "@/lib/tenants/set-mfa-policy";
 
 export const dynamic = "force-dynamic";
 
-const ZTenantSettings = z.object({
-  mfaPolicy: z.enum(["Required", "Optional"], { error: "mfaPolicy must be Required or Optional" }),
-});
-
-export const PATCH = userRoute(async (request, { principal }) => {
-  const settings = ZTenantSettings.parse(await request.json());
-  await setMfaPolicy({
-    db: getDb(),
-    tenantId: principal.tenant.id,
-    actor: {
-      userId: principal.user.id,
-      isGlobalAdministrator: principal.directoryRoles.includes("GlobalAdministrator"),
-      mfa: principal.mfa,
-    },
-    mfaPolicy: settings.mfaPolicy,
-    ipAddress: clientAddress(request),
-  });
-  return NextResponse.json(settings);
+export const PATCH = userRoute(async (request, { acting }) => {
+  const settings = ZTenantSettingsSchema.parse(await request.json());
+  await setMfaPolicy({ db: getDb(), acting, mfaPolicy: settings.mfaPolicy });
+  return NextResponse.json(settings satisfies TenantSettings);
 });

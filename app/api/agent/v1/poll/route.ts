@@ -3,14 +3,19 @@ import { agentRoute } from "@/lib/agents/agent-route";
 import { ZPollRequestSchema } from "@/lib/agents/protocol";
 import { getQueueEnv } from "@/lib/env";
 import { leaseNextAgentJob } from "@/lib/jobs/agent-jobs";
+import { getQueue } from "@/lib/jobs/get-queue";
 import { pollHoldMs } from "@/lib/jobs/poll-hold";
 
 export const dynamic = "force-dynamic";
 
 // Long-poll: held until a job arrives for the agent's tenant, or for up to AGENT_POLL_HOLD_SECONDS.
-export const POST = agentRoute(async (request, { agent }) => {
+export const POST = agentRoute(async (request, { acting }) => {
   ZPollRequestSchema.parse(await request.json());
-  const holdMs = pollHoldMs(getQueueEnv().AGENT_POLL_HOLD_SECONDS);
-  const job = await leaseNextAgentJob(agent.tenantId, holdMs, request.signal);
+  const job = await leaseNextAgentJob({
+    queue: await getQueue(),
+    acting,
+    holdMs: pollHoldMs(getQueueEnv().AGENT_POLL_HOLD_SECONDS),
+    signal: request.signal,
+  });
   return job ? NextResponse.json({ job }) : new Response(null, { status: 204 });
 });

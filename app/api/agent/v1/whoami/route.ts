@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
 import { agentRoute } from "@/lib/agents/agent-route";
+import type { WhoamiResponse } from "@/lib/agents/protocol";
 
-export const GET = agentRoute(async (_request, { agent }) =>
+export const GET = agentRoute(async (_request, { acting }) =>
   NextResponse.json({
-    agentId: agent.id,
-    name: agent.name,
-    tenantId: agent.entraTenantId,
-    tenantName: agent.tenantName,
-  }),
+    agentId: acting.actor.agentId,
+    name: acting.actor.name,
+    entraTenantId: acting.tenant.entraTenantId,
+    tenantName: acting.tenant.displayName,
+  } satisfies WhoamiResponse),
 );

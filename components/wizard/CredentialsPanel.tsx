@@ -70,7 +70,7 @@ function ConnectionLine({
  * Exchange Online account (the signed-in admin, checked against Exchange Online on their behalf).
  * Next is enabled only when both are there.
  */
-export function CredentialsStep() {
+export function CredentialsPanel() {
   const { state, switchAccount, signInAgain } = useSession();
   const { connection, check } = useExchangeOnlineConnection();
   const router = useRouter();

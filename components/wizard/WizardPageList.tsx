@@ -1,12 +1,14 @@
 import { WIZARD_PAGES, type WizardPageId } from "@/lib/wizard/wizard-pages";
 
-export function WizardSteps({ current }: { current: WizardPageId }) {
+/** The wizard's pages in order, the current one marked, as the HCW lists them. */
+export function WizardPageList({ current }: { current: WizardPageId }) {
   const currentIndex = WIZARD_PAGES.findIndex((page) => page.id === current);
   return (
     <ol className="space-y-1 text-sm" aria-label="Wizard pages">
       {WIZARD_PAGES.map((page, index) => (
         <li
           key={page.id}
+          // ARIA's own word for the current one of a process's pages is "step".
           aria-current={index === currentIndex ? "step" : undefined}
           className={
             index === currentIndex

@@ -1,0 +1,112 @@
+import type { z } from "zod";
+import {
+  type AgentListResponse,
+  type CreatedPairingCodeResponse,
+  ZAgentListResponseSchema,
+  ZCreatedPairingCodeResponseSchema,
+} from "@/lib/contracts/agents";
+import { ZApiErrorBodySchema } from "@/lib/contracts/api-error";
+import {
+  type ExchangeOnlineConnectionResponse,
+  ZExchangeOnlineConnectionResponseSchema,
+} from "@/lib/contracts/exchange-online";
+import { type MeResponse, ZMeResponseSchema } from "@/lib/contracts/me";
+import { type SignInRealm, ZSignInRealmSchema } from "@/lib/contracts/sign-in-realm";
+import { type TenantSettings, ZTenantSettingsSchema } from "@/lib/contracts/tenant-settings";
+
+// The browser's one way to the service's API: each call sends what its contract (lib/contracts)
+// says and parses what comes back with it. A refusal of any kind — an error status, or an answer
+// that is not the contract's — throws ApiError; no caller can miss one.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly reason?: string,
+    /** Whatever else the error carried, e.g. a claims challenge. */
+    readonly details: { claims?: string } = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+/** fetch(), with whatever the caller adds (the access token). */
+export type Send = (path: string, init?: RequestInit) => Promise<Response>;
+
+async function refusal(response: Response): Promise<ApiError> {
+  const parsed = ZApiErrorBodySchema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) {
+    return new ApiError(response.status, "unexpected", `The service answered ${response.status}. Try again.`);
+  }
+  const { code, message, reason, claims } = parsed.data.error;
+  return new ApiError(response.status, code, message, reason, { claims });
+}
+
+async function answered(response: Response): Promise<Response> {
+  if (!response.ok) throw await refusal(response);
+  return response;
+}
+
+async function read<T>(response: Promise<Response>, schema: z.ZodType<T>): Promise<T> {
+  const body: unknown = await (await answered(await response)).json().catch(() => undefined);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError(
+      200,
+      "unexpected",
+      "The service answered in a shape this page does not know. Reload it.",
+    );
+  }
+  return parsed.data;
+}
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+export function createApiClient(send: Send) {
+  return {
+    me: (): Promise<MeResponse> => read(send("/api/me"), ZMeResponseSchema),
+    findSignInRealm: (account: string): Promise<SignInRealm> =>
+      read(send(`/api/auth/realm?account=${encodeURIComponent(account)}`), ZSignInRealmSchema),
+    listAgents: (): Promise<AgentListResponse> => read(send("/api/agents"), ZAgentListResponseSchema),
+    /** The live stream of agent events (server-sent events), for use-agents to parse. */
+    async agentEvents(signal: AbortSignal): Promise<ReadableStream> {
+      const response = await answered(await send("/api/agents/events", { signal }));
+      if (!response.body) throw new ApiError(response.status, "unexpected", "The event stream has no body.");
+      return response.body;
+    },
+    createPairingCode: (): Promise<CreatedPairingCodeResponse> =>
+      read(send("/api/agents/pairing-codes", { method: "POST" }), ZCreatedPairingCodeResponseSchema),
+    async withdrawPairingCode(codeId: string): Promise<void> {
+      await answered(
+        await send(`/api/agents/pairing-codes/${encodeURIComponent(codeId)}`, { method: "DELETE" }),
+      );
+    },
+    async revokeAgent(agentId: string): Promise<void> {
+      await answered(await send(`/api/agents/${encodeURIComponent(agentId)}`, { method: "DELETE" }));
+    },
+    updateTenantSettings: (settings: TenantSettings): Promise<TenantSettings> =>
+      read(send("/api/tenant/settings", json("PATCH", settings)), ZTenantSettingsSchema),
+    checkExchangeOnlineConnection: (): Promise<ExchangeOnlineConnectionResponse> =>
+      read(
+        send("/api/exchange-online/connection", { method: "POST" }),
+        ZExchangeOnlineConnectionResponseSchema,
+      ),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** A Send that adds `Authorization: Bearer` with a token from `accessToken` to every request. */
+export function withAccessToken(accessToken: () => Promise<string>): Send {
+  return async (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set("authorization", `Bearer ${await accessToken()}`);
+    return fetch(path, { ...init, headers });
+  };
+}

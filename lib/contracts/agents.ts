@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+// The Agents page's API (app/api/agents/**): its answers, its route params, its live events.
+
+/** An agent as the Agents page and the wizard's on-premises credential card show it. */
+export const ZAgentSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  host: z.string(),
+  version: z.string(),
+  runAs: z.string(),
+  pairedAt: z.iso.datetime({ offset: true }),
+  lastSeenAt: z.iso.datetime({ offset: true }).nullable(),
+  online: z.boolean(),
+});
+export type AgentSummary = z.infer<typeof ZAgentSummarySchema>;
+
+/** GET /api/agents */
+export const ZAgentListResponseSchema = z.object({ agents: z.array(ZAgentSummarySchema) });
+export type AgentListResponse = z.infer<typeof ZAgentListResponseSchema>;
+
+/** POST /api/agents/pairing-codes (201): the code, shown once, and the command that uses it. */
+export const ZCreatedPairingCodeResponseSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+  command: z.string(),
+});
+export type CreatedPairingCodeResponse = z.infer<typeof ZCreatedPairingCodeResponseSchema>;
+
+/** DELETE /api/agents/[agentId] (204). */
+export const ZAgentIdParamSchema = z.uuid("Not an agent id");
+/** DELETE /api/agents/pairing-codes/[codeId] (204). */
+export const ZPairingCodeIdParamSchema = z.uuid("Not a pairing code id");
+
+/** GET /api/agents/events: each `agent` server-sent event's data. */
+export const ZAgentStreamEventSchema = z.object({
+  agentId: z.string(),
+  type: z.enum(["paired", "revoked", "seen"]),
+  /** On "paired": the code it redeemed, so the page that shows that code knows it was used. */
+  pairingCodeId: z.string().optional(),
+});
+export type AgentStreamEvent = z.infer<typeof ZAgentStreamEventSchema>;

@@ -1,0 +1,54 @@
+import { BOTH_SIDES_KINDS } from "./catalog/both-sides-kinds";
+import { ON_PREMISES_KINDS } from "./catalog/on-premises-kinds";
+import { ONLINE_KINDS } from "./catalog/online-kinds";
+import type { ExchangeSide } from "./exchange-side";
+import { type CmdletVerb, type KindCmdlet, type ObjectKind, sidesOf } from "./object-kind";
+
+// The production home of Exchange knowledge: every object kind the hybrid configuration reads or
+// writes, with its identity, compared properties, cmdlets, their parameters and sides. The
+// simulators keep their own model (they stand for Microsoft); tests/unit/exchange/catalog-agreement
+// holds the two in agreement.
+
+export const EXCHANGE_OBJECT_KINDS: readonly ObjectKind[] = [
+  ...BOTH_SIDES_KINDS,
+  ...ON_PREMISES_KINDS,
+  ...ONLINE_KINDS,
+];
+
+const BY_KIND = new Map(EXCHANGE_OBJECT_KINDS.map((kind) => [kind.kind, kind]));
+
+export function objectKind(kind: string): ObjectKind {
+  const found = BY_KIND.get(kind);
+  if (!found) throw new Error(`lib/exchange has no object kind ${kind}`);
+  return found;
+}
+
+/** A kind's cmdlet of a verb on a side, e.g. ("SendConnector", "new", "OnPremises") → New-SendConnector. */
+export function kindCmdlet(kind: string, verb: CmdletVerb, side: ExchangeSide, name?: string): KindCmdlet {
+  const entry = objectKind(kind);
+  const found = entry.cmdlets.find(
+    (cmdlet) =>
+      cmdlet.verb === verb && sidesOf(entry, cmdlet).includes(side) && (!name || cmdlet.name === name),
+  );
+  if (!found) throw new Error(`lib/exchange has no ${verb} cmdlet for ${kind} on ${side}`);
+  return found;
+}
+
+/**
+ * The one removal the agent runs today: a stale HybridConfiguration object (HCW8019–8023) is
+ * removed before the wizard writes a new one. Other removals come with Undo, deliberately.
+ */
+const AGENT_REMOVALS = new Set(["Remove-HybridConfiguration"]);
+
+/** Every on-premises cmdlet of the catalog the agent may run: reads and writes, removals excepted. */
+export function agentAllowedCmdlets(): string[] {
+  const names = new Set<string>();
+  for (const kind of EXCHANGE_OBJECT_KINDS) {
+    for (const cmdlet of kind.cmdlets) {
+      if (!sidesOf(kind, cmdlet).includes("OnPremises")) continue;
+      if (cmdlet.verb === "remove" && !AGENT_REMOVALS.has(cmdlet.name)) continue;
+      names.add(cmdlet.name);
+    }
+  }
+  return [...names].sort();
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import {
+  ZCertificatePageSchema,
+  ZConnectorServersPageSchema,
+  ZCredentialsPageSchema,
+  ZDomainOwnershipPageSchema,
+  ZDomainsPageSchema,
+  ZEnvironmentPageSchema,
+  ZFeaturesPageSchema,
+  ZMigrationCredentialPageSchema,
+  ZOrganizationFqdnPageSchema,
+  ZTopologyPageSchema,
+  ZTransportPageSchema,
+} from "./answer-pages";
+
+// All answers of a run: one key per wizard page (docs/ANSWERS.md). What the browser saves page by
+// page and what `npm run plan -- --answers FILE` reads.
+
+export const ZAnswersSchema = z.strictObject({
+  environment: ZEnvironmentPageSchema,
+  credentials: ZCredentialsPageSchema,
+  features: ZFeaturesPageSchema,
+  topology: ZTopologyPageSchema.default({ topology: "Classic" }),
+  /** Only with the migration endpoint on. */
+  migrationCredential: ZMigrationCredentialPageSchema.nullable().default(null),
+  domains: ZDomainsPageSchema,
+  domainOwnership: ZDomainOwnershipPageSchema.default({ confirmedDomains: [] }),
+  transport: ZTransportPageSchema.default({ edgeTransport: false, centralizedMailTransport: false }),
+  receiveConnectors: ZConnectorServersPageSchema,
+  sendConnectors: ZConnectorServersPageSchema,
+  certificate: ZCertificatePageSchema,
+  organizationFqdn: ZOrganizationFqdnPageSchema,
+});
+
+export type Answers = z.infer<typeof ZAnswersSchema>;
+export type AnswersInput = z.input<typeof ZAnswersSchema>;
+
+/** One field's problem: where (`certificate.thumbprint`) and what to do. */
+export interface AnswerViolation {
+  path: string;
+  message: string;
+}
+
+export type ParsedAnswers = { ok: true; answers: Answers } | { ok: false; violations: AnswerViolation[] };
+
+/** Parses an answers document, giving each field's message rather than the first. */
+export function parseAnswers(input: unknown): ParsedAnswers {
+  const parsed = ZAnswersSchema.safeParse(input);
+  if (parsed.success) return { ok: true, answers: parsed.data };
+  return {
+    ok: false,
+    violations: parsed.error.issues.map((issue) => ({
+      path: issue.path.map(String).join(".") || "(the answers)",
+      message: issue.message,
+    })),
+  };
+}
