@@ -7,11 +7,24 @@ import { AppError } from "@/lib/errors";
 // Home realm discovery: from the account an admin types, the tenant and cloud to sign in at.
 // Only tenants the service knows are found; their tokens are the only ones it would accept anyway.
 
+// An account is at most 254 characters (RFC 5321's path limit; Entra's UPNs are shorter still).
+const MAX_ACCOUNT_LENGTH = 254;
+
+// Each character is looked at a bounded number of times: the local part and the domain's labels
+// cannot hold the separator that ends them, so there is only one way to split an account.
+// (The earlier `[^@\s]+\.[^@\s]+` let dots belong to either side and backtracked quadratically.)
+const ACCOUNT_SHAPE = /^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$/;
+
 export const ZSignInAccount = z
   .string()
   .trim()
+  // Checked first, and stops the checks after it: no pattern runs on an unbounded string.
+  .max(MAX_ACCOUNT_LENGTH, {
+    abort: true,
+    error: `An account is at most ${MAX_ACCOUNT_LENGTH} characters; enter your work account, e.g. admin@contoso.onmicrosoft.com`,
+  })
   .toLowerCase()
-  .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "Enter your work account, e.g. admin@contoso.onmicrosoft.com");
+  .regex(ACCOUNT_SHAPE, "Enter your work account, e.g. admin@contoso.onmicrosoft.com");
 
 export async function findSignInRealm(db: Db, account: string): Promise<SignInRealm> {
   const domain = account.slice(account.indexOf("@") + 1);
