@@ -6,6 +6,7 @@ import {
   type FailJobRequest,
   isAllowedCmdlet,
   type SealedSecret,
+  ZParameterNameSchema,
 } from "@/lib/agents/protocol";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -19,8 +20,9 @@ import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
 
 const ZAgentJobDataSchema = z.object({
   cmdlet: z.string(),
-  parameters: z.record(z.string(), z.unknown()),
-  sealedParameters: z.record(z.string(), z.custom<SealedSecret>()).optional(),
+  // Refused when queued: a job the agent would refuse must not reach it.
+  parameters: z.record(ZParameterNameSchema, z.unknown()),
+  sealedParameters: z.record(ZParameterNameSchema, z.custom<SealedSecret>()).optional(),
   server: z.string().optional(),
   idempotencyKey: z.string(),
 });

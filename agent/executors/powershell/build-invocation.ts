@@ -47,9 +47,8 @@ export function buildInvokeCmdletInput(
     throw refuse(`"${server}" is not an Exchange server host name.`, "InvalidExchangeServer");
   }
   for (const name of [...Object.keys(invocation.parameters), ...Object.keys(invocation.credentials)]) {
-    if (!ZParameterNameSchema.safeParse(name).success) {
-      throw refuse(`"${name}" is not a PowerShell parameter name.`, "InvalidParameterName");
-    }
+    const problem = ZParameterNameSchema.safeParse(name).error?.issues[0];
+    if (problem) throw refuse(`"${name}" ${problem.message}.`, "InvalidParameterName");
   }
   const request: PowerShellRequest = {
     cmdlet: invocation.cmdlet,

@@ -52,6 +52,20 @@ try {
   $cmdlet = [string]$request['cmdlet']
   if ($allowedCmdlets -cnotcontains $cmdlet) { throw "The cmdlet '$cmdlet' is not on this agent's allow-list." }
 
+  # Common parameters (-OutVariable, -ErrorAction, -WhatIf...) change how the cmdlet runs, not what it
+  # does; PowerShell binds any prefix of them, so a name that begins one is refused (checked in
+  # TypeScript first, again here so that the script alone is safe too).
+  $commonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters + @('ProgressAction')
+  $commonAliases = @('vb','db','ea','wa','infa','proga','ev','wv','iv','ov','ob','pv','wi','cf','usetx')
+  $requestedNames = @()
+  if ($request['parameters']) { $requestedNames += @($request['parameters'].Keys) }
+  if ($request['credentials']) { $requestedNames += @($request['credentials'].Keys) }
+  foreach ($name in $requestedNames) {
+    $isCommon = $commonAliases -contains $name
+    foreach ($common in $commonParameters) { if ($common.StartsWith([string]$name, [System.StringComparison]::OrdinalIgnoreCase)) { $isCommon = $true } }
+    if ($isCommon) { throw "The parameter '$name' is one of PowerShell's common parameters, which a job may not set." }
+  }
+
   $parameters = @{}
   if ($request['parameters']) {
     foreach ($name in $request['parameters'].Keys) { $parameters[$name] = $request['parameters'][$name] }
