@@ -153,7 +153,7 @@ describe("PowerShell executor", () => {
   });
 
   it("refuses a common parameter (-OutVariable, -ErrorAction, -WhatIf…) before PowerShell starts", async () => {
-    const cases = [
+    const cases: Pick<CmdletInvocation, "parameters" | "credentials">[] = [
       { parameters: { Identity: "x", OutVariable: "warnings" }, credentials: {} },
       { parameters: { Identity: "x", erroraction: "SilentlyContinue" }, credentials: {} },
       { parameters: { Identity: "x", WhatIf: true }, credentials: {} },
