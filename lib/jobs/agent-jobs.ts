@@ -8,15 +8,18 @@ import {
   type SealedSecret,
   ZParameterNameSchema,
 } from "@/lib/agents/protocol";
+import { getDb } from "@/lib/db";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getQueue } from "@/lib/jobs/get-queue";
+import { issueLeaseToken, redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
 import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
 
 // On-premises work for a tenant waits in that tenant's queue; any of the tenant's
 // agents may take it. A handed-out job is leased: the agent's heartbeats renew it
 // (pg-boss heartbeatSeconds), and a lapsed lease puts it back for another attempt.
-// The lease token is the attempt number, so a result for an old attempt is refused.
+// The lease token is a random nonce per hand-out (job-lease-tokens.ts), standing for the attempt
+// number pg-boss checks, so a result for an old attempt is refused.
 
 const ZAgentJobDataSchema = z.object({
   cmdlet: z.string(),
@@ -97,7 +100,8 @@ export async function leaseNextAgentJob(
     if (job) {
       wakeup.cancel();
       const data = ZAgentJobDataSchema.parse(job.data);
-      return { id: job.id, leaseToken: String(job.retryCount), leaseExpiresAt: leaseExpiry(), ...data };
+      const leaseToken = await issueLeaseToken({ db: getDb(), jobId: job.id, attempt: job.retryCount });
+      return { id: job.id, leaseToken, leaseExpiresAt: leaseExpiry(), ...data };
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0 || signal?.aborted) {
@@ -108,13 +112,9 @@ export async function leaseNextAgentJob(
   }
 }
 
-function attempt(jobId: string, leaseToken: string) {
-  const retryCount = Number(leaseToken);
-  if (!Number.isInteger(retryCount) || retryCount < 0) {
-    throw new AppError("lease_lost", "This lease token is not one the service handed out.");
-  }
-  return { id: jobId, retryCount };
-}
+const attempt = (jobId: string, token: string) => redeemLeaseToken({ db: getDb(), jobId, token });
+const settled = (lease: { id: string; retryCount: number }) =>
+  releaseLeaseToken({ db: getDb(), jobId: lease.id, attempt: lease.retryCount });
 
 // pg-boss types its command responses as {}; they carry the count of jobs the command changed.
 const ZCommandResponseSchema = z.object({ affected: z.number() });
@@ -134,7 +134,7 @@ export async function renewAgentJobLease(
   leaseToken: string,
 ): Promise<string> {
   const { boss, name } = await queueFor(tenantId);
-  assertHeld(await boss.touch(name, attempt(jobId, leaseToken)));
+  assertHeld(await boss.touch(name, await attempt(jobId, leaseToken)));
   return leaseExpiry();
 }
 
@@ -145,7 +145,9 @@ export async function completeAgentJob(
 ): Promise<void> {
   const { boss, name } = await queueFor(tenantId);
   const outcome: AgentJobOutcome = { outcome: "succeeded", result: body.result };
-  assertHeld(await boss.complete(name, attempt(jobId, body.leaseToken), outcome));
+  const lease = await attempt(jobId, body.leaseToken);
+  assertHeld(await boss.complete(name, lease, outcome));
+  await settled(lease);
 }
 
 /**
@@ -160,11 +162,12 @@ export async function failAgentJob(tenantId: string, jobId: string, body: FailJo
     warnings: body.warnings,
     timings: body.timings,
   };
-  const lease = attempt(jobId, body.leaseToken);
+  const lease = await attempt(jobId, body.leaseToken);
   const response = body.error.transient
     ? await boss.fail(name, lease, outcome)
     : await boss.complete(name, lease, outcome);
   assertHeld(response);
+  await settled(lease);
 }
 
 export interface AgentJobStatus {
