@@ -36,7 +36,7 @@ async function newCode(): Promise<{ id: string; publicId: string; secret: string
   return { id: row.id, publicId, secret };
 }
 
-const publicKeyJwk = { kty: "RSA", n: "AQAB".repeat(86), e: "AQAB", alg: "RSA-OAEP-256" } as const;
+const publicKeyJwk = { kty: "RSA", n: "AQAB".repeat(128), e: "AQAB", alg: "RSA-OAEP-256" } as const;
 
 function guess(code: string, sourceAddress: string) {
   return pairAgent({
