@@ -1,15 +1,27 @@
 import { openAgentEventStream } from "@/lib/agents/agent-event-stream";
 import { userRoute } from "@/lib/auth/user-route";
+import { holdConnection, MAX_EVENT_STREAMS_PER_USER } from "@/lib/http/held-connections";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(
-  async (request, { principal }) =>
-    new Response(await openAgentEventStream(principal.tenant.id, request.signal), {
+export const GET = userRoute(async (request, { principal }) => {
+  const release = holdConnection({
+    key: `events:${principal.user.id}`,
+    limit: MAX_EVENT_STREAMS_PER_USER,
+    what: "event streams",
+  });
+  // The stream ends when the browser goes away, which aborts the request.
+  request.signal.addEventListener("abort", release, { once: true });
+  try {
+    return new Response(await openAgentEventStream(principal.tenant.id, request.signal), {
       headers: {
         "content-type": "text/event-stream; charset=utf-8",
-        "cache-control": "no-cache, no-transform",
+        "cache-control": "no-store, no-transform",
         "x-accel-buffering": "no",
       },
-    }),
-);
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+});

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { agentRoute } from "@/lib/agents/agent-route";
 import { ZPollRequestSchema } from "@/lib/agents/protocol";
 import { getQueueEnv } from "@/lib/env";
+import { holdConnection, MAX_POLLS_PER_AGENT } from "@/lib/http/held-connections";
 import { leaseNextAgentJob } from "@/lib/jobs/agent-jobs";
 import { pollHoldMs } from "@/lib/jobs/poll-hold";
 
@@ -10,7 +11,12 @@ export const dynamic = "force-dynamic";
 // Long-poll: held until a job arrives for the agent's tenant, or for up to AGENT_POLL_HOLD_SECONDS.
 export const POST = agentRoute(async (request, { agent }) => {
   ZPollRequestSchema.parse(await request.json());
-  const holdMs = pollHoldMs(getQueueEnv().AGENT_POLL_HOLD_SECONDS);
-  const job = await leaseNextAgentJob(agent.tenantId, holdMs, request.signal);
-  return job ? NextResponse.json({ job }) : new Response(null, { status: 204 });
+  const release = holdConnection({ key: `poll:${agent.id}`, limit: MAX_POLLS_PER_AGENT, what: "polls" });
+  try {
+    const holdMs = pollHoldMs(getQueueEnv().AGENT_POLL_HOLD_SECONDS);
+    const job = await leaseNextAgentJob(agent.tenantId, holdMs, request.signal);
+    return job ? NextResponse.json({ job }) : new Response(null, { status: 204 });
+  } finally {
+    release();
+  }
 });
