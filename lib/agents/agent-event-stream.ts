@@ -22,14 +22,23 @@ export async function openAgentEventStream(tenantId: string, signal: AbortSignal
           stop(); // the browser went away between two events
         }
       };
-      unsubscribe = await subscribeToAgentEvents(tenantId, (event) =>
-        send(`event: agent\ndata: ${JSON.stringify(event)}\n\n`),
+      const end = () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed: the browser went away first
+        }
+      };
+      unsubscribe = await subscribeToAgentEvents(
+        tenantId,
+        (event) => send(`event: agent\ndata: ${JSON.stringify(event)}\n\n`),
+        // Events may have been missed while the database was away: end the stream, so the page
+        // connects again, hears "ready" once the database is back, and reloads what it shows.
+        end,
       );
       keepalive = setInterval(() => send(": keepalive\n\n"), KEEPALIVE_MS);
-      signal.addEventListener("abort", () => {
-        stop();
-        controller.close();
-      });
+      signal.addEventListener("abort", end);
       // Subscribed before telling the page, so nothing that happens after "ready" is missed.
       send("retry: 3000\nevent: ready\ndata: {}\n\n");
     },

@@ -10,10 +10,11 @@ export const GET = userRoute(async (request, { principal }) => {
     limit: MAX_EVENT_STREAMS_PER_USER,
     what: "event streams",
   });
-  // The stream ends when the browser goes away, which aborts the request.
+  // The place is given back when the browser goes away (the request is aborted) or the server ends the stream.
   request.signal.addEventListener("abort", release, { once: true });
   try {
-    return new Response(await openAgentEventStream(principal.tenant.id, request.signal), {
+    const events = await openAgentEventStream(principal.tenant.id, request.signal);
+    return new Response(events.pipeThrough(new TransformStream({ flush: release })), {
       headers: {
         "content-type": "text/event-stream; charset=utf-8",
         "cache-control": "no-store, no-transform",
