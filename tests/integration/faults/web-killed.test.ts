@@ -1,0 +1,123 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateAgentKeyPair } from "@/agent/agent-keys";
+import type { AgentLog } from "@/agent/agent-log";
+import { writeAgentConfig } from "@/agent/config/config-file";
+import { runAgent } from "@/agent/run/run-agent";
+import { pairAgents } from "@/bench/lib/agent-fleet";
+import { waitFor } from "@/tests/helpers/agent-cli";
+import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
+
+// The web app killed (SIGKILL: no goodbye) under 100 polling agents, then started again. Each agent
+// is the real run loop (agent/run/run-agent.ts), a hundred of them in this one process, each with
+// its own config, credential and connection, as a hundred hosts would be.
+const AGENTS = 100;
+
+let bed: AgentTestBed;
+let workDir: string;
+const stop = new AbortController();
+const logs: { at: number; message: string }[][] = [];
+let runs: Promise<unknown>[] = [];
+
+function recordingLog(lines: { at: number; message: string }[]): AgentLog {
+  const record = (message: string) => lines.push({ at: Date.now(), message });
+  return { info: record, warn: record, error: record };
+}
+
+beforeAll(async () => {
+  bed = await startAgentTestBed({ tenantName: "Contoso (web killed)" });
+  workDir = await mkdtemp(path.join(tmpdir(), "hw-fault-web-"));
+  const keyPair = await generateAgentKeyPair();
+  const paired = await pairAgents({
+    db: bed.db,
+    serverUrl: bed.web.url,
+    tenantIds: Array(AGENTS).fill(bed.tenantId),
+    concurrency: 10,
+    keyPair,
+  });
+  const configs = await Promise.all(
+    paired.map(async (agent, index) => {
+      const configPath = path.join(workDir, `agent-${index}.json`);
+      await writeAgentConfig(configPath, {
+        version: 1,
+        server: bed.web.url,
+        agentId: agent.agentId,
+        name: `EX-KILLED-${index}`,
+        tenantId: bed.tenantId,
+        tenantName: "Contoso (web killed)",
+        credential: agent.credential,
+        ...keyPair,
+        pairedAt: new Date().toISOString(),
+        executor: "simulated",
+        simulatorStateFile: bed.simulatorState,
+      });
+      return configPath;
+    }),
+  );
+  runs = configs.map((configPath, index) => {
+    logs[index] = [];
+    return runAgent({ configPath, signal: stop.signal, log: recordingLog(logs[index]!) });
+  });
+  await waitFor(
+    async () => logs.every((lines) => lines.some((line) => line.message.startsWith("connected"))),
+    "every agent to connect",
+  );
+});
+
+afterAll(async () => {
+  stop.abort(new Error("test finished"));
+  await Promise.all(runs);
+  await bed?.stop();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe("the web app killed under 100 polling agents", () => {
+  it("every agent comes back by itself, each after a random wait", async () => {
+    const exited = new Promise((resolve) => bed.web.process.once("exit", resolve));
+    const killedAt = Date.now();
+    bed.web.process.kill("SIGKILL");
+    await exited;
+    await bed.restartWeb(0);
+    const backAt = Date.now();
+
+    const reconnectedAt = await waitFor(
+      async () => {
+        const times = logs.map(
+          (lines) =>
+            lines.find((line) => line.at > killedAt && line.message.startsWith("connected again"))?.at,
+        );
+        return times.every((at) => at !== undefined) ? (times as number[]) : null;
+      },
+      "every agent to reconnect",
+      180_000,
+    );
+    // The waits are drawn at random, so a hundred agents cut off together do not return together:
+    // hardly two agents waited the same times (the log gives them to a tenth of a second).
+    const waitsOf = (lines: { at: number; message: string }[]) =>
+      lines
+        .filter((line) => line.at > killedAt && /trying again in/.test(line.message))
+        .map((line) => line.message.replace(/^.*trying again in /, ""))
+        .join(", ");
+    expect(new Set(logs.map(waitsOf)).size).toBeGreaterThan(AGENTS * 0.9);
+
+    const afterRestart = reconnectedAt.map((at) => (at - backAt) / 1000).sort((a, b) => a - b);
+    console.log(
+      `web app killed under ${AGENTS} agents: down ${((backAt - killedAt) / 1000).toFixed(1)} s; after it was back, ` +
+        `agents reconnected within ${afterRestart[0]?.toFixed(1)} s (first), ${afterRestart[AGENTS / 2]?.toFixed(1)} s (median), ` +
+        `${afterRestart.at(-1)?.toFixed(1)} s (last)`,
+    );
+
+    // And they work: a job queued now is run.
+    const jobId = await bed.jobs.enqueueAgentJob(bed.tenantId, {
+      cmdlet: "Get-OrganizationConfig",
+      parameters: {},
+      idempotencyKey: `killed-${crypto.randomUUID()}`,
+    });
+    await waitFor(
+      async () => (await bed.jobs.getAgentJobStatus(bed.tenantId, jobId))?.state === "completed",
+      "the job",
+    );
+  });
+});
