@@ -1,14 +1,23 @@
 // npm run bench — runs every benchmark and prints its figures. Figures go to
 // docs/PERFORMANCE.md by hand, with the command that produced them.
+// `-- --load-minutes N` sets how long the load benchmark runs (10 unless told).
 import os from "node:os";
+import { parseArgs } from "node:util";
 import { benchColdStart } from "@/bench/cold-start";
 import { benchExchangeOnlineInvoke } from "@/bench/exchange-online-invoke";
+import { benchLoad } from "@/bench/load";
 import { benchTokenValidation } from "@/bench/token-validation";
+
+const { values } = parseArgs({ options: { "load-minutes": { type: "string", default: "10" } } });
 
 const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [
   ["start-up", benchColdStart],
   ["Exchange Online simulator (InvokeCommand over HTTPS)", benchExchangeOnlineInvoke],
   ["access-token validation", benchTokenValidation],
+  [
+    "load: 1,000 polling agents and 100 people reading pages",
+    () => benchLoad({ minutes: Number(values["load-minutes"]) }),
+  ],
 ];
 
 console.log(
