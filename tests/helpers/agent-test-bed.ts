@@ -26,8 +26,12 @@ export type AgentTestBed = Awaited<ReturnType<typeof startAgentTestBed>>;
  * leases, a tenant of its own, and the Contoso on-premises organization in the simulator, which
  * the agents' `simulated` executor works on. Call from beforeAll; `stop` from afterAll.
  */
-export async function startAgentTestBed(options: { tenantName: string }) {
-  const databaseUrl = inject("databaseUrl");
+export async function startAgentTestBed(options: {
+  tenantName: string;
+  /** A database of the test's own, where what it does (e.g. its pairing attempts) counts apart. */
+  databaseUrl?: string;
+}) {
+  const databaseUrl = options.databaseUrl ?? inject("databaseUrl");
   // The queue is also used from this process (to enqueue and inspect jobs): same settings as the web app.
   vi.stubEnv("DATABASE_URL", databaseUrl);
   vi.stubEnv("AGENT_LEASE_SECONDS", SHORT_LEASE.AGENT_LEASE_SECONDS);
