@@ -1,11 +1,16 @@
 // npm run bench — runs every benchmark and prints its figures. Figures go to
 // docs/PERFORMANCE.md by hand, with the command that produced them.
+// `-- --load-minutes N` sets how long the load benchmark runs (10 unless told).
 import os from "node:os";
+import { parseArgs } from "node:util";
 import { benchColdStart } from "@/bench/cold-start";
 import { benchExchangeOnlineInvoke } from "@/bench/exchange-online-invoke";
 import { benchGather } from "@/bench/gather";
+import { benchLoad } from "@/bench/load";
 import { benchPlan } from "@/bench/plan";
 import { benchTokenValidation } from "@/bench/token-validation";
+
+const { values } = parseArgs({ options: { "load-minutes": { type: "string", default: "10" } } });
 
 const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [
   ["start-up", benchColdStart],
@@ -13,6 +18,10 @@ const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [
   ["access-token validation", benchTokenValidation],
   ["gather (both sides, zero-latency simulators)", benchGather],
   ["plan (computePlan over a gathered state)", benchPlan],
+  [
+    "load: 1,000 polling agents and 100 people reading pages",
+    () => benchLoad({ minutes: Number(values["load-minutes"]) }),
+  ],
 ];
 
 console.log(

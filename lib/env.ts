@@ -19,6 +19,20 @@ const ZServerEnv = z.object({
   LOG_LEVEL: LogLevel.default("info"),
 });
 
+const ZClientAddressEnv = z.object({
+  /**
+   * How many proxies in front of the web app append to X-Forwarded-For (a load balancer: 1). The
+   * caller's address is that many entries from the right of the chain; 0 (unset): the connection's.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "TRUSTED_PROXY_HOPS must be a whole number of proxies, e.g. TRUSTED_PROXY_HOPS=1" })
+    .int("TRUSTED_PROXY_HOPS must be a whole number of proxies, e.g. TRUSTED_PROXY_HOPS=1")
+    .min(0, "TRUSTED_PROXY_HOPS must be 0 or more")
+    .max(10, "TRUSTED_PROXY_HOPS is at most 10")
+    .default(0),
+});
+export type ClientAddressEnv = z.infer<typeof ZClientAddressEnv>;
+
 const portNumber = (name: string, example: number) =>
   z.coerce
     .number({ error: `${name} must be a port number, e.g. ${name}=${example}` })
@@ -101,6 +115,22 @@ const ZDnsEnv = z.object({
     .transform((value) => (value ? value.split(",").filter((entry) => entry.trim() !== "") : []))
     .pipe(z.array(DnsServer)),
 });
+/**
+ * How long the web server waits for a request to arrive: a client that sends its headers or body
+ * slowly is dropped after these, so slow senders cannot hold connections open. Only the request
+ * is timed: a held poll or event stream, which has sent all of its request, is not affected.
+ */
+const ZWebServerEnv = z
+  .object({
+    /** The whole request, body included: 60 s lets the largest body (a job result) arrive at ~1.2 Mbit/s. */
+    HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+    HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(15),
+  })
+  .refine((env) => env.HTTP_HEADERS_TIMEOUT_SECONDS <= env.HTTP_REQUEST_TIMEOUT_SECONDS, {
+    path: ["HTTP_HEADERS_TIMEOUT_SECONDS"],
+    message: "HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS",
+  });
+export type WebServerEnv = z.infer<typeof ZWebServerEnv>;
 
 const ZDownloadsEnv = z.object({
   /** Where the built agent (hybrid-agent.mjs) is served from; npm install and npm start build it there. */
@@ -217,6 +247,11 @@ export function getServerEnv(): ServerEnv {
   return serverEnv;
 }
 
+/** Not memoized, like the token cache keys: one key parses in microseconds. */
+export function getClientAddressEnv(): ClientAddressEnv {
+  return parseEnv(ZClientAddressEnv, process.env);
+}
+
 let queueEnv: QueueEnv | undefined;
 
 export function getQueueEnv(): QueueEnv {
@@ -238,6 +273,10 @@ export function getTokenCacheEnv(): TokenCacheEnv {
 
 export function getStartEnv(): StartEnv {
   return parseEnv(ZStartEnv, process.env);
+}
+
+export function getWebServerEnv(): WebServerEnv {
+  return parseEnv(ZWebServerEnv, process.env);
 }
 
 export function getDownloadsEnv(): DownloadsEnv {

@@ -8,7 +8,7 @@ await runCommand(async (cleanup) => {
   const env = getStartEnv();
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   cleanup(() => database.close());
-  const applied = await applyPendingMigrations(database.url);
+  const applied = await applyPendingMigrations(database.ownerUrl);
   console.log(
     applied.length === 0
       ? `No pending migrations (${database.description}).`

@@ -19,7 +19,7 @@ await runCommand(async (cleanup) => {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   cleanup(() => database.close());
   const schema = await readFile(SCHEMA_FILE, "utf8");
-  const sql = await diffSchemas(database.url, await readSchemaAtLastMigration(), schema);
+  const sql = await diffSchemas(database.ownerUrl, await readSchemaAtLastMigration(), schema);
   if (sql === "" || /^(-- [^\n]*\n?|\s)*$/.test(sql)) {
     console.log("schema.prisma has not changed since the last migration: nothing to write.");
     return undefined;

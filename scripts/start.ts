@@ -77,7 +77,7 @@ await runCommand(async (cleanup) => {
   cleanup(() => database.close());
   say(`Database: ${database.description}`);
 
-  const applied = await applyPendingMigrations(database.url);
+  const applied = await applyPendingMigrations(database.ownerUrl);
   say(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Migrations: up to date");
 
   const db = createDb(database.url);

@@ -25,15 +25,17 @@ const RUN_AS = "BENCH\\svc-hybrid";
 
 /**
  * Pairs one agent per entry of `tenants` through POST /api/agent/v1/pair. Key generation is
- * the agent host's work, not the server's: one RSA key pair serves every agent here.
+ * the agent host's work, not the server's: one RSA key pair (`keyPair`, or a fresh one) serves
+ * every agent here.
  */
 export async function pairAgents(options: {
   db: Db;
   serverUrl: string;
   tenants: ActingContext[];
   concurrency: number;
+  keyPair?: Awaited<ReturnType<typeof generateAgentKeyPair>>;
 }): Promise<PairedAgent[]> {
-  const { publicKeyJwk } = await generateAgentKeyPair();
+  const { publicKeyJwk } = options.keyPair ?? (await generateAgentKeyPair());
   const client = createAgentClient({ serverUrl: options.serverUrl, proxySettings: {} });
   const paired: PairedAgent[] = [];
   let next = 0;

@@ -33,10 +33,12 @@ export async function startDispatchRig(
   const databaseUrl = await createMigratedDatabase(server, "hw_bench");
   const db = createDb(databaseUrl);
   if (options.synchronousCommit === false) {
-    // Before anyone connects: the setting applies to sessions opened afterwards.
-    await db.$executeRawUnsafe(
+    // Before anyone connects: the setting applies to sessions opened afterwards. Only the owner may.
+    const owner = createDb(server.ownerUrl(databaseUrl));
+    await owner.$executeRawUnsafe(
       `ALTER DATABASE "${new URL(databaseUrl).pathname.slice(1)}" SET synchronous_commit = off`,
     );
+    await owner.$disconnect();
   }
   // The benchmark enqueues through lib/jobs in this process, which reads its database from the environment.
   process.env.DATABASE_URL = databaseUrl;

@@ -28,15 +28,24 @@ export async function openAgentEventStream(options: {
           stop(); // the browser went away between two events
         }
       };
-      unsubscribe = await subscribeToAgentEvents(options.acting.tenant.id, (event) =>
+      const end = () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed: the browser went away first
+        }
+      };
+      unsubscribe = await subscribeToAgentEvents(
+        options.acting.tenant.id,
         // The browser's shape (lib/contracts/agents.ts): the internal tenant id stays on the server.
-        send(`event: agent\ndata: ${JSON.stringify(ZAgentStreamEventSchema.parse(event))}\n\n`),
+        (event) => send(`event: agent\ndata: ${JSON.stringify(ZAgentStreamEventSchema.parse(event))}\n\n`),
+        // Events may have been missed while the database was away: end the stream, so the page
+        // connects again, hears "ready" once the database is back, and reloads what it shows.
+        end,
       );
       keepalive = setInterval(() => send(": keepalive\n\n"), KEEPALIVE_MS);
-      signal.addEventListener("abort", () => {
-        stop();
-        controller.close();
-      });
+      signal.addEventListener("abort", end);
       // Subscribed before telling the page, so nothing that happens after "ready" is missed.
       send("retry: 3000\nevent: ready\ndata: {}\n\n");
     },

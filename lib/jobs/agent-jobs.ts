@@ -6,9 +6,12 @@ import {
   type FailJobRequest,
   isAllowedCmdlet,
   type SealedSecret,
+  ZParameterNameSchema,
 } from "@/lib/agents/protocol";
+import { getDb } from "@/lib/db";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { issueLeaseToken, redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
 import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
 import { announceJobSettled } from "@/lib/jobs/job-settlements";
 import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
@@ -17,14 +20,16 @@ import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-con
 // On-premises work for a tenant waits in that tenant's queue; any of the tenant's
 // agents may take it. A handed-out job is leased: the agent's heartbeats renew it
 // (pg-boss heartbeatSeconds), and a lapsed lease puts it back for another attempt.
-// The lease token is the attempt number, so a result for an old attempt is refused.
+// The lease token is a random nonce per hand-out (job-lease-tokens.ts), standing for the attempt
+// number pg-boss checks, so a result for an old attempt is refused.
 // Each operation takes the process's pg-boss (`getQueue()`) as `queue` and the acting context:
 // the queue is the acting tenant's, so an agent only ever sees its own tenant's jobs.
 
 const ZCmdletJobDataSchema = z.object({
   cmdlet: z.string(),
-  parameters: z.record(z.string(), z.unknown()),
-  sealedParameters: z.record(z.string(), z.custom<SealedSecret>()).optional(),
+  // Refused when queued: a job the agent would refuse must not reach it.
+  parameters: z.record(ZParameterNameSchema, z.unknown()),
+  sealedParameters: z.record(ZParameterNameSchema, z.custom<SealedSecret>()).optional(),
   server: z.string().optional(),
   idempotencyKey: z.string(),
 });
@@ -118,7 +123,8 @@ export async function leaseNextAgentJob(options: {
     if (job) {
       wakeup.cancel();
       const data = ZAgentJobDataSchema.parse(job.data);
-      return { id: job.id, leaseToken: String(job.retryCount), leaseExpiresAt: leaseExpiry(), ...data };
+      const leaseToken = await issueLeaseToken({ db: getDb(), jobId: job.id, attempt: job.retryCount });
+      return { id: job.id, leaseToken, leaseExpiresAt: leaseExpiry(), ...data };
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0 || signal?.aborted) {
@@ -127,14 +133,6 @@ export async function leaseNextAgentJob(options: {
     }
     await wakeup.wait(remaining, signal);
   }
-}
-
-function attempt(jobId: string, leaseToken: string) {
-  const retryCount = Number(leaseToken);
-  if (!Number.isInteger(retryCount) || retryCount < 0) {
-    throw new AppError("lease_lost", "This lease token is not one the service handed out.");
-  }
-  return { id: jobId, retryCount };
 }
 
 // pg-boss types its command responses as {}; they carry the count of jobs the command changed.
@@ -150,20 +148,29 @@ function assertHeld(response: unknown): void {
 }
 
 /**
- * A command that changed nothing on a job its tenant's queue does not hold at all (another
- * tenant's id, or none ever handed out) is a 404, not a lost lease: the agent is told no such job
- * is its own, and learns nothing of other tenants' jobs. Looked up only when the command failed.
+ * A lease token refused for a job its tenant's queue does not hold at all (another tenant's id,
+ * or none ever handed out) is a 404, not a lost lease: the agent is told no such job is its own,
+ * and learns nothing of other tenants' jobs. Looked up only when the token was refused.
  */
-async function refuseJobNotInQueue(
-  boss: PgBoss,
-  name: string,
-  jobId: string,
-  response: unknown,
-): Promise<void> {
-  if (ZCommandResponseSchema.parse(response).affected !== 0) return;
+async function refuseJobNotInQueue(boss: PgBoss, name: string, jobId: string): Promise<void> {
   const [job] = await boss.findJobs(name, { id: jobId });
   if (!job) throw new AppError("not_found", "There is no job with this id for this agent's tenant.");
 }
+
+/** The attempt a lease token stands for; a job the tenant's queue does not hold is a 404 first. */
+async function leaseOf(boss: PgBoss, name: string, jobId: string, token: string) {
+  try {
+    return await redeemLeaseToken({ db: getDb(), jobId, token });
+  } catch (error) {
+    await refuseJobNotInQueue(boss, name, jobId);
+    throw error;
+  }
+}
+
+const settled = async (lease: { id: string; retryCount: number }) => {
+  await releaseLeaseToken({ db: getDb(), jobId: lease.id, attempt: lease.retryCount });
+  await announceJobSettled(lease.id);
+};
 
 export async function renewAgentJobLease(options: {
   queue: PgBoss;
@@ -172,9 +179,7 @@ export async function renewAgentJobLease(options: {
   leaseToken: string;
 }): Promise<string> {
   const { boss, name } = await queueFor(options.queue, options.acting);
-  const response = await boss.touch(name, attempt(options.jobId, options.leaseToken));
-  await refuseJobNotInQueue(boss, name, options.jobId, response);
-  assertHeld(response);
+  assertHeld(await boss.touch(name, await leaseOf(boss, name, options.jobId, options.leaseToken)));
   return leaseExpiry();
 }
 
@@ -188,10 +193,9 @@ export async function completeAgentJob(options: {
   const { boss, name } = await queueFor(options.queue, options.acting);
   assertResultWithinLimit(body.result);
   const outcome: AgentJobOutcome = { outcome: "succeeded", result: body.result };
-  const response = await boss.complete(name, attempt(options.jobId, body.leaseToken), outcome);
-  await refuseJobNotInQueue(boss, name, options.jobId, response);
-  assertHeld(response);
-  await announceJobSettled(options.jobId);
+  const lease = await leaseOf(boss, name, options.jobId, body.leaseToken);
+  assertHeld(await boss.complete(name, lease, outcome));
+  await settled(lease);
 }
 
 /**
@@ -212,13 +216,12 @@ export async function failAgentJob(options: {
     warnings: body.warnings,
     timings: body.timings,
   };
-  const lease = attempt(options.jobId, body.leaseToken);
+  const lease = await leaseOf(boss, name, options.jobId, body.leaseToken);
   const response = body.error.transient
     ? await boss.fail(name, lease, outcome)
     : await boss.complete(name, lease, outcome);
-  await refuseJobNotInQueue(boss, name, options.jobId, response);
   assertHeld(response);
-  await announceJobSettled(options.jobId);
+  await settled(lease);
 }
 
 export interface AgentJobStatus {

@@ -1,7 +1,9 @@
 import type { ChildProcess } from "node:child_process";
-import { chmod, mkdtemp } from "node:fs/promises";
+import { chmod, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { APP_ROLE } from "@/lib/database/app-role";
+import { EMBEDDED_DATABASE_NAME } from "@/lib/database/open-database";
 import { findFreePort } from "@/lib/net/find-free-port";
 import { spawnTsx } from "@/tests/helpers/spawn-tsx";
 
@@ -76,8 +78,14 @@ export async function runStartToExit(
   return { code, output: output() };
 }
 
-export function databaseUrlIn(output: string): string {
-  const match = output.match(/postgresql:\/\/[^\s)]+/);
-  if (!match) throw new Error(`no database URL in:\n${output}`);
-  return match[0];
+/**
+ * The embedded database npm start opened, as its app role: the port from the banner, the password
+ * from the data folder (the banner never prints one).
+ */
+export async function embeddedDatabaseUrl(running: RunningProduct): Promise<string> {
+  const port = running.output().match(/embedded PostgreSQL on 127\.0\.0\.1:(\d+)/)?.[1];
+  if (!port) throw new Error(`no embedded database in:\n${running.output()}`);
+  const file = path.join(running.env.DATA_DIR ?? ".data", "postgres", "hybrid-wizard-credentials.json");
+  const { appPassword } = JSON.parse(await readFile(file, "utf8")) as { appPassword: string };
+  return `postgresql://${APP_ROLE}:${appPassword}@127.0.0.1:${port}/${EMBEDDED_DATABASE_NAME}`;
 }

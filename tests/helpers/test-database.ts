@@ -9,8 +9,10 @@ import { applyPendingMigrations } from "@/lib/database/migrations";
 export interface TestDatabaseServer {
   /** A URL of the server's maintenance database, from which more databases can be made. */
   serverUrl: string;
-  /** Creates an empty database with a unique name and returns its URL. */
+  /** Creates an empty database with a unique name and returns its URL, as the app connects. */
   createDatabase(prefix: string): Promise<string>;
+  /** The same database as its owner, who runs the migrations (the same URL on a server of your own). */
+  ownerUrl(url: string): string;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function openTestDatabaseServer(serverUrl: string | undefined): Pro
         url.pathname = `/${name}`;
         return url.toString();
       },
+      ownerUrl: (url) => url,
       async close() {
         for (const name of created) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       },
@@ -50,12 +53,15 @@ export async function openTestDatabaseServer(serverUrl: string | undefined): Pro
   await chmod(dataDir, 0o755);
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
   return {
-    serverUrl: cluster.urlFor("postgres"),
+    // Tests that make databases of their own do so as the owner, and connect to them as it too.
+    serverUrl: cluster.ownerUrlFor("postgres"),
+    // The run's own databases are used as the product uses its embedded one: as the app role.
     async createDatabase(prefix) {
       const name = `${prefix}_${randomBytes(6).toString("hex")}`;
       await cluster.createDatabase(name);
       return cluster.urlFor(name);
     },
+    ownerUrl: (url) => cluster.ownerUrlFor(decodeURIComponent(new URL(url).pathname.slice(1))),
     async close() {
       await cluster.stop();
       await rm(dataDir, { recursive: true, force: true });
@@ -65,6 +71,6 @@ export async function openTestDatabaseServer(serverUrl: string | undefined): Pro
 
 export async function createMigratedDatabase(server: TestDatabaseServer, prefix: string): Promise<string> {
   const url = await server.createDatabase(prefix);
-  await applyPendingMigrations(url);
+  await applyPendingMigrations(server.ownerUrl(url));
   return url;
 }

@@ -54,9 +54,8 @@ function serverFor(server: string | undefined, defaultServer: string | undefined
 
 function assertParameterNames(names: string[]): void {
   for (const name of names) {
-    if (!ZParameterNameSchema.safeParse(name).success) {
-      throw refuse(`"${name}" is not a PowerShell parameter name.`, "InvalidParameterName");
-    }
+    const problem = ZParameterNameSchema.safeParse(name).error?.issues[0];
+    if (problem) throw refuse(`"${name}" ${problem.message}.`, "InvalidParameterName");
   }
 }
 

@@ -61,6 +61,19 @@ function ConvertTo-JobError($record, $phase) {
   }
 }
 
+# Common parameters (-OutVariable, -ErrorAction, -WhatIf...) change how the cmdlet runs, not what it
+# does; PowerShell binds any prefix of them, so a name that begins one is refused (checked in
+# TypeScript first, again here so that the script alone is safe too).
+function Assert-NoCommonParameters($names) {
+  $commonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters + @('ProgressAction')
+  $commonAliases = @('vb','db','ea','wa','infa','proga','ev','wv','iv','ov','ob','pv','wi','cf','usetx')
+  foreach ($name in $names) {
+    $isCommon = $commonAliases -contains $name
+    foreach ($common in $commonParameters) { if ($common.StartsWith([string]$name, [System.StringComparison]::OrdinalIgnoreCase)) { $isCommon = $true } }
+    if ($isCommon) { throw "The parameter '$name' is one of PowerShell's common parameters, which a job may not set." }
+  }
+}
+
 function ConvertTo-Splat($source) {
   $parameters = @{}
   if ($source) { foreach ($name in $source.Keys) { $parameters[$name] = $source[$name] } }
@@ -94,6 +107,10 @@ finally {
 export const INVOKE_CMDLET_SCRIPT = framedScript(`
   $cmdlet = [string]$request['cmdlet']
   if ($allowedCmdlets -cnotcontains $cmdlet) { throw "The cmdlet '$cmdlet' is not on this agent's allow-list." }
+  $requestedNames = @()
+  if ($request['parameters']) { $requestedNames += @($request['parameters'].Keys) }
+  if ($request['credentials']) { $requestedNames += @($request['credentials'].Keys) }
+  Assert-NoCommonParameters $requestedNames
   $parameters = ConvertTo-Splat $request['parameters']
   if ($request['credentials']) {
     foreach ($name in $request['credentials'].Keys) {
@@ -125,6 +142,7 @@ export const INVOKE_READS_SCRIPT = framedScript(`
   foreach ($read in $reads) {
     $name = [string]$read['cmdlet']
     if ($readCmdlets -cnotcontains $name) { throw "The cmdlet '$name' is not a read on this agent's allow-list." }
+    if ($read['parameters']) { Assert-NoCommonParameters @($read['parameters'].Keys) }
   }
 
   $phase = 'connect'

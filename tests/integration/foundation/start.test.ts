@@ -10,7 +10,7 @@ import { ensureLocalCa } from "@/simulators/tls/local-ca";
 import { waitFor } from "@/tests/helpers/agent-cli";
 import { descendantsOf, environmentOf, stillRunning } from "@/tests/helpers/process-tree";
 import {
-  databaseUrlIn,
+  embeddedDatabaseUrl,
   makeDataDir,
   type RunningProduct,
   runStartToExit,
@@ -88,14 +88,16 @@ describe("npm start", () => {
       async () => /\[agent\] .*connected: agent "demo-agent"/.test(running?.output() ?? ""),
       "the agent to poll",
     );
-    const firstUrl = databaseUrlIn(running.output());
+    const firstUrl = await embeddedDatabaseUrl(running);
+    // The banner names the database, never its password.
+    expect(running.output()).not.toContain(new URL(firstUrl).password);
     const agents = await contosoAgents(firstUrl);
     expect(agents).toEqual([{ name: "demo-agent", seen: true, revoked: false }]);
 
     await query(firstUrl, `INSERT INTO "AuditEvent" (action, "targetType") VALUES ('test.marker', 'test')`);
     const children = descendantsOf(running.child.pid ?? 0);
     expect(children.some((child) => child.commandLine.includes("agent/cli.ts run"))).toBe(true);
-    expect(children.some((child) => /next-server|next start/.test(child.commandLine))).toBe(true);
+    expect(children.some((child) => /serve-web\.ts/.test(child.commandLine))).toBe(true);
     // 130 = ended by SIGINT, as after Ctrl-C; the restart below proves the shutdown was clean.
     expect(await running.stop()).toBe(130);
     expect(stillRunning(children)).toEqual([]);
@@ -104,7 +106,7 @@ describe("npm start", () => {
     expect(running.output()).toContain("Migrations: up to date");
     expect(running.output()).toContain("Demo agent paired to Contoso: demo-agent");
     expect(running.output()).not.toContain("[agent] Paired:");
-    const secondUrl = databaseUrlIn(running.output());
+    const secondUrl = await embeddedDatabaseUrl(running);
     const rows = await query(secondUrl, `SELECT action FROM "AuditEvent" WHERE action = 'test.marker'`);
     expect(rows).toHaveLength(1);
     await waitFor(
@@ -133,7 +135,7 @@ describe("npm start", () => {
 
       // The web app gets the demo's settings, except where the operator set their own.
       const web = descendantsOf(running.child.pid ?? 0).find((child) =>
-        /next-server|next start/.test(child.commandLine),
+        /serve-web\.ts/.test(child.commandLine),
       );
       const webEnv = environmentOf(web?.pid ?? 0);
       expect(webEnv).toMatchObject({

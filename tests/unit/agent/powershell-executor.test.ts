@@ -152,6 +152,30 @@ describe("PowerShell executor", () => {
     }
   });
 
+  it("refuses a common parameter (-OutVariable, -ErrorAction, -WhatIf…) before PowerShell starts", async () => {
+    const cases: Pick<CmdletInvocation, "parameters" | "credentials">[] = [
+      { parameters: { Identity: "x", OutVariable: "warnings" }, credentials: {} },
+      { parameters: { Identity: "x", erroraction: "SilentlyContinue" }, credentials: {} },
+      { parameters: { Identity: "x", WhatIf: true }, credentials: {} },
+      { parameters: { Identity: "x", wv: "cmdletWarnings" }, credentials: {} },
+      {
+        parameters: { Identity: "x" },
+        credentials: { Confirm: { userName: "CONTOSO\\svc", password: "p" } },
+      },
+    ];
+    for (const { parameters, credentials } of cases) {
+      const error = await executor
+        .execute({ ...invocation({ parameters, credentials }), signal: new AbortController().signal })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CmdletError);
+      expect((error as CmdletError).toJobError()).toMatchObject({
+        errorId: "InvalidParameterName",
+        transient: false,
+        message: expect.stringMatching(/common parameters/),
+      });
+    }
+  });
+
   it("reports Exchange's error with its category and error id", async () => {
     const error = await executor
       .execute({

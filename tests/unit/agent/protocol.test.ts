@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   AGENT_ALLOWED_CMDLETS,
   AGENT_API_PATHS,
+  POWERSHELL_COMMON_PARAMETERS,
   parseAgentCredential,
+  SEALED_SECRET_ALG,
   ZAgentCredentialSchema,
   ZAgentErrorBodySchema,
   ZAgentJobSchema,
@@ -10,6 +12,7 @@ import {
   ZCompleteJobRequestSchema,
   ZFailJobRequestSchema,
   ZPairRequestSchema,
+  ZParameterNameSchema,
   ZPollResponseSchema,
 } from "@/lib/agents/protocol";
 
@@ -25,6 +28,8 @@ const job = {
   parameters: { Identity: "Hybrid Domain - contoso.mail.onmicrosoft.com", TargetDeliveryDomain: true },
   server: "ex1.contoso.com",
 };
+
+const sealed = { alg: SEALED_SECRET_ALG, encryptedKey: "AAAA", iv: "AAAAAAAAAAAAAAAA", ciphertext: "AAAA" };
 
 describe("agent protocol", () => {
   it("credentials are hwa1.<agent id>.<43 base64url chars> and split back into their parts", () => {
@@ -56,6 +61,35 @@ describe("agent protocol", () => {
     expect(
       ZAgentJobSchema.safeParse({ ...job, parameters: { Identity: "'; $(Remove-Item C:\\) `n |" } }).success,
     ).toBe(true);
+  });
+
+  it("refuses PowerShell's common parameters as job parameters: names, prefixes and aliases, any case", () => {
+    const common = [
+      ...POWERSHELL_COMMON_PARAMETERS,
+      "outvariable",
+      "ERRORACTION",
+      "OutVar",
+      "ErrorVar",
+      "WarningA",
+      "ea",
+      "ov",
+      "WI",
+      "cf",
+    ];
+    for (const name of common) {
+      const parsed = ZAgentJobSchema.safeParse({ ...job, parameters: { Identity: "x", [name]: "stolen" } });
+      expect(JSON.stringify(parsed.error?.issues), name).toMatch(/common parameters/);
+      expect(ZAgentJobSchema.safeParse({ ...job, sealedParameters: { [name]: sealed } }).success, name).toBe(
+        false,
+      );
+    }
+    expect(ZAgentJobSchema.safeParse({ ...job, sealedParameters: { Credentials: sealed } }).success).toBe(
+      true,
+    );
+    // Exchange's own parameters that merely share a beginning with one are kept.
+    for (const name of ["Identity", "ErrorReportingEnabled", "OutboundConnector", "Debugging", "Domains"]) {
+      expect(ZParameterNameSchema.safeParse(name).success, name).toBe(true);
+    }
   });
 
   it("every allowed cmdlet is a Verb-Noun name", () => {

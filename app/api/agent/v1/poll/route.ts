@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { agentRoute } from "@/lib/agents/agent-route";
 import { ZPollRequestSchema } from "@/lib/agents/protocol";
 import { getQueueEnv } from "@/lib/env";
+import { holdConnection, MAX_POLLS_PER_AGENT } from "@/lib/http/held-connections";
 import { leaseNextAgentJob } from "@/lib/jobs/agent-jobs";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { pollHoldMs } from "@/lib/jobs/poll-hold";
@@ -11,11 +12,20 @@ export const dynamic = "force-dynamic";
 // Long-poll: held until a job arrives for the agent's tenant, or for up to AGENT_POLL_HOLD_SECONDS.
 export const POST = agentRoute(async (request, { acting }) => {
   ZPollRequestSchema.parse(await request.json());
-  const job = await leaseNextAgentJob({
-    queue: await getQueue(),
-    acting,
-    holdMs: pollHoldMs(getQueueEnv().AGENT_POLL_HOLD_SECONDS),
-    signal: request.signal,
+  const release = holdConnection({
+    key: `poll:${acting.actor.agentId}`,
+    limit: MAX_POLLS_PER_AGENT,
+    what: "polls",
   });
-  return job ? NextResponse.json({ job }) : new Response(null, { status: 204 });
+  try {
+    const job = await leaseNextAgentJob({
+      queue: await getQueue(),
+      acting,
+      holdMs: pollHoldMs(getQueueEnv().AGENT_POLL_HOLD_SECONDS),
+      signal: request.signal,
+    });
+    return job ? NextResponse.json({ job }) : new Response(null, { status: 204 });
+  } finally {
+    release();
+  }
 });

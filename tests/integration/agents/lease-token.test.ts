@@ -1,0 +1,99 @@
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "@/tests/helpers/agent-cli";
+import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
+
+// Two agents of one tenant, over real HTTP: the one whose lease lapsed tries to settle the job
+// the other now holds, with every token it could know or guess.
+let bed: AgentTestBed;
+
+beforeAll(async () => {
+  bed = await startAgentTestBed({ tenantName: "Contoso (lease tokens)" });
+});
+
+afterAll(async () => {
+  await bed?.stop();
+});
+
+async function agentCaller(name: string) {
+  const config = await bed.pairAgent(name);
+  const { credential } = JSON.parse(await readFile(config, "utf8")) as { credential: string };
+  return (route: string, body: unknown) =>
+    fetch(new URL(route, bed.web.url), {
+      method: "POST",
+      headers: { authorization: `Bearer ${credential}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+}
+
+const poll = { version: "test", runAs: "CONTOSO\\svc" };
+const result = (leaseToken: string, from: string) => ({
+  leaseToken,
+  result: {
+    objects: [{ from }],
+    warnings: [],
+    timings: { startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), durationMs: 1 },
+  },
+});
+
+describe("lease tokens", () => {
+  it("an agent whose lease lapsed cannot renew or settle the job another agent now holds", async () => {
+    const [lapsed, holder] = [await agentCaller("EX-LAPSED"), await agentCaller("EX-HOLDER")];
+    const jobId = await bed.enqueueJob({
+      cmdlet: "Get-OrganizationConfig",
+      parameters: {},
+      idempotencyKey: `lease-token-${crypto.randomUUID()}`,
+    });
+    const first = await (await lapsed("/api/agent/v1/poll", poll)).json();
+    expect(first.job.id).toBe(jobId);
+    // The first agent sends no heartbeat; after the 10 s lease the job goes to the other agent.
+    const second = await waitFor(async () => {
+      const response = await holder("/api/agent/v1/poll", poll);
+      return response.status === 200 ? ((await response.json()) as typeof first) : null;
+    }, "the job to be handed out again after its lease");
+    expect(second.job.id).toBe(jobId);
+
+    // Its own old token, and the tokens an attempt counter would make (0, 1, 2, …).
+    const guesses = [first.job.leaseToken, "0", "1", "2", String(Number(first.job.leaseToken) + 1)];
+    for (const token of guesses) {
+      for (const route of ["heartbeat", "complete", "fail"] as const) {
+        const { timings } = result(token, "lapsed").result;
+        const body = {
+          heartbeat: { leaseToken: token },
+          complete: result(token, "lapsed"),
+          fail: { leaseToken: token, error: { message: "refused", transient: false }, warnings: [], timings },
+        }[route];
+        const answer = await lapsed(`/api/agent/v1/jobs/${jobId}/${route}`, body);
+        expect(answer.status, `${route} with ${token}`).toBe(409);
+        expect((await answer.json()).error.code).toBe("lease_lost");
+      }
+    }
+
+    expect(
+      (await holder(`/api/agent/v1/jobs/${jobId}/heartbeat`, { leaseToken: second.job.leaseToken })).status,
+    ).toBe(200);
+    expect(
+      (await holder(`/api/agent/v1/jobs/${jobId}/complete`, result(second.job.leaseToken, "holder"))).status,
+    ).toBe(200);
+    const status = await bed.jobStatus(jobId);
+    expect(status).toMatchObject({
+      state: "completed",
+      outcome: { result: { objects: [{ from: "holder" }] } },
+    });
+  });
+
+  it("a lease token is a random value, not a counter", async () => {
+    const caller = await agentCaller("EX-TOKENS");
+    const jobId = await bed.enqueueJob({
+      cmdlet: "Get-OrganizationConfig",
+      parameters: {},
+      idempotencyKey: `lease-token-${crypto.randomUUID()}`,
+    });
+    const { job } = await (await caller("/api/agent/v1/poll", poll)).json();
+    expect(job.id).toBe(jobId);
+    expect(job.leaseToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(
+      (await caller(`/api/agent/v1/jobs/${jobId}/complete`, result(job.leaseToken, "tokens"))).status,
+    ).toBe(200);
+  });
+});
