@@ -227,6 +227,18 @@ describe("saving a page", () => {
     ]);
     expect(await adele.getWizardRun(run.id)).toEqual(before);
   });
+  it("refuses to change the answers of a run whose plan was confirmed, saying why", async () => {
+    const adele = tabOf("adele");
+    const run = await adele.createWizardRun();
+    // Confirming the plan is the Review page's (next session's); here the run is marked so directly.
+    await db.wizardRun.updateMany({ where: { id: run.id }, data: { status: "planned" } });
+    const refused = await refusalOf(
+      adele.saveWizardPageAnswers(run.id, "environment", { version: 1, answers: ENVIRONMENT }),
+    );
+    expect(refused).toMatchObject({ status: 409, code: "conflict" });
+    expect(refused.message).toContain("Start a new run");
+    expect((await adele.getWizardRun(run.id)).answers).toEqual({});
+  });
 });
 
 describe("Back and Next", () => {
