@@ -61,10 +61,12 @@ export type SavePageAnswersRequest = z.infer<typeof ZSavePageAnswersRequestSchem
 export const ZGoToPageRequestSchema = z.object({ version: ZVersionSchema, page: ZWizardPageIdSchema });
 export type GoToPageRequest = z.infer<typeof ZGoToPageRequestSchema>;
 
+export const ZRunChangeKindSchema = z.enum(["answers_saved", "page_changed"]);
+
 /** One change of a run that another tab or admin made after the version a request named. */
 export const ZRunChangeSchema = z.object({
   version: ZVersionSchema,
-  kind: z.enum(["answers_saved", "page_changed"]),
+  kind: ZRunChangeKindSchema,
   page: ZWizardPageIdSchema,
   by: ZPersonSchema.nullable(),
   at: z.iso.datetime({ offset: true }),

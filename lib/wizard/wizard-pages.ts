@@ -39,6 +39,10 @@ export function isAnswerPageId(id: WizardPageId): id is AnswerPageId {
   return (ANSWER_PAGE_IDS as WizardPageId[]).includes(id);
 }
 
+export function pageTitle(id: WizardPageId): string {
+  return WIZARD_PAGES.find((page) => page.id === id)?.title ?? id;
+}
+
 /** Where a new run starts. */
 export const FIRST_PAGE: WizardPageId = "environment";
 

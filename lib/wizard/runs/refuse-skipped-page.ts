@@ -1,11 +1,10 @@
 import { AppError } from "@/lib/errors";
-import { skippedPages, WIZARD_PAGES, type WizardPageId } from "@/lib/wizard/wizard-pages";
+import { pageTitle, skippedPages, type WizardPageId } from "@/lib/wizard/wizard-pages";
 import { pageConditions, type StoredAnswers } from "./stored-answers";
 
 /** A page the answers so far leave out is neither saved nor gone to: it says why. */
 export function refuseSkippedPage(page: WizardPageId, answers: StoredAnswers): void {
   const why = skippedPages(pageConditions(answers)).get(page);
   if (why === undefined) return;
-  const title = WIZARD_PAGES.find((candidate) => candidate.id === page)?.title ?? page;
-  throw new AppError("bad_request", `This run skips ${title}: ${why}.`, { page });
+  throw new AppError("bad_request", `This run skips ${pageTitle(page)}: ${why}.`, { page });
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { RunChange } from "@/lib/contracts/wizard-runs";
-import { ZWizardPageIdSchema } from "@/lib/contracts/wizard-runs";
+import { type RunChange, ZRunChangeKindSchema, ZWizardPageIdSchema } from "@/lib/contracts/wizard-runs";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
@@ -15,10 +14,9 @@ import { storedAnswers } from "./stored-answers";
 export type RunChangeKind = RunChange["kind"];
 const ACTION_PREFIX = "wizard_run.";
 export const runChangeAction = (kind: RunChangeKind) => `${ACTION_PREFIX}${kind}`;
-const CHANGE_ACTIONS = (["answers_saved", "page_changed"] as const).map(runChangeAction);
+const CHANGE_ACTIONS = ZRunChangeKindSchema.options.map(runChangeAction);
 
 const ZChangeDetailsSchema = z.object({ page: ZWizardPageIdSchema, version: z.int() });
-const ZChangeKindSchema = z.enum(["answers_saved", "page_changed"]);
 /** Enough to show; a run changed more often than this since a tab read it is best reloaded anyway. */
 const MOST_CHANGES = 20;
 
@@ -44,7 +42,7 @@ export async function changesSince(
   const answers = storedAnswers(run.answers);
   return events.reverse().flatMap((event): RunChange[] => {
     const details = ZChangeDetailsSchema.safeParse(event.details);
-    const kind = ZChangeKindSchema.safeParse(event.action.slice(ACTION_PREFIX.length));
+    const kind = ZRunChangeKindSchema.safeParse(event.action.slice(ACTION_PREFIX.length));
     if (!details.success || !kind.success) return [];
     const { page } = details.data;
     const change: RunChange = {

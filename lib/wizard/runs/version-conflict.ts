@@ -2,13 +2,13 @@ import type { RunChange } from "@/lib/contracts/wizard-runs";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingContext } from "@/lib/tenants/acting-context";
-import { WIZARD_PAGES } from "@/lib/wizard/wizard-pages";
+import { pageTitle } from "@/lib/wizard/wizard-pages";
 import { changesSince } from "./run-changes";
 import type { RunRow } from "./run-view";
 
 function described(change: RunChange): string {
   const who = change.by?.displayName ?? "Someone";
-  const page = WIZARD_PAGES.find((candidate) => candidate.id === change.page)?.title ?? change.page;
+  const page = pageTitle(change.page);
   const what = change.kind === "answers_saved" ? `saved ${page}` : `went to ${page}`;
   return `${who} ${what} at ${change.at}`;
 }
