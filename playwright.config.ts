@@ -8,7 +8,7 @@ import { ensureIdentityProviderCertificate } from "./simulators/identity/start-i
 // embedded PostgreSQL unless DATABASE_URL is set, the simulators, the demo agent) on
 // ports of its own, with a fresh data folder, in Debian's Chromium.
 // The config is evaluated again in each worker process: choose once, hand down through the environment.
-// Three ports from 4200–4791: clear of the ones Chromium refuses to connect to (4045, 4190, 5060, …).
+// Four ports from 4200–4792: clear of the ones Chromium refuses to connect to (4045, 4190, 5060, …).
 process.env.HW_E2E_PORT ??= String(4200 + Math.floor(Math.random() * 590));
 process.env.HW_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "hw-e2e-"));
 chmodSync(process.env.HW_E2E_DATA_DIR, 0o755);
@@ -58,6 +58,7 @@ export default defineConfig({
       PORT: String(port),
       IDENTITY_PORT: String(identityPort),
       EXCHANGE_ONLINE_PORT: String(port + 2),
+      GRAPH_PORT: String(port + 3),
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
     },

@@ -3,6 +3,7 @@
 import os from "node:os";
 import { benchColdStart } from "@/bench/cold-start";
 import { benchExchangeOnlineInvoke } from "@/bench/exchange-online-invoke";
+import { benchGather } from "@/bench/gather";
 import { benchPageSave } from "@/bench/page-save";
 import { benchPlan } from "@/bench/plan";
 import { benchTokenValidation } from "@/bench/token-validation";
@@ -11,6 +12,7 @@ const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [
   ["start-up", benchColdStart],
   ["Exchange Online simulator (InvokeCommand over HTTPS)", benchExchangeOnlineInvoke],
   ["access-token validation", benchTokenValidation],
+  ["gather (both sides, zero-latency simulators)", benchGather],
   ["plan (computePlan over a gathered state)", benchPlan],
   ["wizard page save (a saved run's round trip)", benchPageSave],
 ];

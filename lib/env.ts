@@ -28,9 +28,10 @@ const portNumber = (name: string, example: number) =>
 
 const ZStartEnvFields = z.object({
   PORT: portNumber("PORT", 3000).default(3000),
-  /** The demo's identity provider and Exchange Online simulator; unset: PORT + 1 and PORT + 2. */
+  /** The demo's identity provider, Exchange Online and Graph simulators; unset: PORT + 1, + 2 and + 3. */
   IDENTITY_PORT: portNumber("IDENTITY_PORT", 3001).optional(),
   EXCHANGE_ONLINE_PORT: portNumber("EXCHANGE_ONLINE_PORT", 3002).optional(),
+  GRAPH_PORT: portNumber("GRAPH_PORT", 3003).optional(),
   /** Unset: npm start runs an embedded PostgreSQL under DATA_DIR. */
   DATABASE_URL: PostgresUrl.optional(),
   DATA_DIR: z.string().default(".data"),
@@ -45,12 +46,14 @@ const ZStartEnv = ZStartEnvFields
     ...env,
     IDENTITY_PORT: env.IDENTITY_PORT ?? env.PORT + 1,
     EXCHANGE_ONLINE_PORT: env.EXCHANGE_ONLINE_PORT ?? env.PORT + 2,
+    GRAPH_PORT: env.GRAPH_PORT ?? env.PORT + 3,
   }))
   .superRefine((env, ctx) => {
     const ports = [
       ["PORT", env.PORT],
       ["IDENTITY_PORT", env.IDENTITY_PORT],
       ["EXCHANGE_ONLINE_PORT", env.EXCHANGE_ONLINE_PORT],
+      ["GRAPH_PORT", env.GRAPH_PORT],
     ] as const;
     for (const [index, [name, port]] of ports.entries()) {
       if (port > 65535) {
@@ -108,7 +111,7 @@ const ZDownloadsEnv = z.object({
  * Per national cloud: where its Entra authority is, the app registration the service uses there
  * (sovereign clouds need their own), and where its Exchange Online is reached. Defaults are
  * Microsoft's hosts; the local demo points them at the simulators. A cloud without a client id is
- * not offered.
+ * not offered. Microsoft Graph is reached at CLOUD_<KEY>_GRAPH_URL (Microsoft's Graph host by default).
  */
 const CLOUD_ENV_KEYS = ["WORLDWIDE", "CHINA", "GCCHIGH", "DOD"] as const;
 export type CloudEnvKey = (typeof CLOUD_ENV_KEYS)[number];
@@ -125,9 +128,10 @@ const ZCloudEnv = z.object(
       ],
       [`CLOUD_${key}_CLIENT_SECRET`, z.string().min(1).optional()],
       [`CLOUD_${key}_EXCHANGE_URL`, HttpsUrl.optional()],
+      [`CLOUD_${key}_GRAPH_URL`, HttpsUrl.optional()],
     ]),
   ) as Record<
-    `CLOUD_${CloudEnvKey}_${"AUTHORITY_URL" | "CLIENT_ID" | "CLIENT_SECRET" | "EXCHANGE_URL"}`,
+    `CLOUD_${CloudEnvKey}_${"AUTHORITY_URL" | "CLIENT_ID" | "CLIENT_SECRET" | "EXCHANGE_URL" | "GRAPH_URL"}`,
     z.ZodOptional<z.ZodString>
   >,
 );

@@ -23,6 +23,10 @@ export const APP_ERROR_STATUS = {
   unavailable: 503,
   /** Exchange Online refused a cmdlet; details carry the cmdlet and Exchange's exception type. */
   exchange_error: 502,
+  /** An agent's job result is larger than the protocol allows (MAX_JOB_RESULT_BYTES). */
+  result_too_large: 413,
+  /** Microsoft Graph refused a request; details carry Graph's error code and request id. */
+  graph_error: 502,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

@@ -17,6 +17,7 @@ import { startSimulators } from "@/scripts/lib/start-simulators";
 import { startWeb } from "@/scripts/lib/start-web";
 import { superviseDemoAgent } from "@/scripts/lib/supervise-demo-agent";
 import { exchangeOnlineAddresses } from "@/simulators/exchange/online/exchange-clouds";
+import { graphAddresses } from "@/simulators/graph/graph-clouds";
 import { listeningAddresses } from "@/simulators/identity/clouds";
 import { describeDemoSignIn } from "@/simulators/identity/demo-sign-in";
 import { loadDirectory } from "@/simulators/identity/directory/load-directory";
@@ -36,6 +37,9 @@ async function assertPortsFree(env: StartEnv): Promise<void> {
   }
   for (const address of exchangeOnlineAddresses()) {
     await assertPortFree(env.EXCHANGE_ONLINE_PORT, address, "EXCHANGE_ONLINE_PORT");
+  }
+  for (const address of graphAddresses()) {
+    await assertPortFree(env.GRAPH_PORT, address, "GRAPH_PORT");
   }
 }
 
@@ -57,6 +61,7 @@ await runCommand(async (cleanup) => {
     dataDir: env.DATA_DIR,
     identityPort: env.IDENTITY_PORT,
     exchangeOnlinePort: env.EXCHANGE_ONLINE_PORT,
+    graphPort: env.GRAPH_PORT,
   });
   // Awaited further down; until then a failure must not count as an unhandled rejection, and
   // cleanup stops them once started, whatever happens in between.
@@ -95,6 +100,7 @@ await runCommand(async (cleanup) => {
       directory,
       identityPort: env.IDENTITY_PORT,
       exchangeOnlinePort: env.EXCHANGE_ONLINE_PORT,
+      graphPort: env.GRAPH_PORT,
       tokenCacheKeys: await ensureTokenCacheKeys(env.DATA_DIR),
     }),
     onOutput: (line) => console.log(`[web] ${line}`),
@@ -141,7 +147,7 @@ await runCommand(async (cleanup) => {
   }
   await db.$disconnect();
 
-  const { identity, exchangeOnline } = simulators;
+  const { identity, exchangeOnline, graph } = simulators;
   const banner = [
     `Hybrid Wizard is running (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
     "",
@@ -150,6 +156,7 @@ await runCommand(async (cleanup) => {
     `  Database    ${database.description}`,
     `  Sign-in     https://${identity.hostFor("Worldwide")} (simulated Entra ID)`,
     `  Exchange    ${exchangeOnline.baseUrlFor("Worldwide")} (simulated Exchange Online)`,
+    `  Graph       ${graph.baseUrlFor("Worldwide")} (simulated Microsoft Graph)`,
     `  Agent       ${agentSummary}`,
     "  HTTPS       the sign-in pages use a certificate from a CA made on this machine: the browser",
     `              warns once (or trust ${ca.caCertPath})`,

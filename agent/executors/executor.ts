@@ -1,6 +1,6 @@
 /** What runs a cmdlet for a job: real Exchange through PowerShell, or the on-premises simulator. */
 import { z } from "zod";
-import { isAllowedCmdlet, type JobError } from "@/lib/agents/protocol";
+import { isAllowedCmdlet, isReadCmdlet, type JobError } from "@/lib/agents/protocol";
 
 export type PlainCredential = { userName: string; password: string };
 
@@ -17,11 +17,25 @@ export type CmdletInvocation = {
 
 export type CmdletOutput = { objects: unknown[]; warnings: string[] };
 
+/** Several reads, run in order in one session on one server. */
+export type ReadsInvocation = {
+  reads: { cmdlet: string; parameters: Record<string, unknown> }[];
+  server?: string;
+  signal: AbortSignal;
+};
+
+/** Each read's own outcome: one read Exchange refused does not lose the others. */
+export type ReadOutput =
+  | { ok: true; objects: unknown[]; warnings: string[]; durationMs: number }
+  | { ok: false; error: JobError; warnings: string[]; durationMs: number };
+
 export interface Executor {
   readonly name: string;
   /** Proves the executor can work here (PowerShell installed, simulator state readable) or says what is missing. */
   check(): Promise<string>;
   execute(invocation: CmdletInvocation): Promise<CmdletOutput>;
+  /** Throws only when no read could run (the session did not open); otherwise one output per read. */
+  executeReads(invocation: ReadsInvocation): Promise<ReadOutput[]>;
 }
 
 /** A cmdlet failed the way Exchange reports failures: category and error id as PowerShell gives them. */
@@ -65,6 +79,19 @@ export function toJobError(error: unknown): JobError {
   const shaped = ZErrorLikeSchema.safeParse(error);
   if (shaped.success) return { ...shaped.data, transient: shaped.data.transient ?? false };
   return { message: String(error), transient: false };
+}
+
+/** Reads jobs hold reads only, whatever the server asks: a write is never batched. */
+export function assertReadCmdlet(cmdlet: string): void {
+  assertAllowedCmdlet(cmdlet);
+  if (!isReadCmdlet(cmdlet)) {
+    throw new CmdletError({
+      message: `"${cmdlet}" changes Exchange; the agent runs it only as a job of its own, never among reads.`,
+      category: "PermissionDenied",
+      errorId: "WriteInReadsJob",
+      transient: false,
+    });
+  }
 }
 
 /** Every executor refuses cmdlets outside the agent's allow-list, whatever the server asks. */

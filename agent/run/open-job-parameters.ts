@@ -2,12 +2,12 @@
  * Opens a job's sealed parameters just before its cmdlet runs. The opened values live only in
  * memory for this one call and are never logged.
  */
-import type { AgentJob } from "@/lib/agents/protocol";
+import type { CmdletJob } from "@/lib/agents/protocol";
 import { openSecretValue, SealedSecretError } from "@/lib/agents/sealed-secret";
 import { CmdletError, type PlainCredential } from "../executors/executor";
 
 export async function openJobParameters(
-  job: AgentJob,
+  job: CmdletJob,
   privateKey: CryptoKey,
 ): Promise<{ parameters: Record<string, unknown>; credentials: Record<string, PlainCredential> }> {
   const parameters: Record<string, unknown> = { ...job.parameters };

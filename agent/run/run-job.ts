@@ -1,12 +1,21 @@
 /** One job, start to finish: keep its lease, open its secrets, run its cmdlet, report. */
-import type { AgentJob, JobError, JobTimings } from "@/lib/agents/protocol";
+import { oversizeResultProblem } from "@/lib/agents/job-result-size";
+import {
+  type AgentJob,
+  type CmdletJob,
+  type CompleteJobRequest,
+  isReadsJob,
+  type JobError,
+  type JobTimings,
+} from "@/lib/agents/protocol";
 import { type AgentLog, formatSeconds } from "../agent-log";
-import { type Executor, toJobError } from "../executors/executor";
+import { CmdletError, type Executor, toJobError } from "../executors/executor";
 import type { AgentClient } from "../http/create-agent-client";
 import { AGENT_VERSION } from "../version";
 import { keepLease } from "./keep-lease";
 import { openJobParameters } from "./open-job-parameters";
 import { type JobReport, reportJobOutcome } from "./report-job-outcome";
+import { runReads } from "./run-reads";
 
 const STOPPED_MID_JOB: JobError = {
   message:
@@ -17,6 +26,9 @@ const STOPPED_MID_JOB: JobError = {
 };
 
 function describeJob(job: AgentJob): string {
+  if (isReadsJob(job)) {
+    return `${job.reads.length} read${job.reads.length === 1 ? "" : "s"}${job.server ? ` on ${job.server}` : ""} (${job.reads.map((read) => read.cmdlet).join(", ")})`;
+  }
   const plain = Object.keys(job.parameters).length;
   const sealed = Object.keys(job.sealedParameters ?? {}).length;
   // Parameter values are never logged: some are secrets, and all of them are the tenant's data.
@@ -30,6 +42,15 @@ function measure(startedAt: Date): JobTimings {
     finishedAt: finishedAt.toISOString(),
     durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
   };
+}
+
+function whatRan(job: AgentJob): string {
+  return isReadsJob(job) ? `${job.reads.length} read(s)` : job.cmdlet;
+}
+
+async function runCmdlet(job: CmdletJob, executor: Executor, privateKey: CryptoKey, signal: AbortSignal) {
+  const { parameters, credentials } = await openJobParameters(job, privateKey);
+  return executor.execute({ cmdlet: job.cmdlet, parameters, credentials, server: job.server, signal });
 }
 
 export async function runJob(options: {
@@ -64,19 +85,28 @@ export async function runJob(options: {
   const startedAt = new Date();
   let report: JobReport;
   try {
-    const { parameters, credentials } = await openJobParameters(job, options.privateKey);
-    const output = await executor.execute({
-      cmdlet: job.cmdlet,
-      parameters,
-      credentials,
-      server: job.server,
-      signal: work.signal,
-    });
+    const output: Omit<CompleteJobRequest["result"], "timings"> = isReadsJob(job)
+      ? { objects: [], ...(await runReads(job, executor, work.signal)) }
+      : await runCmdlet(job, executor, options.privateKey, work.signal);
     const timings = measure(startedAt);
-    report = { kind: "complete", body: { leaseToken: job.leaseToken, result: { ...output, timings } } };
+    const result: CompleteJobRequest["result"] = { ...output, timings, agentClock: new Date().toISOString() };
+    const tooLarge = oversizeResultProblem(result, isReadsJob(job) ? undefined : job.cmdlet);
+    if (tooLarge) {
+      throw new CmdletError({
+        message: tooLarge,
+        category: "LimitsExceeded",
+        errorId: "ResultTooLarge",
+        transient: false,
+      });
+    }
+    report = { kind: "complete", body: { leaseToken: job.leaseToken, result } };
+    const objects = output.reads
+      ? output.reads.reduce((sum, read) => sum + (read.ok ? read.objects.length : 0), 0)
+      : output.objects.length;
+    const refused = output.reads?.filter((read) => !read.ok).length ?? 0;
     log.info(
-      `job ${job.id}: ${job.cmdlet} succeeded in ${formatSeconds(timings.durationMs)} — ` +
-        `${output.objects.length} object(s), ${output.warnings.length} warning(s)`,
+      `job ${job.id}: ${whatRan(job)} succeeded in ${formatSeconds(timings.durationMs)} — ` +
+        `${objects} object(s), ${output.warnings.length} warning(s)${refused ? `, ${refused} read(s) refused by Exchange` : ""}`,
     );
   } catch (error) {
     const timings = measure(startedAt);
@@ -84,7 +114,7 @@ export async function runJob(options: {
     report = { kind: "fail", body: { leaseToken: job.leaseToken, error: jobError, warnings: [], timings } };
     if (!lostBecause) {
       log.warn(
-        `job ${job.id}: ${job.cmdlet} failed after ${formatSeconds(timings.durationMs)}` +
+        `job ${job.id}: ${whatRan(job)} failed after ${formatSeconds(timings.durationMs)}` +
           `${jobError.transient ? " (transient: it will be retried)" : ""}: ${jobError.message}` +
           `${jobError.errorId ? ` [${jobError.category ?? "?"}, ${jobError.errorId}]` : ""}`,
       );

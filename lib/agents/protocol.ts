@@ -89,11 +89,23 @@ export type SecretValue = z.infer<typeof ZSecretValueSchema>;
  * Removals are limited to the stale HybridConfiguration object (HCW8019–8023); widen the list
  * deliberately, in the catalog.
  */
-export const AGENT_ALLOWED_CMDLETS: readonly string[] = agentAllowedCmdlets();
+/**
+ * Probes: allowed reads that are not Exchange cmdlets but fixed scripts of the agent's own, run on
+ * an Exchange server. `Get-ExSetupFileVersion -Server X` answers `{ Server, FileVersion }` from
+ * ExSetup.exe's file version, which (unlike AdminDisplayVersion) includes the security update.
+ */
+export const AGENT_PROBES = ["Get-ExSetupFileVersion"] as const;
+
+export const AGENT_ALLOWED_CMDLETS: readonly string[] = [...agentAllowedCmdlets(), ...AGENT_PROBES];
 const ALLOWED = new Set(AGENT_ALLOWED_CMDLETS);
 
 export function isAllowedCmdlet(name: string): boolean {
   return ALLOWED.has(name);
+}
+
+/** A read changes nothing, so several may share one job and one remote PowerShell session. */
+export function isReadCmdlet(name: string): boolean {
+  return isAllowedCmdlet(name) && name.startsWith("Get-");
 }
 
 /** Verb-Noun shape only; whether the agent will run it is `isAllowedCmdlet`'s call. */
@@ -168,16 +180,42 @@ export const ZJobLeaseSchema = z.object({
   leaseToken: z.string().min(1).max(500),
 });
 
-export const ZAgentJobSchema = ZJobLeaseSchema.extend({
+const ZAgentJobBaseSchema = ZJobLeaseSchema.extend({
   leaseExpiresAt: ZIsoDateTimeSchema,
   idempotencyKey: z.string().min(1).max(200),
-  cmdlet: ZCmdletNameSchema,
-  parameters: z.record(ZParameterNameSchema, z.unknown()),
-  sealedParameters: z.record(ZParameterNameSchema, ZSealedSecretSchema).optional(),
   /** The Exchange server to open the session on; the agent's configured server when absent. */
   server: ZExchangeServerNameSchema.optional(),
 });
+
+/** One cmdlet, reads and writes alike; the only kind that may carry sealed secrets. */
+export const ZCmdletJobSchema = ZAgentJobBaseSchema.extend({
+  cmdlet: ZCmdletNameSchema,
+  parameters: z.record(ZParameterNameSchema, z.unknown()),
+  sealedParameters: z.record(ZParameterNameSchema, ZSealedSecretSchema).optional(),
+});
+export type CmdletJob = z.infer<typeof ZCmdletJobSchema>;
+
+/** Reads per job: a gather's whole on-premises read list fits, and one slow job stays bounded. */
+export const MAX_READS_PER_JOB = 64;
+
+export const ZAgentReadSchema = z.object({
+  cmdlet: ZCmdletNameSchema,
+  parameters: z.record(ZParameterNameSchema, z.unknown()),
+});
+export type AgentRead = z.infer<typeof ZAgentReadSchema>;
+
+/** Several read cmdlets run one after another in ONE remote PowerShell session, each with its own result. */
+export const ZReadsJobSchema = ZAgentJobBaseSchema.extend({
+  reads: z.array(ZAgentReadSchema).min(1).max(MAX_READS_PER_JOB),
+});
+export type ReadsJob = z.infer<typeof ZReadsJobSchema>;
+
+export const ZAgentJobSchema = z.union([ZReadsJobSchema, ZCmdletJobSchema]);
 export type AgentJob = z.infer<typeof ZAgentJobSchema>;
+
+export function isReadsJob(job: AgentJob): job is ReadsJob {
+  return "reads" in job;
+}
 
 /** 200 body of a poll; 204 (no body) when nothing came while the server held the request. */
 export const ZPollResponseSchema = z.object({ job: ZAgentJobSchema });
@@ -193,16 +231,6 @@ export const ZJobTimingsSchema = z.object({
 });
 export type JobTimings = z.infer<typeof ZJobTimingsSchema>;
 
-export const ZCompleteJobRequestSchema = z.object({
-  leaseToken: z.string().min(1),
-  result: z.object({
-    objects: z.array(z.unknown()),
-    warnings: z.array(z.string()),
-    timings: ZJobTimingsSchema,
-  }),
-});
-export type CompleteJobRequest = z.infer<typeof ZCompleteJobRequestSchema>;
-
 export const ZJobErrorSchema = z.object({
   message: z.string(),
   /** PowerShell's CategoryInfo.Category, e.g. `ObjectNotFound`. */
@@ -213,6 +241,49 @@ export const ZJobErrorSchema = z.object({
   transient: z.boolean(),
 });
 export type JobError = z.infer<typeof ZJobErrorSchema>;
+
+/**
+ * The most a job's result may hold, serialized. An output beyond it is refused with an error that
+ * names the cmdlet, never cut short: a truncated read would plan existing objects as new.
+ */
+export const MAX_JOB_RESULT_BYTES = 8 * 1024 * 1024;
+
+/** One read of a reads job: its objects, or the error Exchange gave for it alone. */
+export const ZReadResultSchema = z.discriminatedUnion("ok", [
+  z.object({
+    ok: z.literal(true),
+    cmdlet: ZCmdletNameSchema,
+    objects: z.array(z.unknown()),
+    warnings: z.array(z.string()),
+    durationMs: z.number().int().nonnegative(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    cmdlet: ZCmdletNameSchema,
+    error: ZJobErrorSchema,
+    warnings: z.array(z.string()),
+    durationMs: z.number().int().nonnegative(),
+  }),
+]);
+export type ReadResult = z.infer<typeof ZReadResultSchema>;
+
+export const ZCompleteJobRequestSchema = z.object({
+  leaseToken: z.string().min(1),
+  result: z.object({
+    /** A cmdlet job's output; empty for a reads job, whose outputs are in `reads`. */
+    objects: z.array(z.unknown()),
+    warnings: z.array(z.string()),
+    timings: ZJobTimingsSchema,
+    /** A reads job's results, in the order of its reads. */
+    reads: z.array(ZReadResultSchema).max(MAX_READS_PER_JOB).optional(),
+    /**
+     * The agent's clock as it sent the report: the service compares it with its own, since
+     * federation fails (error 1007) when the two are more than 5 minutes apart.
+     */
+    agentClock: ZIsoDateTimeSchema.optional(),
+  }),
+});
+export type CompleteJobRequest = z.infer<typeof ZCompleteJobRequestSchema>;
 
 export const ZFailJobRequestSchema = z.object({
   leaseToken: z.string().min(1),

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Cloud } from "@/lib/generated/prisma/enums";
 
 // The four national clouds. Each has its own Entra authority, its own app registration of this
-// service, its own access-token issuer and its own Exchange Online. Production and the local demo
+// service, its own access-token issuer, its own Exchange Online and its own Microsoft Graph. Production and the local demo
 // differ only in the CLOUD_* environment variables.
 
 interface CloudFacts {
@@ -15,6 +15,8 @@ interface CloudFacts {
   accessTokenIssuerHost: string;
   /** Exchange Online's resource (token audience) in this cloud. */
   exchangeResource: string;
+  /** Microsoft Graph's resource (token audience and host) in this cloud. */
+  graphResource: string;
 }
 
 const CLOUD_FACTS: Record<Cloud, CloudFacts> = {
@@ -24,6 +26,7 @@ const CLOUD_FACTS: Record<Cloud, CloudFacts> = {
     defaultAuthorityUrl: "https://login.microsoftonline.com",
     accessTokenIssuerHost: "sts.windows.net",
     exchangeResource: "https://outlook.office365.com",
+    graphResource: "https://graph.microsoft.com",
   },
   China21Vianet: {
     displayName: "Office 365 operated by 21Vianet",
@@ -31,6 +34,7 @@ const CLOUD_FACTS: Record<Cloud, CloudFacts> = {
     defaultAuthorityUrl: "https://login.chinacloudapi.cn",
     accessTokenIssuerHost: "sts.chinacloudapi.cn",
     exchangeResource: "https://partner.outlook.cn",
+    graphResource: "https://microsoftgraph.chinacloudapi.cn",
   },
   UsGovGccHigh: {
     displayName: "US Government GCC High",
@@ -38,6 +42,7 @@ const CLOUD_FACTS: Record<Cloud, CloudFacts> = {
     defaultAuthorityUrl: "https://login.microsoftonline.us",
     accessTokenIssuerHost: "sts.windows.net",
     exchangeResource: "https://outlook.office365.us",
+    graphResource: "https://graph.microsoft.us",
   },
   UsGovDod: {
     displayName: "US Government DoD",
@@ -45,6 +50,7 @@ const CLOUD_FACTS: Record<Cloud, CloudFacts> = {
     defaultAuthorityUrl: "https://login.microsoftonline.us",
     accessTokenIssuerHost: "sts.windows.net",
     exchangeResource: "https://webmail.apps.mil",
+    graphResource: "https://dod-graph.microsoft.us",
   },
 };
 
@@ -67,6 +73,9 @@ export interface CloudConfig {
   exchangeResource: string;
   /** Where Exchange Online's admin API is reached (the resource's host in production). */
   exchangeUrl: string;
+  graphResource: string;
+  /** Where Microsoft Graph is reached (the resource's host in production). */
+  graphUrl: string;
 }
 
 /** The cloud's configuration, or undefined when the service is not set up for that cloud. */
@@ -86,6 +95,8 @@ export function getCloudConfig(cloud: Cloud): CloudConfig | undefined {
     accessTokenIssuerHost: facts.accessTokenIssuerHost,
     exchangeResource: facts.exchangeResource,
     exchangeUrl: env[`CLOUD_${facts.envKey}_EXCHANGE_URL`] ?? facts.exchangeResource,
+    graphResource: facts.graphResource,
+    graphUrl: env[`CLOUD_${facts.envKey}_GRAPH_URL`] ?? facts.graphResource,
   };
 }
 

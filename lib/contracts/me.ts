@@ -17,7 +17,14 @@ export const ZMeResponseSchema = z.object({
   }),
   mfa: z.boolean(),
   /** The Entra directory roles Hybrid Wizard knows that the token carries. */
-  directoryRoles: z.array(z.enum(["GlobalAdministrator", "ExchangeAdministrator"])),
+  directoryRoles: z.array(
+    z.enum([
+      "GlobalAdministrator",
+      "ExchangeAdministrator",
+      "ApplicationAdministrator",
+      "PrivilegedRoleAdministrator",
+    ]),
+  ),
   /** What Hybrid Wizard lets them do in this tenant. */
   role: z.enum(Role),
 });

@@ -7,7 +7,7 @@ import type { Tenant } from "@/lib/generated/prisma/client";
 // one cmdlet per POST to /adminapi/beta/{tenant id}/InvokeCommand, its objects in `value`, paged by
 // @odata.nextLink, warnings in @adminapi.warnings and failures in OData error bodies.
 
-const ZInvokeCommandResponseSchema = z.object({
+export const ZInvokeCommandResponseSchema = z.object({
   value: z.array(z.record(z.string(), z.unknown())),
   "@odata.nextLink": z.string().optional(),
   "@adminapi.warnings": z.array(z.string()).optional(),
@@ -28,11 +28,29 @@ const CMDLET_ERROR = /^([^|]*)\|([^|]+)\|([\s\S]*)$/;
 
 /** Exchange Online routes admin calls by an anchor mailbox; the tenant's system mailbox serves organization-wide cmdlets. */
 const SYSTEM_MAILBOX = "SystemMailbox{8cc370d3-822a-4ab8-a926-bb94bd0641a9}";
-const PAGE_SIZE = 1000;
+export const PAGE_SIZE = 1000;
 /** A cmdlet that has not answered in this time is not going to. */
 const REQUEST_TIMEOUT_MS = 120_000;
 
 export type ExchangeObject = Record<string, unknown>;
+
+/** Who the admin API call is for and as whom: the tenant's row and the admin's Exchange Online token. */
+export type ExchangeOnlineCaller = {
+  tenant: Pick<Tenant, "entraTenantId" | "cloud" | "initialDomain">;
+  /** An Exchange Online token of the acting admin (acquireExchangeOnlineToken). */
+  accessToken: string;
+};
+
+/** The headers every admin API request carries. */
+export function adminApiHeaders(caller: ExchangeOnlineCaller, pageSize = PAGE_SIZE): Record<string, string> {
+  return {
+    authorization: `Bearer ${caller.accessToken}`,
+    "content-type": "application/json",
+    accept: "application/json",
+    prefer: `odata.maxpagesize=${pageSize}`,
+    "x-anchormailbox": `UPN:${SYSTEM_MAILBOX}@${caller.tenant.initialDomain}`,
+  };
+}
 
 export interface CmdletResult {
   /** Every object the cmdlet returned, all pages. */
@@ -69,34 +87,39 @@ export async function invokeExchangeOnlineCmdlet(options: {
   return result;
 }
 
-async function postPage(
+/** One POST to the admin API (a command, a next page or a $batch); the answer's JSON, or undefined. */
+export async function postAdminApi(
   url: string,
   body: string,
-  options: Parameters<typeof invokeExchangeOnlineCmdlet>[0],
+  caller: ExchangeOnlineCaller & { pageSize?: number },
+  what: string,
   origin: string,
-): Promise<z.infer<typeof ZInvokeCommandResponseSchema>> {
-  const { cmdlet } = options;
-  let response: Response;
+): Promise<{ response: Response; json: unknown }> {
   try {
-    response = await fetch(url, {
+    const response = await fetch(url, {
       method: "POST",
-      headers: {
-        authorization: `Bearer ${options.accessToken}`,
-        "content-type": "application/json",
-        accept: "application/json",
-        prefer: `odata.maxpagesize=${PAGE_SIZE}`,
-        "x-anchormailbox": `UPN:${SYSTEM_MAILBOX}@${options.tenant.initialDomain}`,
-      },
+      headers: adminApiHeaders(caller, caller.pageSize),
       body,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
+    return { response, json: await response.json().catch(() => undefined) };
   } catch (error) {
     throw new AppError(
       "unavailable",
-      `Could not reach Exchange Online at ${origin} to run ${cmdlet}: ${causeOf(error)}.`,
+      `Could not reach Exchange Online at ${origin} to run ${what}: ${causeOf(error)}.`,
     );
   }
-  const json: unknown = await response.json().catch(() => undefined);
+}
+
+/** One page of a command's output. */
+export async function postPage(
+  url: string,
+  body: string,
+  options: ExchangeOnlineCaller & { cmdlet: string; pageSize?: number },
+  origin: string,
+): Promise<z.infer<typeof ZInvokeCommandResponseSchema>> {
+  const { cmdlet } = options;
+  const { response, json } = await postAdminApi(url, body, options, cmdlet, origin);
   if (response.ok) {
     const parsed = ZInvokeCommandResponseSchema.safeParse(json);
     if (parsed.success) return parsed.data;
@@ -108,7 +131,11 @@ async function postPage(
   throw failureOf(response, json, cmdlet, origin);
 }
 
-function failureOf(response: Response, json: unknown, cmdlet: string, origin: string): AppError {
+/** What failureOf needs of an answer: a fetch Response, or one item of a $batch. */
+export type AdminApiAnswer = Pick<Response, "status" | "statusText"> & { headers: Pick<Headers, "get"> };
+
+/** An admin API refusal as an AppError that says what happened and what to do. */
+export function failureOf(response: AdminApiAnswer, json: unknown, cmdlet: string, origin: string): AppError {
   const parsed = ZAdminApiErrorSchema.safeParse(json);
   const code = parsed.success ? parsed.data.error.code : `HTTP ${response.status}`;
   const message = parsed.success ? parsed.data.error.message : response.statusText;
@@ -139,7 +166,9 @@ function failureOf(response: Response, json: unknown, cmdlet: string, origin: st
     case 404:
       return new AppError("not_found", `Exchange Online at ${origin} answered ${code}: ${message}`, exchange);
     case 429: {
-      const retryAfterSeconds = retryAfterOf(response.headers.get("retry-after"));
+      const retryAfterSeconds = retryAfterOf(
+        response.headers.get("retry-after") ?? response.headers.get("rate-limit-reset"),
+      );
       return new AppError(
         "rate_limited",
         `Exchange Online is throttling this tenant: try ${cmdlet} again ${retryAfterSeconds === undefined ? "later" : `in ${retryAfterSeconds} seconds`}.`,
@@ -155,7 +184,7 @@ function failureOf(response: Response, json: unknown, cmdlet: string, origin: st
   }
 }
 
-/** Retry-After is either seconds or an HTTP date. */
+/** Retry-After is either seconds or an HTTP date; Rate-Limit-Reset is the date the budget refills. */
 function retryAfterOf(header: string | null): number | undefined {
   if (!header) return undefined;
   if (/^\d+$/.test(header.trim())) return Number(header.trim());

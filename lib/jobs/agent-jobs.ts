@@ -9,6 +9,8 @@ import {
 } from "@/lib/agents/protocol";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
+import { announceJobSettled } from "@/lib/jobs/job-settlements";
 import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
 import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-context";
 
@@ -19,14 +21,24 @@ import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-con
 // Each operation takes the process's pg-boss (`getQueue()`) as `queue` and the acting context:
 // the queue is the acting tenant's, so an agent only ever sees its own tenant's jobs.
 
-const ZAgentJobDataSchema = z.object({
+const ZCmdletJobDataSchema = z.object({
   cmdlet: z.string(),
   parameters: z.record(z.string(), z.unknown()),
   sealedParameters: z.record(z.string(), z.custom<SealedSecret>()).optional(),
   server: z.string().optional(),
   idempotencyKey: z.string(),
 });
-export type AgentJobData = z.infer<typeof ZAgentJobDataSchema>;
+export type AgentJobData = z.infer<typeof ZCmdletJobDataSchema>;
+
+/** Several reads in one job (lib/jobs/enqueue-agent-reads.ts). */
+export const ZReadsJobDataSchema = z.object({
+  reads: z.array(z.object({ cmdlet: z.string(), parameters: z.record(z.string(), z.unknown()) })),
+  server: z.string().optional(),
+  idempotencyKey: z.string(),
+});
+export type ReadsJobData = z.infer<typeof ZReadsJobDataSchema>;
+
+const ZAgentJobDataSchema = z.union([ZReadsJobDataSchema, ZCmdletJobDataSchema]);
 
 /** What an agent reported: the cmdlet's output, or the Exchange error that settles it. */
 export type AgentJobOutcome =
@@ -44,7 +56,10 @@ export function agentQueueName(tenantId: string): string {
 
 const createdQueues = new Set<string>();
 
-async function queueFor(boss: PgBoss, acting: ActingContext): Promise<{ boss: PgBoss; name: string }> {
+export async function queueFor(
+  boss: PgBoss,
+  acting: Pick<ActingContext, "tenant">,
+): Promise<{ boss: PgBoss; name: string }> {
   const name = agentQueueName(acting.tenant.id);
   if (!createdQueues.has(name)) {
     if (!(await boss.getQueue(name))) {
@@ -73,7 +88,7 @@ export async function enqueueAgentJob(options: {
     throw new AppError("bad_request", `${data.cmdlet} is not a cmdlet the on-premises agent runs.`);
   }
   const { boss, name } = await queueFor(options.queue, options.acting);
-  const id = await boss.send(name, ZAgentJobDataSchema.parse(data), { singletonKey: data.idempotencyKey });
+  const id = await boss.send(name, ZCmdletJobDataSchema.parse(data), { singletonKey: data.idempotencyKey });
   if (!id)
     throw new AppError("conflict", `A job with idempotency key ${data.idempotencyKey} is already queued.`);
   await announceJob(name);
@@ -99,7 +114,7 @@ export async function leaseNextAgentJob(options: {
   const deadline = Date.now() + options.holdMs;
   for (;;) {
     const wakeup = await armJobWakeup(name);
-    const [job] = await boss.fetch<AgentJobData>(name, { includeMetadata: true, batchSize: 1 });
+    const [job] = await boss.fetch<unknown>(name, { includeMetadata: true, batchSize: 1 });
     if (job) {
       wakeup.cancel();
       const data = ZAgentJobDataSchema.parse(job.data);
@@ -171,10 +186,12 @@ export async function completeAgentJob(options: {
 }): Promise<void> {
   const { body } = options;
   const { boss, name } = await queueFor(options.queue, options.acting);
+  assertResultWithinLimit(body.result);
   const outcome: AgentJobOutcome = { outcome: "succeeded", result: body.result };
   const response = await boss.complete(name, attempt(options.jobId, body.leaseToken), outcome);
   await refuseJobNotInQueue(boss, name, options.jobId, response);
   assertHeld(response);
+  await announceJobSettled(options.jobId);
 }
 
 /**
@@ -201,6 +218,7 @@ export async function failAgentJob(options: {
     : await boss.complete(name, lease, outcome);
   await refuseJobNotInQueue(boss, name, options.jobId, response);
   assertHeld(response);
+  await announceJobSettled(options.jobId);
 }
 
 export interface AgentJobStatus {

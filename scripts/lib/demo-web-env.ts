@@ -1,5 +1,6 @@
 import { CLOUDS, cloudEnvKey } from "@/lib/auth/clouds";
 import { exchangeOnlineBaseUrl } from "@/simulators/exchange/online/exchange-clouds";
+import { graphBaseUrl } from "@/simulators/graph/graph-clouds";
 import { authorityHost } from "@/simulators/identity/clouds";
 import { DEMO_APP_SECRETS } from "@/simulators/identity/demo-sign-in";
 import type { Directory } from "@/simulators/identity/directory/load-directory";
@@ -23,7 +24,7 @@ export function demoSignInEnv(directory: Directory, identityPort: number): Recor
 
 /**
  * What points the web app at the simulators: sign-in (demoSignInEnv), each cloud's Exchange Online
- * simulator, and the key that encrypts cached tokens. (start.ts adds the local CA to what the web
+ * and Microsoft Graph simulators, and the key that encrypts cached tokens. (start.ts adds the local CA to what the web
  * app trusts.) Production sets the same variables. Made from the simulators' fixed ports, so the
  * web app can start while they still do.
  */
@@ -31,6 +32,7 @@ export function demoWebEnv(options: {
   directory: Directory;
   identityPort: number;
   exchangeOnlinePort: number;
+  graphPort: number;
   tokenCacheKeys: string;
 }): Record<string, string> {
   const env: Record<string, string> = {
@@ -42,6 +44,7 @@ export function demoWebEnv(options: {
       cloud,
       options.exchangeOnlinePort,
     );
+    env[`CLOUD_${cloudEnvKey(cloud)}_GRAPH_URL`] = graphBaseUrl(cloud, options.graphPort);
   }
   return env;
 }

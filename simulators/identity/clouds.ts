@@ -13,6 +13,8 @@ export interface CloudProfile {
   accessTokenIssuerHost: string;
   /** Resource (audience) of Exchange Online in this cloud. */
   exchangeResource: string;
+  /** Resource (audience) of Microsoft Graph in this cloud. */
+  graphResource: string;
   /** `cloud_instance_name` in Entra's discovery document. */
   cloudInstanceName: string;
 }
@@ -23,6 +25,7 @@ export const CLOUDS: Record<CloudName, CloudProfile> = {
     loopbackAddress: "127.0.0.1",
     accessTokenIssuerHost: "sts.windows.net",
     exchangeResource: "https://outlook.office365.com",
+    graphResource: "https://graph.microsoft.com",
     cloudInstanceName: "microsoftonline.com",
   },
   China21Vianet: {
@@ -30,6 +33,7 @@ export const CLOUDS: Record<CloudName, CloudProfile> = {
     loopbackAddress: "127.0.0.2",
     accessTokenIssuerHost: "sts.chinacloudapi.cn",
     exchangeResource: "https://partner.outlook.cn",
+    graphResource: "https://microsoftgraph.chinacloudapi.cn",
     cloudInstanceName: "partner.microsoftonline.cn",
   },
   UsGovGccHigh: {
@@ -37,6 +41,7 @@ export const CLOUDS: Record<CloudName, CloudProfile> = {
     loopbackAddress: "127.0.0.3",
     accessTokenIssuerHost: "sts.windows.net",
     exchangeResource: "https://outlook.office365.us",
+    graphResource: "https://graph.microsoft.us",
     cloudInstanceName: "microsoftonline.us",
   },
   UsGovDod: {
@@ -44,6 +49,7 @@ export const CLOUDS: Record<CloudName, CloudProfile> = {
     loopbackAddress: "127.0.0.3",
     accessTokenIssuerHost: "sts.windows.net",
     exchangeResource: "https://webmail.apps.mil",
+    graphResource: "https://dod-graph.microsoft.us",
     cloudInstanceName: "microsoftonline.us",
   },
 };

@@ -13,6 +13,34 @@ export const DEMO_USER = {
   password: "Contoso-Demo-1!",
 } as const;
 
+/**
+ * Each demo tenant's Global Administrator and their plain password (docs/IDENTITY-DIRECTORY.md),
+ * by the tenant's initial domain: who the dry run (`npm run plan`) signs in as for a fixture.
+ */
+export const DEMO_ADMINS: Record<string, { userPrincipalName: string; password: string }> = {
+  "contoso.onmicrosoft.com": DEMO_USER,
+  "fabrikam.onmicrosoft.com": {
+    userPrincipalName: "diego@fabrikam.onmicrosoft.com",
+    password: "Fabrikam-Demo-1!",
+  },
+  "woodgrovepartners.onmicrosoft.com": {
+    userPrincipalName: "patti@woodgrovepartners.onmicrosoft.com",
+    password: "Woodgrove-Demo-1!",
+  },
+  "tailspincn.partner.onmschina.cn": {
+    userPrincipalName: "wei@tailspincn.partner.onmschina.cn",
+    password: "Tailspin-Demo-1!",
+  },
+  "northwindgov.onmicrosoft.us": {
+    userPrincipalName: "nestor@northwindgov.onmicrosoft.us",
+    password: "Northwind-Demo-1!",
+  },
+  "litwaredod.onmicrosoft.us": {
+    userPrincipalName: "grady@litwaredod.onmicrosoft.us",
+    password: "Litware-Demo-1!",
+  },
+};
+
 /** The plain client secret of the service's app registration in each cloud (the directory keeps hashes). */
 export const DEMO_APP_SECRETS: Record<CloudName, string> = {
   Worldwide: "hybrid-wizard-dev-secret-worldwide",

@@ -28,8 +28,16 @@ export type AgentTestBed = Awaited<ReturnType<typeof startAgentTestBed>>;
  * leases, a tenant of its own, and the Contoso on-premises organization in the simulator, which
  * the agents' `simulated` executor works on. Call from beforeAll; `stop` from afterAll.
  */
-export async function startAgentTestBed(options: { tenantName: string }) {
-  const databaseUrl = inject("databaseUrl");
+export async function startAgentTestBed(options: {
+  tenantName: string;
+  /** Another database than the run's (e.g. an Exchange scenario's, seeded with the demo tenants). */
+  databaseUrl?: string;
+  /** An existing tenant's row id instead of a new tenant. */
+  tenantId?: string;
+  /** The on-premises state file the agents work on, instead of a fresh Contoso. */
+  simulatorState?: string;
+}) {
+  const databaseUrl = options.databaseUrl ?? inject("databaseUrl");
   // The queue is also used from this process (to enqueue and inspect jobs): same settings as the web app.
   vi.stubEnv("DATABASE_URL", databaseUrl);
   vi.stubEnv("AGENT_LEASE_SECONDS", SHORT_LEASE.AGENT_LEASE_SECONDS);
@@ -37,17 +45,24 @@ export async function startAgentTestBed(options: { tenantName: string }) {
   const jobs = await import("@/lib/jobs/agent-jobs");
   const { getQueue } = await import("@/lib/jobs/get-queue");
   const db: Db = createDb(databaseUrl);
-  const tenant = await db.tenant.create({
-    data: {
-      entraTenantId: crypto.randomUUID(),
-      cloud: "Worldwide",
-      displayName: options.tenantName,
-      initialDomain: "contoso.onmicrosoft.com",
-    },
-  });
-  const simulatorDir = await mkdtemp(path.join(tmpdir(), "hw-onprem-"));
-  const simulatorState = (await seedOrganizationPair(simulatorDir, await loadFixture("contoso")))
-    .onPremisesFile;
+  const tenant = options.tenantId
+    ? await db.tenant.findUniqueOrThrow({ where: { id: options.tenantId } })
+    : await db.tenant.create({
+        data: {
+          entraTenantId: crypto.randomUUID(),
+          cloud: "Worldwide",
+          displayName: options.tenantName,
+          initialDomain: "contoso.onmicrosoft.com",
+        },
+      });
+  const simulatorState =
+    options.simulatorState ??
+    (
+      await seedOrganizationPair(
+        await mkdtemp(path.join(tmpdir(), "hw-onprem-")),
+        await loadFixture("contoso"),
+      )
+    ).onPremisesFile;
   let web = await startWebApp({ databaseUrl, env: SHORT_LEASE });
 
   // The test enqueues as the wizard will: the service, acting in the tenant.

@@ -36,6 +36,7 @@ async function withPorts(env: Record<string, string | undefined>) {
     PORT: env.PORT ?? String(await findFreePort()),
     IDENTITY_PORT: env.IDENTITY_PORT ?? String(await findFreePort()),
     EXCHANGE_ONLINE_PORT: env.EXCHANGE_ONLINE_PORT ?? String(await findFreePort()),
+    GRAPH_PORT: env.GRAPH_PORT ?? String(await findFreePort()),
   };
 }
 

@@ -5,22 +5,30 @@
  */
 import { spawn } from "node:child_process";
 import { z } from "zod";
-import { ZJobErrorSchema } from "@/lib/agents/protocol";
+import { MAX_JOB_RESULT_BYTES, ZJobErrorSchema, ZReadResultSchema } from "@/lib/agents/protocol";
 import {
   CmdletError,
   type CmdletInvocation,
   type CmdletOutput,
   type Executor,
   ExecutorUnavailableError,
+  type ReadOutput,
+  type ReadsInvocation,
 } from "../executor";
-import { buildInvokeCmdletInput, powerShellArgs } from "./build-invocation";
+import { buildInvokeCmdletInput, buildInvokeReadsInput, powerShellArgs } from "./build-invocation";
 import { CHECK_POWERSHELL_SCRIPT } from "./invoke-script";
 
-const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** More than a job may report is refused whole, so it is not worth reading further. */
+const MAX_OUTPUT_BYTES = MAX_JOB_RESULT_BYTES;
 
+const ZFailedReplySchema = z.object({ ok: z.literal(false), error: ZJobErrorSchema });
 const ZReplySchema = z.discriminatedUnion("ok", [
   z.object({ ok: z.literal(true), objects: z.array(z.unknown()), warnings: z.array(z.string()) }),
-  z.object({ ok: z.literal(false), error: ZJobErrorSchema }),
+  ZFailedReplySchema,
+]);
+const ZReadsReplySchema = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), results: z.array(ZReadResultSchema) }),
+  ZFailedReplySchema,
 ]);
 
 export function defaultPowerShellPath(platform: NodeJS.Platform = process.platform): string {
@@ -37,7 +45,14 @@ export function describeMissingPowerShell(command: string): string {
   );
 }
 
-type ProcessResult = { exitCode: number | null; stdout: string; stderr: string; timedOut: boolean };
+type ProcessResult = {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** stdout passed MAX_OUTPUT_BYTES and the process was stopped: the reply is incomplete. */
+  overflowed: boolean;
+};
 
 function runProcess(
   command: string,
@@ -56,10 +71,13 @@ function runProcess(
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let size = 0;
+    let overflowed = false;
     child.stdout.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_OUTPUT_BYTES) child.kill();
-      else stdout.push(chunk);
+      if (size > MAX_OUTPUT_BYTES) {
+        overflowed = true;
+        child.kill();
+      } else stdout.push(chunk);
     });
     child.stderr.on("data", (chunk: Buffer) => {
       if (stderr.length < 64) stderr.push(chunk);
@@ -81,6 +99,7 @@ function runProcess(
         stdout: Buffer.concat(stdout).toString("utf8"),
         stderr: Buffer.concat(stderr).toString("utf8"),
         timedOut: timeout.aborted,
+        overflowed,
       });
     });
   });
@@ -119,29 +138,62 @@ export function createPowerShellExecutor(options: PowerShellExecutorOptions): Ex
     async execute(invocation: CmdletInvocation): Promise<CmdletOutput> {
       const { args, stdin } = buildInvokeCmdletInput(invocation, options.defaultServer);
       const result = await runProcess(command, args, stdin, invocation.signal, options.timeoutMs);
-      if (result.timedOut) {
+      const reply = readReply(ZReplySchema, result, invocation.cmdlet, options.timeoutMs);
+      if (!reply.ok) throw new CmdletError(reply.error);
+      return { objects: reply.objects, warnings: reply.warnings };
+    },
+
+    async executeReads(invocation: ReadsInvocation): Promise<ReadOutput[]> {
+      const { args, stdin } = buildInvokeReadsInput(invocation, options.defaultServer);
+      const result = await runProcess(command, args, stdin, invocation.signal, options.timeoutMs);
+      const what = invocation.reads.map((read) => read.cmdlet).join(", ");
+      const reply = readReply(ZReadsReplySchema, result, what, options.timeoutMs);
+      if (!reply.ok) throw new CmdletError(reply.error);
+      if (reply.results.length !== invocation.reads.length) {
         throw new CmdletError({
-          message: `${invocation.cmdlet} did not finish within ${Math.round(options.timeoutMs / 1000)} s; the agent stopped it.`,
-          category: "OperationTimeout",
-          errorId: "CmdletTimedOut",
-          transient: true,
-        });
-      }
-      const reply = ZReplySchema.safeParse(parseJson(result.stdout));
-      if (!reply.success) {
-        throw new CmdletError({
-          message:
-            `PowerShell ended (exit code ${result.exitCode}) without a result` +
-            `${result.stderr.trim() ? `: ${result.stderr.trim().slice(-1000)}` : "."}`,
+          message: `PowerShell answered ${reply.results.length} of ${invocation.reads.length} reads.`,
           category: "InvalidResult",
           errorId: "NoPowerShellResult",
           transient: false,
         });
       }
-      if (!reply.data.ok) throw new CmdletError(reply.data.error);
-      return { objects: reply.data.objects, warnings: reply.data.warnings };
+      return reply.results.map(({ cmdlet: _cmdlet, ...output }) => output);
     },
   };
+}
+
+/** The script's reply, or the error that says why there is none (too slow, too large, no JSON). */
+function readReply<T>(schema: z.ZodType<T>, result: ProcessResult, what: string, timeoutMs: number): T {
+  if (result.overflowed) {
+    throw new CmdletError({
+      message:
+        `${what} returned more than ${MAX_OUTPUT_BYTES / (1024 * 1024)} MiB; the agent stopped reading rather ` +
+        "than report part of it. Read fewer objects at a time (e.g. one -Identity per call).",
+      category: "LimitsExceeded",
+      errorId: "ResultTooLarge",
+      transient: false,
+    });
+  }
+  if (result.timedOut) {
+    throw new CmdletError({
+      message: `${what} did not finish within ${Math.round(timeoutMs / 1000)} s; the agent stopped it.`,
+      category: "OperationTimeout",
+      errorId: "CmdletTimedOut",
+      transient: true,
+    });
+  }
+  const reply = schema.safeParse(parseJson(result.stdout));
+  if (!reply.success) {
+    throw new CmdletError({
+      message:
+        `PowerShell ended (exit code ${result.exitCode}) without a result` +
+        `${result.stderr.trim() ? `: ${result.stderr.trim().slice(-1000)}` : "."}`,
+      category: "InvalidResult",
+      errorId: "NoPowerShellResult",
+      transient: false,
+    });
+  }
+  return reply.data;
 }
 
 function parseJson(text: string): unknown {

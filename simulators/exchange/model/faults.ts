@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { takeFault as takeFirstFault } from "../../shared/take-fault";
 
 export const ZErrorCategorySchema = z.enum([
   "NotSpecified",
@@ -45,17 +46,7 @@ function appliesTo(fault: Fault, cmdlet: string): boolean {
   return fault.cmdlet === "*" || fault.cmdlet.toLowerCase() === cmdlet.toLowerCase();
 }
 
-/**
- * Takes the first fault that applies to this call and counts it down, so "fail N times then succeed"
- * holds across calls. Returns the faults that remain.
- */
+/** Takes the first fault that applies to this cmdlet and counts it down (shared/take-fault.ts). */
 export function takeFault(faults: Fault[], cmdlet: string): { fault?: Fault; remaining: Fault[] } {
-  const index = faults.findIndex((fault) => appliesTo(fault, cmdlet));
-  if (index < 0) return { remaining: faults };
-  const fault = faults[index]!;
-  if (fault.times === undefined) return { fault, remaining: faults };
-  const remaining = [...faults];
-  if (fault.times <= 1) remaining.splice(index, 1);
-  else remaining[index] = { ...fault, times: fault.times - 1 };
-  return { fault, remaining };
+  return takeFirstFault(faults, (fault) => appliesTo(fault, cmdlet));
 }

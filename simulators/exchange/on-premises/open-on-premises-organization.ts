@@ -5,12 +5,15 @@ import { addFault, clearFaults } from "../model/organization-faults";
 import type { OrganizationState } from "../model/organization-state";
 import { OrganizationStore } from "../model/organization-store";
 import { type CmdletOutput, runOrganizationCmdlet, TransportFault } from "../model/run-organization-cmdlet";
+import { exSetupFileVersion } from "./exsetup-version";
 
 export interface OnPremisesOrganization {
   readonly stateFile: string;
   /** Runs a cmdlet; throws an ExchangeError as Exchange would report it. */
   invoke(cmdletName: string, parameters?: Record<string, unknown>): Promise<CmdletOutput>;
   serverNames(): Promise<string[]>;
+  /** ExSetup.exe's file version on a server, as the agent's probe reads it (throws for an unknown server). */
+  exSetupFileVersion(serverName: string): Promise<string>;
   readState(): Promise<OrganizationState>;
   setFault(fault: FaultInput): Promise<Fault>;
   clearFaults(faultId?: string): Promise<void>;
@@ -63,6 +66,7 @@ export async function openOnPremisesOrganization(options: {
     async serverNames() {
       return objectsOf(await store.read(), "ExchangeServer").map((server) => String(server.Name));
     },
+    exSetupFileVersion: async (serverName) => exSetupFileVersion(await store.read(), serverName),
     readState: async () => structuredClone(await store.read()),
     setFault: (fault) => addFault(store, fault),
     clearFaults: (faultId) => clearFaults(store, faultId),

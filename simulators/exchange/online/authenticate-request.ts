@@ -1,5 +1,5 @@
-import { createRemoteJWKSet, customFetch, errors, type JWTPayload, jwtVerify } from "jose";
-import { Agent, fetch as undiciFetch } from "undici";
+import { errors, type JWTPayload, jwtVerify } from "jose";
+import { type AuthorityKeySetsOptions, createAuthorityKeySets } from "../../shared/authority-key-sets";
 import type { Cloud } from "../model/organization-state";
 import { EXCHANGE_CLOUDS } from "./exchange-clouds";
 
@@ -17,37 +17,14 @@ function unauthorized(code: string, message: string): AuthenticationResult {
   return { ok: false, status: 401, code, message };
 }
 
-export interface AuthenticatorOptions {
-  /** `https://<authority host>` of each cloud's identity provider; keys are at `<base>/<tenantId>/discovery/v2.0/keys`. */
-  authorityBaseFor: (cloud: Cloud) => string;
-  /** The CA that signed the identity provider's certificate, when it is not one Node trusts. */
-  authorityCaPem?: string;
-}
+export type AuthenticatorOptions = AuthorityKeySetsOptions;
 
 /**
  * Validates the bearer token as Exchange Online does: signed by the tenant's identity provider,
  * issued for this tenant in this cloud, for this cloud's Exchange resource, to an Exchange admin.
  */
 export function createAuthenticator(options: AuthenticatorOptions) {
-  const dispatcher = options.authorityCaPem
-    ? new Agent({ connect: { ca: options.authorityCaPem } })
-    : undefined;
-  const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
-
-  function keySetFor(cloud: Cloud, tenantId: string) {
-    const url = `${options.authorityBaseFor(cloud).replace(/\/$/, "")}/${tenantId}/discovery/v2.0/keys`;
-    let keySet = keySets.get(url);
-    if (!keySet) {
-      keySet = createRemoteJWKSet(new URL(url), {
-        [customFetch]: (input, init) =>
-          undiciFetch(input, { ...init, dispatcher } as Parameters<
-            typeof undiciFetch
-          >[1]) as unknown as Promise<Response>,
-      });
-      keySets.set(url, keySet);
-    }
-    return keySet;
-  }
+  const keySetFor = createAuthorityKeySets(options);
 
   return async function authenticate(
     authorization: string | undefined,

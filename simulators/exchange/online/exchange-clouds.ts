@@ -1,4 +1,5 @@
 import { CLOUDS as IDENTITY_CLOUDS } from "../../identity/clouds";
+import { cloudOfRequest as cloudOfRequestAmong } from "../../shared/cloud-of-request";
 import type { Cloud } from "../model/organization-state";
 
 export interface ExchangeCloud {
@@ -56,9 +57,5 @@ export function cloudOfRequest(
   hostHeader: string | undefined,
   localAddress: string | undefined,
 ): Cloud | undefined {
-  const host = hostHeader?.replace(/:\d+$/, "").toLowerCase();
-  const byHost = EXCHANGE_CLOUD_NAMES.find((cloud) => EXCHANGE_CLOUDS[cloud].host === host);
-  if (byHost) return byHost;
-  const address = localAddress?.replace(/^::ffff:/, "");
-  return EXCHANGE_CLOUD_NAMES.find((cloud) => EXCHANGE_CLOUDS[cloud].loopbackAddress === address);
+  return cloudOfRequestAmong(EXCHANGE_CLOUDS, hostHeader, localAddress);
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createServer, type Server } from "node:https";
+import { closeServers, listenOnAddresses } from "../../shared/listen-on-addresses";
 import { createExchangeAdmin, type ExchangeAdmin } from "../admin/exchange-admin";
 import type { OrganizationFixture } from "../fixtures/fixture-schema";
 import type { Cloud } from "../model/organization-state";
@@ -59,35 +59,6 @@ function send(response: ServerResponse, requestId: string, answer: ApiResponse):
     ...answer.headers,
   });
   response.end(JSON.stringify(answer.body));
-}
-
-/** Listens on every cloud's loopback address, all on one port. */
-async function listenEverywhere(
-  handler: (request: IncomingMessage, response: ServerResponse) => void,
-  options: StartExchangeOnlineOptions,
-) {
-  const addresses = exchangeOnlineAddresses();
-  for (let attempt = 0; ; attempt++) {
-    const servers: Server[] = [];
-    let port = options.port;
-    try {
-      for (const address of addresses) {
-        const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, handler);
-        servers.push(server);
-        await new Promise<void>((resolve, reject) => {
-          server.once("error", reject);
-          server.listen(port, address, () => resolve());
-        });
-        port = (server.address() as { port: number }).port;
-      }
-      return { servers, port };
-    } catch (error) {
-      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-      // A port the OS chose on one address may be taken on another: choose again.
-      if (options.port !== 0 || attempt >= 5 || (error as NodeJS.ErrnoException).code !== "EADDRINUSE")
-        throw error;
-    }
-  }
 }
 
 export async function startExchangeOnline(
@@ -150,21 +121,16 @@ export async function startExchangeOnline(
     });
   };
 
-  const { servers, port } = await listenEverywhere(handler, options);
+  const { servers, port } = await listenOnAddresses({
+    addresses: exchangeOnlineAddresses(),
+    port: options.port,
+    tls: options.tls,
+    handler,
+  });
   return {
     port,
     admin,
     baseUrlFor: (cloud) => exchangeOnlineBaseUrl(cloud, port),
-    async close() {
-      await Promise.all(
-        servers.map(
-          (server) =>
-            new Promise<void>((resolve) => {
-              server.close(() => resolve());
-              server.closeAllConnections();
-            }),
-        ),
-      );
-    },
+    close: () => closeServers(servers),
   };
 }

@@ -4,6 +4,8 @@ export const DIRECTORY_ROLE_TEMPLATE_IDS = {
   GlobalAdministrator: "62e90394-69f5-4237-9190-012177145e10",
   ExchangeAdministrator: "29232cdf-9323-42fd-ade2-1d097af3e4de",
   GlobalReader: "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+  ApplicationAdministrator: "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3",
+  PrivilegedRoleAdministrator: "e8611ab8-c189-46e8-94e1-60213ab1f814",
 } as const;
 
 export type DirectoryRole = keyof typeof DIRECTORY_ROLE_TEMPLATE_IDS;

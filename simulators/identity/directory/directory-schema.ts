@@ -40,6 +40,8 @@ export const ZTenant = z.strictObject({
     .strictObject({
       /** Tokens for Exchange Online need an MFA sign-in (else on-behalf-of answers AADSTS50076). */
       requireMfaForExchangeOnline: z.boolean().default(false),
+      /** The same for Microsoft Graph; unset, the Exchange Online setting applies to Graph too. */
+      requireMfaForMicrosoftGraph: z.boolean().optional(),
     })
     .default({ requireMfaForExchangeOnline: false }),
   users: z.array(ZDirectoryUser).default([]),

@@ -6,14 +6,21 @@ import type { Directory, Tenant, TenantIdentity } from "../directory/load-direct
 import { accessTokenIssuer } from "../tokens/token-claims";
 import { JWT_BEARER_GRANT } from "./client-registrations";
 import { EntraErrorResponse, entraErrorBody } from "./entra-errors";
-import { exchangeOnline, qualifiedScopes, resourceOfScopes } from "./resources";
+import {
+  exchangeOnline,
+  type KnownResource,
+  onBehalfOfResources,
+  qualifiedScopes,
+  resourceOfScopes,
+} from "./resources";
 import { rememberAssertionMethods } from "./token-authentication";
 
 // The on-behalf-of flow: the service trades the user's access token for its own API (the assertion)
-// for a token to Exchange Online, authenticating with its client secret. Like Entra, it refuses
-// when the tenant's conditional access wants MFA for Exchange and the user's sign-in had none.
+// for a token to Exchange Online or Microsoft Graph, authenticating with its client secret. Like
+// Entra, it refuses when the tenant's conditional access wants MFA for the resource and the user's
+// sign-in had none.
 
-/** Stands for the tenant's "require MFA for Exchange Online" conditional access policy. */
+/** Stands for the tenant's "require MFA for Exchange Online and Microsoft Graph" conditional access policy. */
 const MFA_POLICY_ID = "0f7a2f3e-6c1d-4a8e-9b52-3d0c6e1f7a90";
 
 const ZParams = z.object({
@@ -72,13 +79,14 @@ async function issueOnBehalfOfToken(
   }
 
   const scopes = params.data.scope.split(" ");
-  const resource = exchangeOnline(tenant.cloud);
-  if (resourceOfScopes(scopes) !== resource.identifier) {
+  const requested = resourceOfScopes(scopes);
+  const resource = onBehalfOfResources(tenant.cloud).find((known) => known.identifier === requested);
+  if (!resource) {
     throw invalid(
       400,
       "invalid_resource",
       500011,
-      "On-behalf-of tokens are issued for Exchange Online only.",
+      `The resource principal named ${requested ?? "(none)"} was not found in the tenant: on-behalf-of tokens are issued for Exchange Online and Microsoft Graph only.`,
     );
   }
 
@@ -88,7 +96,7 @@ async function issueOnBehalfOfToken(
     publicJwks,
   });
 
-  if (tenant.conditionalAccess.requireMfaForExchangeOnline && !amr.includes("mfa")) {
+  if (mfaRequiredFor(tenant, resource) && !amr.includes("mfa")) {
     throw new EntraErrorResponse(400, {
       error: "invalid_grant",
       code: 50076,
@@ -101,8 +109,11 @@ async function issueOnBehalfOfToken(
   const requestedScopes = scopes.filter((scope) => qualifiedScopes(resource).includes(scope));
   const accountId = identity.user.objectId;
   // With offline_access Entra adds a refresh token, so the service can go on after the user left.
+  // Like Entra's, it serves every API the app may act in, not only the one asked for now: msal keeps
+  // one refresh token per account, the last one issued.
+  const refreshResources = onBehalfOfResources(tenant.cloud);
   const refreshGrantId = scopes.includes("offline_access")
-    ? await grantOfflineAccess(provider, accountId, client.clientId, resource.identifier, requestedScopes)
+    ? await grantOfflineAccess(provider, accountId, client.clientId, refreshResources)
     : undefined;
 
   const lifetime = accessTokenLifetimeSeconds();
@@ -131,8 +142,8 @@ async function issueOnBehalfOfToken(
       client,
       grantId: refreshGrantId,
       gty: JWT_BEARER_GRANT,
-      scope: [...OFFLINE_SCOPES, ...requestedScopes].join(" "),
-      resource: resource.identifier,
+      scope: [...OFFLINE_SCOPES, ...refreshResources.flatMap(qualifiedScopes)].join(" "),
+      resource: refreshResources.map((known) => known.identifier),
       amr,
       rotations: 0,
     }).save());
@@ -147,18 +158,25 @@ async function issueOnBehalfOfToken(
   };
 }
 
+/** The tenant's policy for Exchange Online covers Graph too unless the directory says otherwise. */
+function mfaRequiredFor(tenant: Tenant, resource: KnownResource): boolean {
+  const policy = tenant.conditionalAccess;
+  return resource.identifier === exchangeOnline(tenant.cloud).identifier
+    ? policy.requireMfaForExchangeOnline
+    : (policy.requireMfaForMicrosoftGraph ?? policy.requireMfaForExchangeOnline);
+}
+
 const OFFLINE_SCOPES = ["openid", "profile", "offline_access"];
 
 async function grantOfflineAccess(
   provider: Provider,
   accountId: string,
   clientId: string,
-  resource: string,
-  scopes: string[],
+  resources: KnownResource[],
 ): Promise<string> {
   const grant = new provider.Grant({ accountId, clientId });
   grant.addOIDCScope(OFFLINE_SCOPES);
-  grant.addResourceScope(resource, scopes);
+  for (const resource of resources) grant.addResourceScope(resource.identifier, qualifiedScopes(resource));
   return grant.save();
 }
 

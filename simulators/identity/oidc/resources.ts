@@ -18,10 +18,29 @@ export function exchangeOnline(cloud: CloudName): KnownResource {
   return { identifier: CLOUDS[cloud].exchangeResource, delegatedScopes: EXCHANGE_DELEGATED_SCOPES };
 }
 
+/**
+ * The delegated permissions the app holds on Microsoft Graph (admin-consented): enough to create the
+ * dedicated Exchange hybrid application and grant it consent, when the user's roles allow that too.
+ */
+export const GRAPH_DELEGATED_SCOPES = [
+  "Application.ReadWrite.All",
+  "AppRoleAssignment.ReadWrite.All",
+  "Organization.Read.All",
+];
+
+export function microsoftGraph(cloud: CloudName): KnownResource {
+  return { identifier: CLOUDS[cloud].graphResource, delegatedScopes: GRAPH_DELEGATED_SCOPES };
+}
+
+/** Resources a service may ask on-behalf-of tokens for. */
+export function onBehalfOfResources(cloud: CloudName): KnownResource[] {
+  return [exchangeOnline(cloud), microsoftGraph(cloud)];
+}
+
 export function knownResources(cloud: CloudName, app: Application): KnownResource[] {
   return [
     { identifier: `api://${app.clientId}`, delegatedScopes: app.exposedApiScopes },
-    exchangeOnline(cloud),
+    ...onBehalfOfResources(cloud),
   ];
 }
 

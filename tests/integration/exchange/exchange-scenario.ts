@@ -37,6 +37,8 @@ type Person = { domain: string; username: string };
 export interface ExchangeScenario {
   idp: TestIdentityProvider;
   exchange: RunningExchangeOnline;
+  /** The simulators' state: `on-premises/<fixture>.json` (paired with its tenant), `online/<tenant id>.json`. */
+  dataDir: string;
   db: Db;
   /** CLOUD_WORLDWIDE_*, TOKEN_CACHE_KEYS and DATABASE_URL, already set for this test process. */
   env: Record<string, string>;
@@ -87,6 +89,7 @@ export async function startExchangeScenario(fixtures: string[]): Promise<Exchang
   return {
     idp,
     exchange,
+    dataDir,
     db,
     env,
     tenantRow,

@@ -142,6 +142,8 @@ describe("npm start", () => {
         CLOUD_WORLDWIDE_CLIENT_SECRET: DEMO_APP_SECRETS.Worldwide,
         CLOUD_WORLDWIDE_AUTHORITY_URL: running.identityUrl,
         CLOUD_DOD_EXCHANGE_URL: `https://127.0.0.4:${running.env.EXCHANGE_ONLINE_PORT}`,
+        CLOUD_DOD_GRAPH_URL: `https://127.0.0.4:${running.env.GRAPH_PORT}`,
+        CLOUD_CHINA_GRAPH_URL: `https://127.0.0.2:${running.env.GRAPH_PORT}`,
       });
       // The local CA joins the operator's CAs rather than replacing them.
       const trusted = await readFile(webEnv.NODE_EXTRA_CA_CERTS ?? "", "utf8");

@@ -19,6 +19,7 @@ import {
 } from "./scenario";
 
 const EXCHANGE = "https://outlook.office365.com";
+const GRAPH = "https://graph.microsoft.com";
 
 let idp: TestIdentityProvider;
 beforeAll(async () => {
@@ -151,6 +152,66 @@ describe("on-behalf-of with msal-node", () => {
     const { payload } = await verifyAccessToken(idp, contoso.tenantId, renewed?.accessToken ?? "", EXCHANGE);
     expect(payload.upn).toBe(ACCOUNTS.alex.username);
     expect(payload.amr).toEqual(["pwd"]);
+  });
+
+  it("renews Exchange and Graph tokens with one refresh token, as Entra's multi-resource ones do", async () => {
+    const contoso = tenantOf(idp, "contoso.onmicrosoft.com");
+    const alex = await signInAs(idp, ACCOUNTS.alex);
+    const client = confidentialClient("Worldwide", contoso.tenantId);
+    // The later exchange leaves its refresh token in the cache, in place of the earlier one's.
+    await client.acquireTokenOnBehalfOf({
+      oboAssertion: alex.access_token,
+      scopes: [`${EXCHANGE}/.default`],
+    });
+    await client.acquireTokenOnBehalfOf({ oboAssertion: alex.access_token, scopes: [`${GRAPH}/.default`] });
+    const oid = String(decodeJwt(alex.access_token).oid);
+    const account = {
+      homeAccountId: `${oid}.${contoso.tenantId}`,
+      environment: idp.hostFor("Worldwide"),
+      tenantId: contoso.tenantId,
+      username: ACCOUNTS.alex.username,
+      localAccountId: oid,
+    };
+    for (const resource of [EXCHANGE, GRAPH]) {
+      const renewed = await client.acquireTokenSilent({
+        account,
+        scopes: [`${resource}/.default`],
+        forceRefresh: true,
+      });
+      const { payload } = await verifyAccessToken(
+        idp,
+        contoso.tenantId,
+        renewed?.accessToken ?? "",
+        resource,
+      );
+      expect(payload.upn).toBe(ACCOUNTS.alex.username);
+    }
+  });
+
+  it("issues on-behalf-of tokens for Exchange Online and Graph only (AADSTS500011 for any other resource)", async () => {
+    const contoso = tenantOf(idp, "contoso.onmicrosoft.com");
+    const alex = await signInAs(idp, ACCOUNTS.alex);
+    const client = confidentialClient("Worldwide", contoso.tenantId);
+    const graph = await client.acquireTokenOnBehalfOf({
+      oboAssertion: alex.access_token,
+      scopes: [`${GRAPH}/.default`],
+    });
+    const { payload } = await verifyAccessToken(idp, contoso.tenantId, graph?.accessToken ?? "", GRAPH);
+    expect(payload.scp).toBe(
+      "Application.ReadWrite.All AppRoleAssignment.ReadWrite.All Organization.Read.All",
+    );
+    const failure = await client
+      .acquireTokenOnBehalfOf({
+        oboAssertion: alex.access_token,
+        scopes: ["https://management.azure.com/.default"],
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect((failure as { errorMessage?: string }).errorMessage).toMatch(
+      /AADSTS500011: The resource principal named https:\/\/management\.azure\.com/,
+    );
   });
 
   it("answers AADSTS50076 when the tenant wants MFA for Exchange and the sign-in had none", async () => {

@@ -21,6 +21,11 @@ export const ACCOUNTS = {
     username: "lynne@contoso.onmicrosoft.com",
     password: "Contoso-Demo-3!",
   },
+  megan: {
+    domain: "contoso.onmicrosoft.com",
+    username: "megan@contoso.onmicrosoft.com",
+    password: "Contoso-Demo-4!",
+  },
   diego: {
     domain: "fabrikam.onmicrosoft.com",
     username: "diego@fabrikam.onmicrosoft.com",

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generateAgentKeyPair, importAgentPrivateKey } from "@/agent/agent-keys";
 import { CmdletError } from "@/agent/executors/executor";
 import { openJobParameters } from "@/agent/run/open-job-parameters";
-import { type AgentJob, ZAgentPublicJwkSchema, ZSealedSecretSchema } from "@/lib/agents/protocol";
+import { type CmdletJob, ZAgentPublicJwkSchema, ZSealedSecretSchema } from "@/lib/agents/protocol";
 import {
   openSealedSecret,
   openSecretValue,
@@ -78,7 +78,7 @@ describe("sealed secrets", () => {
 });
 
 describe("a job's sealed parameters", () => {
-  const job = (overrides: Partial<AgentJob>): AgentJob => ({
+  const job = (overrides: Partial<CmdletJob>): CmdletJob => ({
     id: "job-1",
     leaseToken: "lease",
     leaseExpiresAt: new Date().toISOString(),

@@ -64,3 +64,56 @@ describe("simulated executor", () => {
     expect((await executor.execute(call("Get-OrganizationConfig"))).objects).toHaveLength(1);
   });
 });
+
+describe("simulated executor: reads", () => {
+  it("runs several reads, each with its own result, and one refused read leaves the others", async () => {
+    const executor = await createSimulatedExecutor({ stateFile });
+    const outputs = await executor.executeReads({
+      reads: [
+        { cmdlet: "Get-ExchangeServer", parameters: {} },
+        { cmdlet: "Get-RemoteDomain", parameters: { Identity: "no-such-remote-domain" } },
+        { cmdlet: "Get-AcceptedDomain", parameters: {} },
+      ],
+      signal: new AbortController().signal,
+    });
+    expect(outputs.map((output) => output.ok)).toEqual([true, false, true]);
+    expect(outputs[1]).toMatchObject({ ok: false, error: { category: "ObjectNotFound", transient: false } });
+  });
+
+  it("answers the ExSetup probe with each server's file version, security update included", async () => {
+    const executor = await createSimulatedExecutor({ stateFile });
+    const organization = await openOnPremisesOrganization({ stateFile });
+    const [server] = await organization.serverNames();
+    const [output] = await executor.executeReads({
+      reads: [{ cmdlet: "Get-ExSetupFileVersion", parameters: { Server: server } }],
+      signal: new AbortController().signal,
+    });
+    // contoso's fixture: Exchange 2019 CU14 (AdminDisplayVersion Build 1544.4) with an update on top.
+    expect(output).toMatchObject({
+      ok: true,
+      objects: [{ Server: server, FileVersion: expect.stringMatching(/^15\.02\.1544\.\d{3}$/) }],
+    });
+    const [unknown] = await executor.executeReads({
+      reads: [{ cmdlet: "Get-ExSetupFileVersion", parameters: { Server: "not-a-server" } }],
+      signal: new AbortController().signal,
+    });
+    expect(unknown).toMatchObject({ ok: false, error: { message: expect.stringContaining("not-a-server") } });
+  });
+
+  it("never runs a write among reads", async () => {
+    const executor = await createSimulatedExecutor({ stateFile });
+    await expect(
+      executor.executeReads({
+        reads: [
+          { cmdlet: "Get-AcceptedDomain", parameters: {} },
+          { cmdlet: "New-AcceptedDomain", parameters: { Name: "x", DomainName: "x.com" } },
+        ],
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toThrow(/never among reads/);
+    const organization = await openOnPremisesOrganization({ stateFile });
+    expect(
+      (await organization.invoke("Get-AcceptedDomain")).value.map((domain) => domain.DomainName),
+    ).not.toContain("x.com");
+  });
+});

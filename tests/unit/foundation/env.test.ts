@@ -13,11 +13,17 @@ describe("getStartEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
-  it("puts the demo's identity provider and Exchange Online next to PORT unless told otherwise", () => {
+  it("puts the demo's identity provider, Exchange Online and Graph next to PORT unless told otherwise", () => {
     vi.stubEnv("PORT", "4000");
     vi.stubEnv("IDENTITY_PORT", undefined);
     vi.stubEnv("EXCHANGE_ONLINE_PORT", undefined);
-    expect(getStartEnv()).toMatchObject({ PORT: 4000, IDENTITY_PORT: 4001, EXCHANGE_ONLINE_PORT: 4002 });
+    vi.stubEnv("GRAPH_PORT", undefined);
+    expect(getStartEnv()).toMatchObject({
+      PORT: 4000,
+      IDENTITY_PORT: 4001,
+      EXCHANGE_ONLINE_PORT: 4002,
+      GRAPH_PORT: 4003,
+    });
     vi.stubEnv("IDENTITY_PORT", "8443");
     expect(getStartEnv()).toMatchObject({ IDENTITY_PORT: 8443, EXCHANGE_ONLINE_PORT: 4002 });
   });
@@ -29,8 +35,13 @@ describe("getStartEnv", () => {
     expect(() => getStartEnv()).toThrow(
       "EXCHANGE_ONLINE_PORT: EXCHANGE_ONLINE_PORT is 4001, the same port as IDENTITY_PORT",
     );
-    vi.stubEnv("PORT", "65535");
+    vi.stubEnv("GRAPH_PORT", "4002");
     vi.stubEnv("EXCHANGE_ONLINE_PORT", undefined);
+    expect(() => getStartEnv()).toThrow(
+      "GRAPH_PORT: GRAPH_PORT is 4002, the same port as EXCHANGE_ONLINE_PORT",
+    );
+    vi.stubEnv("GRAPH_PORT", undefined);
+    vi.stubEnv("PORT", "65535");
     expect(() => getStartEnv()).toThrow("IDENTITY_PORT would be 65536 (PORT + 1)");
   });
 
