@@ -7,6 +7,7 @@ import { benchColdStart } from "@/bench/cold-start";
 import { benchExchangeOnlineInvoke } from "@/bench/exchange-online-invoke";
 import { benchGather } from "@/bench/gather";
 import { benchLoad } from "@/bench/load";
+import { benchPageSave } from "@/bench/page-save";
 import { benchPlan } from "@/bench/plan";
 import { benchTokenValidation } from "@/bench/token-validation";
 
@@ -22,6 +23,7 @@ const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [
     "load: 1,000 polling agents and 100 people reading pages",
     () => benchLoad({ minutes: Number(values["load-minutes"]) }),
   ],
+  ["wizard page save (a saved run's round trip)", benchPageSave],
 ];
 
 console.log(

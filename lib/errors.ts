@@ -4,6 +4,8 @@
 export const APP_ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 422,
+  /** A wizard page's answers do not parse; details carry the page and each field's message. */
+  invalid_answers: 400,
   unauthenticated: 401,
   mfa_required: 401,
   /** Entra wants the user to sign in again (e.g. MFA for Exchange Online); details carry its claims challenge. */

@@ -13,6 +13,17 @@ import {
 import { type MeResponse, ZMeResponseSchema } from "@/lib/contracts/me";
 import { type SignInRealm, ZSignInRealmSchema } from "@/lib/contracts/sign-in-realm";
 import { type TenantSettings, ZTenantSettingsSchema } from "@/lib/contracts/tenant-settings";
+import {
+  type GoToPageRequest,
+  type SavePageAnswersRequest,
+  type VersionConflict,
+  type WizardRun,
+  type WizardRunListResponse,
+  ZVersionConflictSchema,
+  ZWizardRunListResponseSchema,
+  ZWizardRunSchema,
+} from "@/lib/contracts/wizard-runs";
+import type { AnswerPageId } from "@/lib/wizard/wizard-pages";
 
 // The browser's one way to the service's API: each call sends what its contract (lib/contracts)
 // says and parses what comes back with it. A refusal of any kind — an error status, or an answer
@@ -24,12 +35,24 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly reason?: string,
-    /** Whatever else the error carried, e.g. a claims challenge. */
-    readonly details: { claims?: string } = {},
+    /** Whatever else the error carried: a claims challenge, the fields to correct, a version conflict. */
+    readonly details: ApiErrorDetails = {},
   ) {
     super(message);
     this.name = "ApiError";
   }
+}
+
+export type ApiErrorDetails = {
+  claims?: string | undefined;
+  issues?: Array<{ path: string; message: string }> | undefined;
+  [detail: string]: unknown;
+};
+
+/** A 409 `version_conflict`'s version and changes since, to show and offer a reload; else undefined. */
+export function versionConflictOf(error: unknown): VersionConflict | undefined {
+  if (!(error instanceof ApiError) || error.code !== "version_conflict") return undefined;
+  return ZVersionConflictSchema.safeParse(error.details).data;
 }
 
 /** fetch(), with whatever the caller adds (the access token). */
@@ -40,8 +63,8 @@ async function refusal(response: Response): Promise<ApiError> {
   if (!parsed.success) {
     return new ApiError(response.status, "unexpected", `The service answered ${response.status}. Try again.`);
   }
-  const { code, message, reason, claims } = parsed.data.error;
-  return new ApiError(response.status, code, message, reason, { claims });
+  const { code, message, reason, ...details } = parsed.data.error;
+  return new ApiError(response.status, code, message, reason, details);
 }
 
 async function answered(response: Response): Promise<Response> {
@@ -96,6 +119,30 @@ export function createApiClient(send: Send) {
       read(
         send("/api/exchange-online/connection", { method: "POST" }),
         ZExchangeOnlineConnectionResponseSchema,
+      ),
+    listWizardRuns: (cursor?: string): Promise<WizardRunListResponse> =>
+      read(
+        send(`/api/wizard/runs${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`),
+        ZWizardRunListResponseSchema,
+      ),
+    createWizardRun: (): Promise<WizardRun> =>
+      read(send("/api/wizard/runs", { method: "POST" }), ZWizardRunSchema),
+    getWizardRun: (runId: string): Promise<WizardRun> =>
+      read(send(`/api/wizard/runs/${encodeURIComponent(runId)}`), ZWizardRunSchema),
+    /** Next: throws ApiError `invalid_answers` (details.issues) or `version_conflict` (versionConflictOf). */
+    saveWizardPageAnswers: (
+      runId: string,
+      page: AnswerPageId,
+      request: SavePageAnswersRequest,
+    ): Promise<WizardRun> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/answers/${page}`, json("PUT", request)),
+        ZWizardRunSchema,
+      ),
+    goToWizardPage: (runId: string, request: GoToPageRequest): Promise<WizardRun> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/page`, json("PUT", request)),
+        ZWizardRunSchema,
       ),
   };
 }

@@ -43,15 +43,17 @@ export interface AnswerViolation {
 
 export type ParsedAnswers = { ok: true; answers: Answers } | { ok: false; violations: AnswerViolation[] };
 
+/** Each field's problem in a failed parse, its path under `within` (a page's key, or none for the whole document). */
+export function answerViolations(error: z.ZodError, within?: string): AnswerViolation[] {
+  return error.issues.map((issue) => ({
+    path: [within, ...issue.path.map(String)].filter(Boolean).join(".") || "(the answers)",
+    message: issue.message,
+  }));
+}
+
 /** Parses an answers document, giving each field's message rather than the first. */
 export function parseAnswers(input: unknown): ParsedAnswers {
   const parsed = ZAnswersSchema.safeParse(input);
   if (parsed.success) return { ok: true, answers: parsed.data };
-  return {
-    ok: false,
-    violations: parsed.error.issues.map((issue) => ({
-      path: issue.path.map(String).join(".") || "(the answers)",
-      message: issue.message,
-    })),
-  };
+  return { ok: false, violations: answerViolations(parsed.error) };
 }

@@ -25,7 +25,7 @@ import { ACCOUNTS, signInAs } from "@/tests/integration/identity/scenario";
 // app/api, so a new route that is not in ROUTES fails the first test until someone says how it
 // is walked.
 
-type Ids = { agentId: string; pairingCodeId: string; jobId: string };
+type Ids = { agentId: string; pairingCodeId: string; jobId: string; runId: string };
 type Caller = { asAdmin: (pathname: string, init?: RequestInit) => Promise<Response> } & {
   asAgent: (pathname: string, init?: RequestInit) => Promise<Response>;
 };
@@ -34,8 +34,8 @@ type RouteCase =
   /** Takes no id a caller could swap for another tenant's: why. */
   | { noId: string };
 
-const json = (body: unknown): RequestInit => ({
-  method: "POST",
+const json = (body: unknown, method = "POST"): RequestInit => ({
+  method,
   headers: { "content-type": "application/json" },
   body: JSON.stringify(body),
 });
@@ -65,10 +65,23 @@ const ROUTES: Record<string, RouteCase> = {
         json({ leaseToken: "0", error: { message: "no", transient: false }, warnings: [], timings: TIMINGS }),
       ),
   },
+  "wizard/runs/[runId]": { call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}`) },
+  "wizard/runs/[runId]/answers/[page]": {
+    call: (c, theirs) =>
+      c.asAdmin(
+        `/api/wizard/runs/${theirs.runId}/answers/organization-fqdn`,
+        json({ version: 1, answers: { fqdn: "mail.contoso.com" } }, "PUT"),
+      ),
+  },
+  "wizard/runs/[runId]/page": {
+    call: (c, theirs) =>
+      c.asAdmin(`/api/wizard/runs/${theirs.runId}/page`, json({ version: 1, page: "credentials" }, "PUT")),
+  },
   agents: { noId: "lists the caller's own tenant's agents" },
   "agents/events": { noId: "streams the caller's own tenant's agent events" },
   "agents/pairing-codes": { noId: "creates a code in the caller's own tenant" },
   me: { noId: "describes the caller" },
+  "wizard/runs": { noId: "lists and starts runs of the caller's own tenant" },
   "tenant/settings": { noId: "changes the caller's own tenant" },
   "exchange-online/connection": { noId: "checks the caller's own Exchange Online, with their own token" },
   "auth/realm": { noId: "public: finds a tenant from an account's domain, as sign-in must" },
@@ -129,6 +142,7 @@ async function fabrikamRows(tenantId: string) {
     agents: await db.agent.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     pairingCodes: await db.pairingCode.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     auditEvents: await db.auditEvent.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    wizardRuns: await db.wizardRun.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -144,6 +158,12 @@ beforeAll(async () => {
 
   const contosoAgent = await pairAgentAs(adele, "contoso-agent");
   const fabrikamAgent = await pairAgentAs(diego, "fabrikam-agent");
+  const fabrikamRun = await (
+    await fetch(`${web.url}/api/wizard/runs`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${diego}` },
+    })
+  ).json();
   const fabrikamCode = await (
     await fetch(`${web.url}/api/agents/pairing-codes`, {
       method: "POST",
@@ -164,7 +184,7 @@ beforeAll(async () => {
 
   const boss = queue;
   theirJob = () => boss.findJobs(agentQueueName(fabrikam.id), { id: jobId });
-  theirs = { agentId: fabrikamAgent.agentId, pairingCodeId: fabrikamCode.id, jobId };
+  theirs = { agentId: fabrikamAgent.agentId, pairingCodeId: fabrikamCode.id, jobId, runId: fabrikamRun.id };
   const withToken =
     (value: string) =>
     (pathname: string, init: RequestInit = {}) => {

@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { userRoute } from "@/lib/auth/user-route";
+import { type WizardRun, ZWizardRunParamsSchema } from "@/lib/contracts/wizard-runs";
+import { getDb } from "@/lib/db";
+import { getRun } from "@/lib/wizard/runs/get-run";
+
+export const dynamic = "force-dynamic";
+
+export const GET = userRoute<{ runId: string }>(async (_request, { acting }, params) => {
+  const { runId } = ZWizardRunParamsSchema.parse(params);
+  return NextResponse.json((await getRun({ db: getDb(), acting, runId })) satisfies WizardRun);
+});
