@@ -1,7 +1,7 @@
 import { type AuthenticatedAgent, authenticateAgent } from "@/lib/agents/authenticate-agent";
 import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/http/client-address";
-import { handleRoute, type RequestContext } from "@/lib/http/handle-route";
+import { type RequestContext, type RouteArgs, splitRouteArgs, wrapRoute } from "@/lib/http/handle-route";
 
 type AgentHandler<P> = (
   request: Request,
@@ -10,8 +10,9 @@ type AgentHandler<P> = (
 ) => Promise<Response>;
 
 /** A route only a paired, unrevoked agent may call. */
-export function agentRoute<P = Record<string, never>>(handler: AgentHandler<P>) {
-  return handleRoute<P>(async (request, context, params) => {
+export function agentRoute<P = Record<string, never>>(...args: RouteArgs<P, AgentHandler<P>>) {
+  const [paramsSchema, handler] = splitRouteArgs(args);
+  return wrapRoute(paramsSchema, async (request: Request, context: RequestContext, params: P) => {
     const sourceAddress = clientAddress(request);
     const agent = await authenticateAgent({
       db: getDb(),

@@ -2,7 +2,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { userRoute } from "@/lib/auth/user-route";
 import { getDb } from "@/lib/db";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { clientAddress } from "@/lib/http/client-address";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { setMfaPolicy } from "@/lib/tenants/set-mfa-policy";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +14,7 @@ const ZTenantSettings = z.object({
 });
 
 export const PATCH = userRoute(async (request, { principal }) => {
-  const settings = ZTenantSettings.parse(await request.json());
+  const settings = await readJsonBody(request, ZTenantSettings, BODY_LIMITS.small);
   await setMfaPolicy({
     db: getDb(),
     tenantId: principal.tenant.id,

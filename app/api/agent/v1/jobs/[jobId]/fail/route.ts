@@ -1,9 +1,16 @@
 import { NextResponse } from "next/server";
 import { agentRoute } from "@/lib/agents/agent-route";
 import { ZFailJobRequestSchema } from "@/lib/agents/protocol";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { ZJobRouteParams } from "@/lib/http/route-params";
 import { failAgentJob } from "@/lib/jobs/agent-jobs";
 
-export const POST = agentRoute<{ jobId: string }>(async (request, { agent }, { jobId }) => {
-  await failAgentJob(agent.tenantId, jobId, ZFailJobRequestSchema.parse(await request.json()));
+export const POST = agentRoute(ZJobRouteParams, async (request, { agent }, { jobId }) => {
+  await failAgentJob(
+    agent.tenantId,
+    jobId,
+    await readJsonBody(request, ZFailJobRequestSchema, BODY_LIMITS.jobFailure),
+  );
   return NextResponse.json({ ok: true });
 });
