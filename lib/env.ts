@@ -78,6 +78,23 @@ const ZQueueEnv = ZServerEnv.pick({ DATABASE_URL: true }).extend({
   AGENT_POLL_HOLD_SECONDS: z.coerce.number().min(0.1).max(55).default(30),
 });
 
+/**
+ * How long the web server waits for a request to arrive: a client that sends its headers or body
+ * slowly is dropped after these, so slow senders cannot hold connections open. Only the request
+ * is timed: a held poll or event stream, which has sent all of its request, is not affected.
+ */
+const ZWebServerEnv = z
+  .object({
+    /** The whole request, body included: 60 s lets the largest body (a job result) arrive at ~1.2 Mbit/s. */
+    HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+    HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(15),
+  })
+  .refine((env) => env.HTTP_HEADERS_TIMEOUT_SECONDS <= env.HTTP_REQUEST_TIMEOUT_SECONDS, {
+    path: ["HTTP_HEADERS_TIMEOUT_SECONDS"],
+    message: "HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS",
+  });
+export type WebServerEnv = z.infer<typeof ZWebServerEnv>;
+
 const ZDownloadsEnv = z.object({
   /** Where the built agent (hybrid-agent.mjs) is served from; npm install and npm start build it there. */
   DOWNLOADS_DIR: z.string().min(1).default("dist/downloads"),
@@ -199,6 +216,10 @@ export function getTokenCacheEnv(): TokenCacheEnv {
 
 export function getStartEnv(): StartEnv {
   return parseEnv(ZStartEnv, process.env);
+}
+
+export function getWebServerEnv(): WebServerEnv {
+  return parseEnv(ZWebServerEnv, process.env);
 }
 
 export function getDownloadsEnv(): DownloadsEnv {

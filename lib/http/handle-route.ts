@@ -46,13 +46,18 @@ export function wrapRoute<P>(paramsSchema: z.ZodType<P> | undefined, handler: Ha
     const log = getLogger().child({ requestId, method: request.method, path: new URL(request.url).pathname });
     try {
       const params = parseRouteParams(paramsSchema, await route.params);
-      const response = await handler(request, { requestId, log }, params);
-      response.headers.set("x-request-id", requestId);
-      return response;
+      return apiHeaders(await handler(request, { requestId, log }, params), requestId);
     } catch (error) {
-      return errorResponse(error, requestId, log);
+      return apiHeaders(errorResponse(error, requestId, log), requestId);
     }
   };
+}
+
+/** API answers are per caller (tokens, tenants' data): no cache keeps them unless a route says otherwise. */
+function apiHeaders(response: Response, requestId: string): Response {
+  response.headers.set("x-request-id", requestId);
+  if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+  return response;
 }
 
 function errorResponse(error: unknown, requestId: string, log: RequestContext["log"]): Response {

@@ -9,7 +9,8 @@ export interface RunningWeb {
 }
 
 /**
- * Starts `next start` on loopback and waits until /api/health answers. The child's environment:
+ * Starts the production web app (scripts/serve-web.ts: Next behind a server with deliberate request
+ * timeouts) on loopback and waits until /api/health answers. The child's environment:
  * `defaults`, then this process's environment (what the operator set wins over a default), then `env`.
  */
 export async function startWeb(options: {
@@ -22,7 +23,7 @@ export async function startWeb(options: {
   const url = `http://localhost:${options.port}`;
   const child = spawn(
     process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(options.port), "-H", "127.0.0.1"],
+    ["--import", "tsx", path.resolve("scripts/serve-web.ts"), String(options.port), "127.0.0.1"],
     {
       stdio: ["ignore", "pipe", "pipe"],
       env: {

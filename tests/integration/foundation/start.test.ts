@@ -95,7 +95,7 @@ describe("npm start", () => {
     await query(firstUrl, `INSERT INTO "AuditEvent" (action, "targetType") VALUES ('test.marker', 'test')`);
     const children = descendantsOf(running.child.pid ?? 0);
     expect(children.some((child) => child.commandLine.includes("agent/cli.ts run"))).toBe(true);
-    expect(children.some((child) => /next-server|next start/.test(child.commandLine))).toBe(true);
+    expect(children.some((child) => /serve-web\.ts/.test(child.commandLine))).toBe(true);
     // 130 = ended by SIGINT, as after Ctrl-C; the restart below proves the shutdown was clean.
     expect(await running.stop()).toBe(130);
     expect(stillRunning(children)).toEqual([]);
@@ -133,7 +133,7 @@ describe("npm start", () => {
 
       // The web app gets the demo's settings, except where the operator set their own.
       const web = descendantsOf(running.child.pid ?? 0).find((child) =>
-        /next-server|next start/.test(child.commandLine),
+        /serve-web\.ts/.test(child.commandLine),
       );
       const webEnv = environmentOf(web?.pid ?? 0);
       expect(webEnv).toMatchObject({

@@ -8,7 +8,7 @@ export const GET = userRoute(
     new Response(await openAgentEventStream(principal.tenant.id, request.signal), {
       headers: {
         "content-type": "text/event-stream; charset=utf-8",
-        "cache-control": "no-cache, no-transform",
+        "cache-control": "no-store, no-transform",
         "x-accel-buffering": "no",
       },
     }),

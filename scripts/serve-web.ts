@@ -1,0 +1,28 @@
+import { createServer } from "node:http";
+import next from "next";
+import { z } from "zod";
+import { getWebServerEnv } from "@/lib/env";
+
+// The production web server: Next's request handler behind a Node HTTP server whose timeouts we
+// set. `next start` offers only the keep-alive timeout; Node's defaults would let a client take
+// 5 minutes to send one request, a byte at a time.
+
+const [port, hostname] = z
+  .tuple([z.coerce.number().int().min(1).max(65535), z.string().min(1)])
+  .parse(process.argv.slice(2));
+const timeouts = getWebServerEnv();
+
+const app = next({ dev: false, dir: process.cwd(), hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer(
+  {
+    requestTimeout: timeouts.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    headersTimeout: timeouts.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+    // How often Node looks for requests past those limits (its default, 30 s, would add up to that).
+    connectionsCheckingInterval: 1000,
+  },
+  (request, response) => void handle(request, response),
+);
+server.listen(port, hostname, () => console.log(`Web server listening on http://${hostname}:${port}`));
