@@ -1,16 +1,16 @@
-import { z } from "zod";
 import { revokePairingCode } from "@/lib/agents/revoke-pairing-code";
 import { userRoute } from "@/lib/auth/user-route";
 import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/http/client-address";
+import { ZPairingCodeRouteParams } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = userRoute<{ codeId: string }>(async (request, { principal }, params) => {
+export const DELETE = userRoute(ZPairingCodeRouteParams, async (request, { principal }, params) => {
   await revokePairingCode({
     db: getDb(),
     tenantId: principal.tenant.id,
-    codeId: z.uuid("Not a pairing code id").parse(params.codeId),
+    codeId: params.codeId,
     actorUserId: principal.user.id,
     ipAddress: clientAddress(request),
   });
