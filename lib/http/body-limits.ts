@@ -15,8 +15,10 @@ export const BODY_LIMITS = {
   pair: 16 * KiB,
   /** Poll, heartbeat, tenant settings: a few short strings. */
   small: 16 * KiB,
-  /** A job's failure: PowerShell's error and warnings, which can run long. */
-  jobFailure: 1 * MiB,
-  /** A job's result plus the report around it (lease token, timings, warnings). */
-  jobResult: JOB_RESULT_MAX_BYTES + 256 * KiB,
+  /**
+   * A job's report, completed or failed: its result plus what is around it (lease token, timings,
+   * warnings). A failure has no objects, but PowerShell's warnings can run long, and a report the
+   * server refuses only makes the job come back: both take the one generous limit.
+   */
+  jobReport: JOB_RESULT_MAX_BYTES + 256 * KiB,
 } as const;

@@ -167,7 +167,7 @@ describe("request bodies", () => {
   it("bounds a job result by the one job-result limit", async () => {
     const credential = await pairAgent();
     const answer = await postPartially(`${web.url}${AGENT_API_PATHS.complete(crypto.randomUUID())}`, {
-      declared: BODY_LIMITS.jobResult + 1,
+      declared: BODY_LIMITS.jobReport + 1,
       sent: 64 * 1024,
       headers: { authorization: `Bearer ${credential}` },
     });

@@ -10,7 +10,7 @@ export const POST = agentRoute(ZJobRouteParams, async (request, { agent }, { job
   await completeAgentJob(
     agent.tenantId,
     jobId,
-    await readJsonBody(request, ZCompleteJobRequestSchema, BODY_LIMITS.jobResult),
+    await readJsonBody(request, ZCompleteJobRequestSchema, BODY_LIMITS.jobReport),
   );
   return NextResponse.json({ ok: true });
 });

@@ -10,7 +10,7 @@ export const POST = agentRoute(ZJobRouteParams, async (request, { agent }, { job
   await failAgentJob(
     agent.tenantId,
     jobId,
-    await readJsonBody(request, ZFailJobRequestSchema, BODY_LIMITS.jobFailure),
+    await readJsonBody(request, ZFailJobRequestSchema, BODY_LIMITS.jobReport),
   );
   return NextResponse.json({ ok: true });
 });
