@@ -4,6 +4,7 @@ import { z } from "zod";
 import { createPairingCode } from "@/lib/agents/create-pairing-code";
 import { pairAgent } from "@/lib/agents/pair-agent";
 import {
+  ZAgentCredentialSchema,
   ZCompleteJobRequestSchema,
   ZFailJobRequestSchema,
   ZHeartbeatRequestSchema,
@@ -120,12 +121,15 @@ interface FuzzCase {
   body?: BodyCase;
   /** The realm lookup's `account` query parameter. */
   query?: string;
+  /** An Authorization header of the case's own, instead of the suite's credential. */
+  authorization?: string;
 }
 
 /** Sends one case to a route handler as Next would call it. */
 async function send(handler: RouteHandler, method: string, fuzzCase: FuzzCase, authorization?: string) {
   const headers = new Headers();
-  if (authorization) headers.set("authorization", authorization);
+  const sentAuthorization = fuzzCase.authorization ?? authorization;
+  if (sentAuthorization) headers.set("authorization", sentAuthorization);
   if (fuzzCase.body?.contentType) headers.set("content-type", fuzzCase.body.contentType);
   const url = new URL("http://localhost/api/fuzzed");
   if (fuzzCase.query !== undefined) url.searchParams.set("account", fuzzCase.query);
@@ -158,6 +162,19 @@ const withLeaseToken = (cases: fc.Arbitrary<FuzzCase>) =>
     const real = body.body.replace(/"leaseToken":"[^"]*"/, `"leaseToken":"${leasedJob.leaseToken}"`);
     return { ...fuzzCase, body: { ...body, body: real } };
   });
+const headerCharacter = fc
+  .integer({ min: 0x20, max: 0xff })
+  .filter((code) => code !== 0x7f)
+  .map((code) => String.fromCharCode(code));
+/** An Authorization header as an agent (or someone posing as one) might send it. */
+const credentials = (includeReal: boolean) =>
+  fc.oneof(
+    arbitraryOf(ZAgentCredentialSchema).map((credential) => `Bearer ${String(credential)}`),
+    // What HTTP can carry in a header: no newlines, nothing past Latin-1.
+    fc.string({ unit: headerCharacter, maxLength: 200 }),
+    fc.constantFrom("Bearer", "Bearer ", "Basic dXNlcjpwYXNz", `Bearer ${"hwa1.".repeat(2000)}`),
+    ...(includeReal ? [fc.constant(`Bearer ${agentCredential}`)] : []),
+  );
 const asAgent = (handler: RouteHandler) => (fuzzCase: FuzzCase) =>
   send(handler, "POST", fuzzCase, `Bearer ${agentCredential}`);
 
@@ -185,6 +202,22 @@ describe("the agent API", () => {
   it("job completion", { timeout: TIMEOUT_MS }, async () => {
     const { POST } = await import("@/app/api/agent/v1/jobs/[jobId]/complete/route");
     await fuzz(withLeaseToken(withBody(ZCompleteJobRequestSchema, jobParams())), asAgent(POST));
+  });
+
+  // These two read no body and no parameter: what a caller controls is the credential.
+  it("whoami", { timeout: TIMEOUT_MS }, async () => {
+    const { GET } = await import("@/app/api/agent/v1/whoami/route");
+    await fuzz(fc.record({ params: fc.constant({}), authorization: credentials(true) }), (fuzzCase) =>
+      send(GET, "GET", fuzzCase),
+    );
+  });
+
+  it("credential rotation", { timeout: TIMEOUT_MS }, async () => {
+    const { POST } = await import("@/app/api/agent/v1/credential/rotate/route");
+    // Never the agent's own credential: rotating it would lock the suite's agent out.
+    await fuzz(fc.record({ params: fc.constant({}), authorization: credentials(false) }), (fuzzCase) =>
+      send(POST, "POST", fuzzCase),
+    );
   });
 });
 
