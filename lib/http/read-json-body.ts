@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { assertStorable } from "@/lib/http/storable-text";
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
@@ -41,6 +42,12 @@ async function readBounded(request: Request, limitBytes: number): Promise<Uint8A
   return body;
 }
 
+function refuseUnstorable(key: string, value: unknown): unknown {
+  assertStorable(key, "The request body");
+  if (typeof value === "string") assertStorable(value, "The request body");
+  return value;
+}
+
 function parseJson(bytes: Uint8Array): unknown {
   if (bytes.byteLength === 0)
     throw new AppError("bad_request", "The request has no body: send a JSON object.");
@@ -51,8 +58,10 @@ function parseJson(bytes: Uint8Array): unknown {
     throw new AppError("bad_request", "The request body is not UTF-8: send JSON encoded as UTF-8.");
   }
   try {
-    return JSON.parse(text);
-  } catch {
+    // The reviver sees every key and string, however deep.
+    return JSON.parse(text, refuseUnstorable);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     // The parser's own message quotes the body, which may hold a secret: say what to fix instead.
     throw new AppError(
       "bad_request",

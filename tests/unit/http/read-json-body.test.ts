@@ -70,6 +70,21 @@ describe("readJsonBody", () => {
     expect(error.message).not.toContain("EX01");
   });
 
+  it.each([
+    ["a NUL character", '{"name": "EX\\u000001"}'],
+    ["a lone surrogate", '{"name": "EX\\ud80001"}'],
+    ["a NUL in a key", '{"name": "EX01", "x\\u0000": 1}'],
+  ])("refuses %s, which the database cannot store, with 400", async (_kind, body) => {
+    const error = await errorOf(await post(body));
+    expect(error).toMatchObject({ status: 400, code: "bad_request" });
+    expect(error.message).toContain("NUL character or a broken UTF-16 surrogate");
+  });
+
+  it("keeps a surrogate pair, which is a character like any other", async () => {
+    const response = await post('{"name": "EX01 \\ud83d\\ude80"}');
+    expect(await response.json()).toEqual({ name: "EX01 🚀" });
+  });
+
   it("lets the schema say which field is wrong in JSON of the wrong shape", async () => {
     const error = await errorOf(await post(JSON.stringify({ name: "" })));
     expect(error).toMatchObject({ status: 422, issues: [{ path: "name", message: "Enter a name" }] });

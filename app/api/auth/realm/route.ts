@@ -2,10 +2,11 @@ import { NextResponse } from "next/server";
 import { findSignInRealm, ZSignInAccount } from "@/lib/auth/find-sign-in-realm";
 import { getDb } from "@/lib/db";
 import { handleRoute } from "@/lib/http/handle-route";
+import { searchParam } from "@/lib/http/search-param";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handleRoute(async (request) => {
-  const account = ZSignInAccount.parse(new URL(request.url).searchParams.get("account") ?? "");
+  const account = ZSignInAccount.parse(searchParam(request, "account"));
   return NextResponse.json(await findSignInRealm(getDb(), account));
 });
