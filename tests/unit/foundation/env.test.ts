@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { EnvError, getStartEnv } from "@/lib/env";
+import { EnvError, getStartEnv, getWebServerEnv } from "@/lib/env";
 
 describe("getStartEnv", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -53,5 +53,23 @@ describe("getStartEnv", () => {
     })();
     expect(message).toContain("PORT must be between 1 and 65535");
     expect(message).toContain("DATABASE_URL must be a postgresql:// URL");
+  });
+});
+
+describe("getWebServerEnv", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("waits 60 s for a whole request and 15 s for its headers unless told otherwise", () => {
+    vi.stubEnv("HTTP_REQUEST_TIMEOUT_SECONDS", undefined);
+    vi.stubEnv("HTTP_HEADERS_TIMEOUT_SECONDS", undefined);
+    expect(getWebServerEnv()).toEqual({ HTTP_REQUEST_TIMEOUT_SECONDS: 60, HTTP_HEADERS_TIMEOUT_SECONDS: 15 });
+  });
+
+  it("refuses a headers timeout longer than the request's, naming both", () => {
+    vi.stubEnv("HTTP_REQUEST_TIMEOUT_SECONDS", "10");
+    vi.stubEnv("HTTP_HEADERS_TIMEOUT_SECONDS", "20");
+    expect(() => getWebServerEnv()).toThrow(
+      /HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS/,
+    );
   });
 });
