@@ -8,6 +8,9 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
+// Every page is rendered per request, so that its scripts carry the nonce of its own policy (proxy.ts).
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

@@ -14,6 +14,8 @@ export const APP_ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   version_conflict: 409,
+  /** The body is larger than the route reads (lib/http/body-limits.ts). */
+  payload_too_large: 413,
   rate_limited: 429,
   lease_lost: 409,
   agent_revoked: 401,

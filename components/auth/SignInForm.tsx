@@ -8,12 +8,12 @@ import { type SignInMode, useSession } from "./SessionProvider";
 function SignInFields() {
   const { state, signIn } = useSession();
   const router = useRouter();
-  const returnTo = safeReturnPath(useSearchParams().get("returnTo"));
+  const returnTo = useSearchParams().get("returnTo");
   const [account, setAccount] = useState("");
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (state.status === "signed-in") router.replace(returnTo);
+    if (state.status === "signed-in") router.replace(safeReturnPath(returnTo, window.location.origin));
   }, [state.status, router, returnTo]);
 
   const submit = (mode: SignInMode) => async (event?: FormEvent) => {

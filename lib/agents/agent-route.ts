@@ -1,7 +1,7 @@
 import { authenticateAgent } from "@/lib/agents/authenticate-agent";
 import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/http/client-address";
-import { handleRoute, type RequestContext } from "@/lib/http/handle-route";
+import { type RequestContext, type RouteArgs, splitRouteArgs, wrapRoute } from "@/lib/http/handle-route";
 import type { AgentActingContext } from "@/lib/tenants/acting-context";
 
 type AgentHandler<P> = (
@@ -11,8 +11,9 @@ type AgentHandler<P> = (
 ) => Promise<Response>;
 
 /** A route only a paired, unrevoked agent may call. */
-export function agentRoute<P = Record<string, never>>(handler: AgentHandler<P>) {
-  return handleRoute<P>(async (request, context, params) => {
+export function agentRoute<P = Record<string, never>>(...args: RouteArgs<P, AgentHandler<P>>) {
+  const [paramsSchema, handler] = splitRouteArgs(args);
+  return wrapRoute(paramsSchema, async (request: Request, context: RequestContext, params: P) => {
     const acting = await authenticateAgent({
       db: getDb(),
       authorization: request.headers.get("authorization"),

@@ -277,6 +277,9 @@ export function isReadsJob(job: AgentJob): job is ReadsJob {
 export const ZPollResponseSchema = z.object({ job: ZAgentJobSchema });
 export type PollResponse = z.infer<typeof ZPollResponseSchema>;
 
+/** The path of the job routes (heartbeat, complete, fail): a job id is a UUID, else there is no such job. */
+export const ZJobRouteParamsSchema = z.object({ jobId: z.uuid("No such job: job ids are UUIDs.") });
+
 export const ZHeartbeatRequestSchema = z.object({ leaseToken: z.string().min(1) });
 export const ZHeartbeatResponseSchema = z.object({ leaseExpiresAt: ZIsoDateTimeSchema });
 

@@ -1,7 +1,7 @@
 import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/http/client-address";
-import { handleRoute, type RequestContext } from "@/lib/http/handle-route";
+import { type RequestContext, type RouteArgs, splitRouteArgs, wrapRoute } from "@/lib/http/handle-route";
 import type { UserActingContext } from "@/lib/tenants/acting-context";
 
 type UserHandler<P> = (
@@ -11,8 +11,9 @@ type UserHandler<P> = (
 ) => Promise<Response>;
 
 /** A route only a signed-in Global or Exchange Administrator may call, for their own tenant. */
-export function userRoute<P = Record<string, never>>(handler: UserHandler<P>) {
-  return handleRoute<P>(async (request, context, params) => {
+export function userRoute<P = Record<string, never>>(...args: RouteArgs<P, UserHandler<P>>) {
+  const [paramsSchema, handler] = splitRouteArgs(args);
+  return wrapRoute(paramsSchema, async (request: Request, context: RequestContext, params: P) => {
     const acting = await authenticateUser({
       db: getDb(),
       authorization: request.headers.get("authorization"),

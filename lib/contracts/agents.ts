@@ -29,9 +29,11 @@ export const ZCreatedPairingCodeResponseSchema = z.object({
 export type CreatedPairingCodeResponse = z.infer<typeof ZCreatedPairingCodeResponseSchema>;
 
 /** DELETE /api/agents/[agentId] (204). */
-export const ZAgentIdParamSchema = z.uuid("Not an agent id");
+export const ZAgentRouteParamsSchema = z.object({ agentId: z.uuid("No such agent: agent ids are UUIDs.") });
 /** DELETE /api/agents/pairing-codes/[codeId] (204). */
-export const ZPairingCodeIdParamSchema = z.uuid("Not a pairing code id");
+export const ZPairingCodeRouteParamsSchema = z.object({
+  codeId: z.uuid("No such pairing code: pairing code ids are UUIDs."),
+});
 
 /** GET /api/agents/events: each `agent` server-sent event's data. */
 export const ZAgentStreamEventSchema = z.object({

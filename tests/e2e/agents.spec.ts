@@ -6,10 +6,13 @@ import { loadFixture } from "@/simulators/exchange/fixtures/load-fixture";
 import { seedOrganizationPair } from "@/simulators/exchange/fixtures/seed-organization-pair";
 import { runAgent, spawnAgent } from "@/tests/helpers/agent-cli";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
+import { failOnContentSecurityPolicyViolations } from "./support/csp-violations";
 import { signInWithPopup } from "./support/demo-accounts";
 
 // Pairing an agent as an admin does it: a code on the Agents page, the command on the server,
 // and the page turning green by itself.
+
+failOnContentSecurityPolicyViolations();
 
 test("a code created on the Agents page pairs an agent, and the card turns green without a reload", async ({
   page,

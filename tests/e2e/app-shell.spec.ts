@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
 import packageJson from "../../package.json" with { type: "json" };
+import { failOnContentSecurityPolicyViolations } from "./support/csp-violations";
+
+failOnContentSecurityPolicyViolations();
 
 test("the home page shows the product, its version and where sign-in will be", async ({ page }) => {
   await page.goto("/");

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
+import { failOnContentSecurityPolicyViolations } from "./support/csp-violations";
 import {
   completeSignIn,
   completeSignInInPopup,
@@ -11,6 +12,8 @@ import {
 // password and authenticator code, the service's verdict on the token.
 
 const exchangeOnlineCard = (page: Page) => page.getByTestId("exo-credential-card");
+
+failOnContentSecurityPolicyViolations();
 
 test("an MFA admin signs in through the popup; reload keeps the session; sign-out ends it", async ({
   page,
@@ -42,6 +45,15 @@ test("an admin signs in through a full-page redirect", async ({ page }) => {
   await expect(page).toHaveURL(/\/wizard\/credentials$/);
   await expect(exchangeOnlineCard(page)).toContainText("diego@fabrikam.onmicrosoft.com");
   await expect(exchangeOnlineCard(page)).toContainText(/MFA\s*yes/);
+});
+
+test("a return address that leads off the site is not followed after sign-in", async ({ page, baseURL }) => {
+  // The browser strips the tab, which would make this //example.invalid/agents: another origin.
+  await page.goto(`/sign-in?returnTo=${encodeURIComponent("/\t/example.invalid/agents")}`);
+  await page.getByLabel("Work account").fill(ACCOUNTS.diego.username);
+  await page.getByRole("button", { name: "Sign in in this window instead" }).click();
+  await completeSignIn(page, ACCOUNTS.diego);
+  await expect(page).toHaveURL(`${baseURL}/wizard/credentials`);
 });
 
 test("a wrong authenticator code is refused and leaves no session", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { EnvError, getDnsEnv, getStartEnv } from "@/lib/env";
+import { EnvError, getDnsEnv, getStartEnv, getWebServerEnv } from "@/lib/env";
 
 describe("getStartEnv", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -80,5 +80,23 @@ describe("getDnsEnv", () => {
   it("refuses a host name, saying an IP address is needed", () => {
     vi.stubEnv("DNS_RESOLVERS", "dns.google");
     expect(() => getDnsEnv()).toThrow(/DNS_RESOLVERS.*IP address/s);
+  });
+});
+
+describe("getWebServerEnv", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("waits 60 s for a whole request and 15 s for its headers unless told otherwise", () => {
+    vi.stubEnv("HTTP_REQUEST_TIMEOUT_SECONDS", undefined);
+    vi.stubEnv("HTTP_HEADERS_TIMEOUT_SECONDS", undefined);
+    expect(getWebServerEnv()).toEqual({ HTTP_REQUEST_TIMEOUT_SECONDS: 60, HTTP_HEADERS_TIMEOUT_SECONDS: 15 });
+  });
+
+  it("refuses a headers timeout longer than the request's, naming both", () => {
+    vi.stubEnv("HTTP_REQUEST_TIMEOUT_SECONDS", "10");
+    vi.stubEnv("HTTP_HEADERS_TIMEOUT_SECONDS", "20");
+    expect(() => getWebServerEnv()).toThrow(
+      /HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS/,
+    );
   });
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
 
-const call = (handler: Parameters<typeof handleRoute>[0]) =>
+const call = (handler: (request: Request) => Promise<Response>) =>
   handleRoute(handler)(new Request("http://localhost/api/thing", { headers: { "x-request-id": "req-1" } }), {
     params: Promise.resolve({}),
   });
@@ -55,5 +55,33 @@ describe("handleRoute", () => {
     const text = await response.text();
     expect(text).not.toContain("secret");
     expect(JSON.parse(text).error).toMatchObject({ code: "internal_error", requestId: "req-1" });
+  });
+
+  it("answers a path parameter its schema refuses with 404 and the schema's words, before the handler runs", async () => {
+    let ran = false;
+    const route = handleRoute(z.object({ jobId: z.uuid("No such job: job ids are UUIDs.") }), async () => {
+      ran = true;
+      return new Response();
+    });
+    const response = await route(new Request("http://localhost/api/jobs/1"), {
+      params: Promise.resolve({ jobId: "1' or '1'='1" }),
+    });
+    expect(response.status).toBe(404);
+    expect((await response.json()).error).toEqual({
+      code: "not_found",
+      message: "No such job: job ids are UUIDs.",
+    });
+    expect(ran).toBe(false);
+  });
+
+  it("hands the handler its parsed path parameters", async () => {
+    const jobId = crypto.randomUUID();
+    const route = handleRoute(z.object({ jobId: z.uuid() }), async (_request, _context, params) =>
+      Response.json(params),
+    );
+    const response = await route(new Request("http://localhost/api/jobs/x"), {
+      params: Promise.resolve({ jobId }),
+    });
+    expect(await response.json()).toEqual({ jobId });
   });
 });

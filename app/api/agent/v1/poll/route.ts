@@ -2,7 +2,9 @@ import { NextResponse } from "next/server";
 import { agentRoute } from "@/lib/agents/agent-route";
 import { ZPollRequestSchema } from "@/lib/agents/protocol";
 import { getQueueEnv } from "@/lib/env";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { holdConnection, MAX_POLLS_PER_AGENT } from "@/lib/http/held-connections";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { leaseNextAgentJob } from "@/lib/jobs/agent-jobs";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { pollHoldMs } from "@/lib/jobs/poll-hold";
@@ -11,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 // Long-poll: held until a job arrives for the agent's tenant, or for up to AGENT_POLL_HOLD_SECONDS.
 export const POST = agentRoute(async (request, { acting }) => {
-  ZPollRequestSchema.parse(await request.json());
+  await readJsonBody(request, ZPollRequestSchema, BODY_LIMITS.small);
   const release = holdConnection({
     key: `poll:${acting.actor.agentId}`,
     limit: MAX_POLLS_PER_AGENT,

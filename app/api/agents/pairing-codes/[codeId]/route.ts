@@ -1,15 +1,15 @@
 import { revokePairingCode } from "@/lib/agents/revoke-pairing-code";
 import { userRoute } from "@/lib/auth/user-route";
-import { ZPairingCodeIdParamSchema } from "@/lib/contracts/agents";
+import { ZPairingCodeRouteParamsSchema } from "@/lib/contracts/agents";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = userRoute<{ codeId: string }>(async (_request, { acting }, params) => {
+export const DELETE = userRoute(ZPairingCodeRouteParamsSchema, async (_request, { acting }, { codeId }) => {
   await revokePairingCode({
     db: getDb(),
     acting,
-    codeId: ZPairingCodeIdParamSchema.parse(params.codeId),
+    codeId,
   });
   return new Response(null, { status: 204 });
 });

@@ -6,7 +6,6 @@ import { getRun } from "@/lib/wizard/runs/get-run";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute<{ runId: string }>(async (_request, { acting }, params) => {
-  const { runId } = ZWizardRunParamsSchema.parse(params);
+export const GET = userRoute(ZWizardRunParamsSchema, async (_request, { acting }, { runId }) => {
   return NextResponse.json((await getRun({ db: getDb(), acting, runId })) satisfies WizardRun);
 });

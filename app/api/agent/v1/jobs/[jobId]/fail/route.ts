@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { agentRoute } from "@/lib/agents/agent-route";
-import { ZFailJobRequestSchema } from "@/lib/agents/protocol";
+import { ZFailJobRequestSchema, ZJobRouteParamsSchema } from "@/lib/agents/protocol";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { failAgentJob } from "@/lib/jobs/agent-jobs";
 import { getQueue } from "@/lib/jobs/get-queue";
 
-export const POST = agentRoute<{ jobId: string }>(async (request, { acting }, params) => {
-  const jobId = z.uuid("Not a job id").parse(params.jobId);
-  const body = ZFailJobRequestSchema.parse(await request.json());
+export const POST = agentRoute(ZJobRouteParamsSchema, async (request, { acting }, { jobId }) => {
+  const body = await readJsonBody(request, ZFailJobRequestSchema, BODY_LIMITS.jobReport);
   await failAgentJob({ queue: await getQueue(), acting, jobId, body });
   return NextResponse.json({ ok: true });
 });

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { agentRoute } from "@/lib/agents/agent-route";
-import { ZHeartbeatRequestSchema } from "@/lib/agents/protocol";
+import { ZHeartbeatRequestSchema, ZJobRouteParamsSchema } from "@/lib/agents/protocol";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { renewAgentJobLease } from "@/lib/jobs/agent-jobs";
 import { getQueue } from "@/lib/jobs/get-queue";
 
-export const POST = agentRoute<{ jobId: string }>(async (request, { acting }, params) => {
-  const jobId = z.uuid("Not a job id").parse(params.jobId);
-  const { leaseToken } = ZHeartbeatRequestSchema.parse(await request.json());
+export const POST = agentRoute(ZJobRouteParamsSchema, async (request, { acting }, { jobId }) => {
+  const { leaseToken } = await readJsonBody(request, ZHeartbeatRequestSchema, BODY_LIMITS.small);
   const leaseExpiresAt = await renewAgentJobLease({ queue: await getQueue(), acting, jobId, leaseToken });
   return NextResponse.json({ leaseExpiresAt });
 });

@@ -6,13 +6,18 @@ import {
   ZSavePageAnswersRequestSchema,
 } from "@/lib/contracts/wizard-runs";
 import { getDb } from "@/lib/db";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { savePageAnswers } from "@/lib/wizard/runs/save-page-answers";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = userRoute<{ runId: string; page: string }>(async (request, { acting }, params) => {
-  const { runId, page } = ZPageAnswersParamsSchema.parse(params);
-  const { version, answers } = ZSavePageAnswersRequestSchema.parse(await request.json());
+export const PUT = userRoute(ZPageAnswersParamsSchema, async (request, { acting }, { runId, page }) => {
+  const { version, answers } = await readJsonBody(
+    request,
+    ZSavePageAnswersRequestSchema,
+    BODY_LIMITS.pageAnswers,
+  );
   const run = await savePageAnswers({ db: getDb(), acting, runId, page, answers, version });
   return NextResponse.json(run satisfies WizardRun);
 });
