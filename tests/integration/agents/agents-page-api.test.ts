@@ -223,9 +223,11 @@ describe("the browser's API client", () => {
       status: 404,
       message: "There is no active agent with this id in this tenant.",
     });
+    // An id that is not a UUID names no agent: refused before the handler runs, saying so.
     expect(await refusalOf(adele.revokeAgent("not-an-id"))).toMatchObject({
-      status: 422,
-      code: "validation_failed",
+      status: 404,
+      code: "not_found",
+      message: "No such agent: agent ids are UUIDs.",
     });
   });
 });
