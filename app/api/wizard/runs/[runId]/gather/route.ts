@@ -1,0 +1,32 @@
+import { userRoute } from "@/lib/auth/user-route";
+import { ZWizardRunParamsSchema } from "@/lib/contracts/wizard-runs";
+import { getDb } from "@/lib/db";
+import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
+import { getQueue } from "@/lib/jobs/get-queue";
+import { findRunRow } from "@/lib/wizard/runs/find-run-row";
+import { gatherStream } from "@/lib/wizard/runs/gather-stream";
+
+export const dynamic = "force-dynamic";
+
+// Gathering configuration: the run and the admin's Exchange Online token are checked first (so a
+// missing run or an MFA challenge is a plain error answer), then the reads stream as they land.
+export const POST = userRoute(ZWizardRunParamsSchema, async (_request, { acting, log }, { runId }) => {
+  const db = getDb();
+  await findRunRow({ db, acting, runId });
+  const { accessToken } = await acquireExchangeOnlineToken({ db, acting, logger: log });
+  const stream = gatherStream({
+    db,
+    queue: await getQueue(),
+    acting,
+    runId,
+    exchangeOnline: { tenant: acting.tenant, accessToken },
+    log,
+  });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store, no-transform",
+      "x-accel-buffering": "no",
+    },
+  });
+});
