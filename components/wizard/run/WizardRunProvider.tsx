@@ -11,8 +11,8 @@ import type { VersionConflict, WizardRun } from "@/lib/contracts/wizard-runs";
 import { type AnswerPageId, answersKeyOf, type WizardPageId } from "@/lib/wizard/wizard-pages";
 import { neighbourPage, runConditions } from "./run-navigation";
 
-// One run, shared by the pages of /wizard/<runId>/<page>: loaded once, kept across Next and Back,
-// and every change sent with the version it was read at.
+// One run, as the page /wizard/<runId>/<page> shows it: loaded when the page opens (so every page
+// starts from the run as it is now), and every change sent with the version it was read at.
 
 export type RunProblem =
   | { kind: "conflict"; message: string; conflict: VersionConflict }
