@@ -79,7 +79,7 @@ describe("a run's gather through the API", () => {
     expect(detected.best).toBe("FAB-EX16");
     expect(detected.servers.map((server) => server.name).sort()).toEqual(["FAB-EX10", "FAB-EX16"]);
 
-    expect((await refusal(api.getRunGathered(run.id))).details.reason).toBe("not_gathered");
+    expect((await refusal(api.getRunGathered(run.id))).reason).toBe("not_gathered");
     const events = await gatherEvents(run.id);
     const reads = events.filter((event) => event.event === "read");
     expect(reads.length).toBeGreaterThan(20);
