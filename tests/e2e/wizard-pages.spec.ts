@@ -121,3 +121,40 @@ test("a run id of no run in the tenant says so", async ({ page }) => {
   await page.goto("/wizard/9b1f0c2e-4c55-4a33-9d62-1d7c8c9a1e00/environment");
   await expect(page.getByText("There is no wizard run with this id in this tenant.")).toBeVisible();
 });
+
+test("a second tab's Next on a run changed elsewhere shows the other change and reloads, losing nothing", async ({
+  page,
+  context,
+}) => {
+  await signInWithPopup(page, ACCOUNTS.adele);
+  await page.goto("/wizard");
+  await page.getByRole("button", { name: "New run" }).click();
+  await expect(page.getByText(/Detected through the agent: EX\d/)).toBeVisible({ timeout: 60_000 });
+  await next(page, "credentials");
+  const environmentUrl = page.url().replace(/credentials$/, "environment");
+
+  // A second tab of the same admin (its own sign-in: MSAL keeps tokens per tab) opens the run's Environment.
+  const other = await context.newPage();
+  await signInWithPopup(other, ACCOUNTS.adele);
+  await other.goto(environmentUrl);
+  await expect(other.getByText(/Detected through the agent: EX\d/)).toBeVisible({ timeout: 60_000 });
+
+  await expect(page.getByTestId("exo-credential-card")).toContainText("Connected");
+  await next(page, "configuration");
+
+  await other.getByLabel("Specify a server running Exchange 2016 or later").check();
+  await other.getByLabel("Exchange server name").fill("EX2");
+  await other.getByRole("button", { name: "Next" }).click();
+  const notice = other.getByRole("alert").filter({ hasText: "This run was changed elsewhere" });
+  await expect(notice).toContainText(/saved Credentials/);
+  await expect(notice).toContainText("adele@contoso.onmicrosoft.com");
+  await expect(other).toHaveURL(/\/environment$/);
+  await expect(other.getByLabel("Exchange server name")).toHaveValue("EX2");
+  await expectNoAxeViolations(other);
+
+  await other.getByRole("button", { name: "Reload the run" }).click();
+  await expect(notice).toBeHidden();
+  await other.getByLabel("Specify a server running Exchange 2016 or later").check();
+  await other.getByLabel("Exchange server name").fill("EX2");
+  await next(other, "credentials");
+});
