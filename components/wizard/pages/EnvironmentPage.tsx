@@ -6,22 +6,23 @@ import { describedBy, FieldMessage } from "@/components/wizard/run/FieldMessage"
 import { PageActions } from "@/components/wizard/run/PageActions";
 import { useWizardRun } from "@/components/wizard/run/WizardRunProvider";
 import type { DetectedServers } from "@/lib/contracts/wizard-gather";
+import type { Cloud } from "@/lib/generated/prisma/enums";
 import { savedAnswers } from "./saved-answers";
 
-const CLOUDS = [
-  { id: "Worldwide", label: "Office 365 Worldwide" },
-  { id: "China21Vianet", label: "Office 365 operated by 21Vianet" },
-  { id: "UsGovGccHigh", label: "Office 365 US Government GCC High" },
-  { id: "UsGovDod", label: "Office 365 US Government DoD" },
-] as const;
+const CLOUDS: Record<Cloud, string> = {
+  Worldwide: "Office 365 Worldwide",
+  China21Vianet: "Office 365 operated by 21Vianet",
+  UsGovGccHigh: "Office 365 US Government GCC High",
+  UsGovDod: "Office 365 US Government DoD",
+};
 
-/** The HCW's OnPremisesDetection: the Exchange server to talk to (detected or named) and the Office 365 environment. */
+/** The HCW's OnPremisesDetection: the Exchange server to talk to (detected or named), and the tenant's Office 365 environment. */
 export default function EnvironmentPage() {
   const { state, api } = useSession();
   const { run, saveAndNext, fieldErrors } = useWizardRun();
   const saved = savedAnswers(run, "environment");
-  const tenantCloud = state.status === "signed-in" ? state.me.tenant.cloud : "Worldwide";
-  const [cloud, setCloud] = useState<string>(saved.cloud ?? tenantCloud);
+  // A run belongs to one tenant, whose cloud its sign-in already found: another would be wrong.
+  const cloud: Cloud = state.status === "signed-in" ? state.me.tenant.cloud : "Worldwide";
   const [mode, setMode] = useState<"detect" | "name">(saved.onPremisesServer ? "name" : "detect");
   const [named, setNamed] = useState(saved.onPremisesServer ?? "");
   const [detected, setDetected] = useState<DetectedServers>();
@@ -87,23 +88,11 @@ export default function EnvironmentPage() {
         <FieldMessage errors={fieldErrors} path="onPremisesServer" />
       </fieldset>
       <div>
-        <label htmlFor="cloud" className="block font-semibold text-slate-800">
-          Office 365 environment
-        </label>
-        <select
-          id="cloud"
-          value={cloud}
-          onChange={(event) => setCloud(event.target.value)}
-          className="mt-1 rounded border border-slate-300 px-2 py-1"
-          {...describedBy(fieldErrors, "cloud")}
-        >
-          {CLOUDS.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.label}
-              {option.id === tenantCloud ? " (your tenant's)" : ""}
-            </option>
-          ))}
-        </select>
+        <h2 className="font-semibold text-slate-800">Office 365 environment</h2>
+        <p className="mt-1" data-testid="cloud">
+          {CLOUDS[cloud]}: your tenant's, from your sign-in. Every Microsoft host the plan writes is this
+          cloud's.
+        </p>
         <FieldMessage errors={fieldErrors} path="cloud" />
       </div>
       <PageActions page="environment" />
