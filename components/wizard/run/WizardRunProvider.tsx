@@ -8,7 +8,12 @@ import { useSession } from "@/components/auth/SessionProvider";
 import { SignInPrompt } from "@/components/auth/SignInPrompt";
 import type { RunGathered } from "@/lib/contracts/wizard-gather";
 import type { VersionConflict, WizardRun } from "@/lib/contracts/wizard-runs";
-import { type AnswerPageId, answersKeyOf, type WizardPageId } from "@/lib/wizard/wizard-pages";
+import {
+  type AnswerPageId,
+  answersKeyOf,
+  isAnswerPageId,
+  type WizardPageId,
+} from "@/lib/wizard/wizard-pages";
 import { neighbourPage, runConditions } from "./run-navigation";
 
 // One run, as the page /wizard/<runId>/<page> shows it: loaded when the page opens (so every page
@@ -85,8 +90,13 @@ export function WizardRunProvider({ runId, children }: { runId: string; children
       setProblem({ kind: "conflict", message: messageOf(error), conflict });
       return;
     }
-    if (error instanceof ApiError && error.code === "invalid_answers" && error.details.issues) {
-      const prefix = `${answersKeyOf(page as AnswerPageId)}.`;
+    if (
+      error instanceof ApiError &&
+      error.code === "invalid_answers" &&
+      error.details.issues &&
+      isAnswerPageId(page)
+    ) {
+      const prefix = `${answersKeyOf(page)}.`;
       setFieldErrors(
         Object.fromEntries(
           error.details.issues.map((issue) => [issue.path.replace(prefix, ""), issue.message] as const),

@@ -103,6 +103,17 @@ describe("a run's gather through the API", () => {
     );
     expect(current?.invalid).toBeNull();
 
+    // Next names the page it leads to; one the new answers leave out is refused, nothing written.
+    const skipped = await refusal(
+      api.saveWizardPageAnswers(run.id, "features", {
+        version: run.version,
+        answers: { hybrid: "full", migrationEndpoint: false },
+        next: "migration-credential",
+      }),
+    );
+    expect(skipped.status).toBe(400);
+    expect(skipped.message).toContain("This run skips Migration Credential");
+    expect((await api.getWizardRun(run.id)).answers).toEqual({});
     // With Exchange 2010 gathered, full hybrid keeps Domain Ownership; minimal hybrid skips it.
     let now = await api.saveWizardPageAnswers(run.id, "features", {
       version: run.version,
@@ -112,6 +123,14 @@ describe("a run's gather through the API", () => {
     expect(now.currentPage).toBe("topology");
     now = await api.goToWizardPage(run.id, { version: now.version, page: "domain-ownership" });
     expect(now.currentPage).toBe("domain-ownership");
+    now = await api.saveWizardPageAnswers(run.id, "features", {
+      version: now.version,
+      answers: { hybrid: "minimal", migrationEndpoint: false },
+    });
+    const gone = await refusal(
+      api.goToWizardPage(run.id, { version: now.version, page: "domain-ownership" }),
+    );
+    expect(gone.message).toContain("minimal hybrid needs no federation trust");
   });
 
   it("Domain Ownership: no proof before the trust; the trust made on request; Verify looks the proof up in DNS", async () => {
