@@ -9,7 +9,13 @@ import { gatherRun } from "./gather-run";
 
 const encoder = new TextEncoder();
 
-export function gatherStream(options: Parameters<typeof gatherRun>[0] & { log: Logger }): ReadableStream {
+export function gatherStream(
+  options: Parameters<typeof gatherRun>[0] & {
+    log: Logger;
+    /** Called once the gather has ended, however it ended (the browser may have left long before). */
+    onEnd?: () => void;
+  },
+): ReadableStream {
   let open = true;
   return new ReadableStream({
     start(controller) {
@@ -38,7 +44,10 @@ export function gatherStream(options: Parameters<typeof gatherRun>[0] & { log: L
               : "Gathering failed on our side. Try again; if it persists, contact support.";
           send({ event: "failed", data: { message } });
         })
-        .finally(finish);
+        .finally(() => {
+          options.onEnd?.();
+          finish();
+        });
     },
     cancel() {
       open = false;

@@ -2,6 +2,7 @@ import { userRoute } from "@/lib/auth/user-route";
 import { ZWizardRunParamsSchema } from "@/lib/contracts/wizard-runs";
 import { getDb } from "@/lib/db";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
+import { holdConnection, MAX_EVENT_STREAMS_PER_USER } from "@/lib/http/held-connections";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { findRunRow } from "@/lib/wizard/runs/find-run-row";
 import { gatherStream } from "@/lib/wizard/runs/gather-stream";
@@ -14,13 +15,21 @@ export const POST = userRoute(ZWizardRunParamsSchema, async (_request, { acting,
   const db = getDb();
   await findRunRow({ db, acting, runId });
   const { accessToken } = await acquireExchangeOnlineToken({ db, acting, logger: log });
+  const queue = await getQueue();
+  // Each gather holds its stream and queues agent jobs: a person's tabs may hold a few at once.
+  const release = holdConnection({
+    key: `gather:${acting.actor.userId}`,
+    limit: MAX_EVENT_STREAMS_PER_USER,
+    what: "gathers",
+  });
   const stream = gatherStream({
     db,
-    queue: await getQueue(),
+    queue,
     acting,
     runId,
     exchangeOnline: { tenant: acting.tenant, accessToken },
     log,
+    onEnd: release,
   });
   return new Response(stream, {
     headers: {
