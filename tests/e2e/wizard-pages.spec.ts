@@ -94,6 +94,8 @@ test("Contoso's admin walks Start to Organization FQDN, every page saved and res
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("a DNS domain name such as contoso.com")).toBeVisible();
   await expect(fqdn).toHaveAttribute("aria-invalid", "true");
+  await expect(fqdn).toBeFocused();
+  await expect(page).toHaveTitle("Organization FQDN — Hybrid Wizard");
   await expect(fqdn).toHaveValue("mail contoso");
   await expectNoAxeViolations(page);
   // Keyboard only: Enter in the field is Next.

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import type { WizardPageId } from "@/lib/wizard/wizard-pages";
 import { RunProblemNotice } from "./RunProblemNotice";
 import { useWizardRun } from "./WizardRunProvider";
@@ -17,12 +18,18 @@ export function PageActions({
   onNext?: () => void;
   nextDisabled?: boolean;
 }) {
-  const { neighbour, goTo, busy } = useWizardRun();
+  const { neighbour, goTo, busy, fieldErrors } = useWizardRun();
   const back = neighbour(page, -1);
+  const bar = useRef<HTMLDivElement>(null);
+  // A refused save takes the keyboard to the first field it names, whose message is read with it.
+  useEffect(() => {
+    if (Object.keys(fieldErrors).length === 0) return;
+    bar.current?.closest("form")?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [fieldErrors]);
   return (
     <>
       <RunProblemNotice />
-      <div className="mt-6 flex justify-between gap-3">
+      <div ref={bar} className="mt-6 flex justify-between gap-3">
         {back ? (
           <button
             type="button"
