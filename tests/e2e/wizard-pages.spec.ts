@@ -15,7 +15,10 @@ async function next(page: Page, to: string) {
   await expect(page).toHaveURL(new RegExp(`/wizard/[0-9a-f-]{36}/${to}$`));
 }
 
-test("Contoso's admin walks Start to Organization FQDN, every page saved and resumed", async ({ page }) => {
+test("Contoso's admin walks Start to Organization FQDN, every page saved and resumed", async ({
+  page,
+  browser,
+}) => {
   await signInWithPopup(page, ACCOUNTS.adele);
   await page.goto("/wizard");
   await expect(page.getByRole("heading", { name: "Your organization's runs" })).toBeVisible();
@@ -103,16 +106,23 @@ test("Contoso's admin walks Start to Organization FQDN, every page saved and res
   await fqdn.press("Enter");
   await expect(page).toHaveURL(/\/review$/);
 
-  // The Start page lists the run on its last page; resuming it brings back what was saved.
-  await page.goto("/wizard");
-  const row = page.getByTestId("run-row").first();
+  // Another machine (a browser of its own, a sign-in of its own): Start lists the run on its last
+  // page, and resuming it brings back what was saved.
+  const elsewhere = await (await browser.newContext()).newPage();
+  await signInWithPopup(elsewhere, ACCOUNTS.adele);
+  await elsewhere.goto("/wizard");
+  const row = elsewhere.getByTestId("run-row").first();
   await expect(row).toContainText("Review the plan");
   await expect(row).toContainText("Adele");
   const resume = (await row.getByRole("link", { name: /Resume/ }).getAttribute("href")) ?? "";
-  await page.goto(resume.replace(/review$/, "organization-fqdn"));
-  await expect(fqdn).toHaveValue("mail.contoso.com");
-  await page.goto(resume.replace(/review$/, "features"));
-  await expect(page.getByLabel(/^Migration endpoint/)).not.toBeChecked();
+  expect(resume).toBe(new URL(page.url()).pathname);
+  await elsewhere.goto(resume.replace(/review$/, "organization-fqdn"));
+  await expect(
+    elsewhere.getByLabel("Fully qualified domain name of your on-premises organization"),
+  ).toHaveValue("mail.contoso.com");
+  await elsewhere.goto(resume.replace(/review$/, "features"));
+  await expect(elsewhere.getByLabel(/^Migration endpoint/)).not.toBeChecked();
+  await expect(elsewhere.getByLabel("Full hybrid configuration")).toBeChecked();
 });
 
 test("a wizard URL with a malformed run or an unknown page is a 404", async ({ page }) => {

@@ -15,8 +15,6 @@ export function WizardRunPage({ page }: { page: WizardPageId }) {
   const skipped = skippedPages(runConditions(run.answers, gathered));
   return (
     <WizardPage current={page} title={pageTitle(page)} skipped={skipped}>
-      {/* React puts it in the head: the tab, and what a screen reader announces on each page change. */}
-      <title>{`${pageTitle(page)} — Hybrid Wizard`}</title>
       {skipped.has(page) ? (
         <p role="alert" className="max-w-3xl text-slate-700">
           This run skips {pageTitle(page)}: {skipped.get(page)}.
