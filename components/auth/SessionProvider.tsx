@@ -42,7 +42,7 @@ export function useSession(): Session {
   return session;
 }
 
-/** A sign-in whose code could not even be fetched (the network, a new deployment): say so, keep nothing. */
+/** The session's code could not even be fetched (the network, a new deployment): say so; a reload tries again. */
 function unloaded(error: unknown): Outcome {
   return {
     status: "signed-out",
@@ -71,7 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return;
     }
     void loadMsalSession()
-      .then((msal) => msal.restoreSession())
+      .then((auth) => auth.restoreSession())
       .catch(unloaded)
       .then(settle);
   }, [settle]);
@@ -79,7 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (account: string, mode: SignInMode) => {
       const outcome = await loadMsalSession()
-        .then((msal) => msal.signIn(account, mode))
+        .then((auth) => auth.signIn(account, mode))
         .catch(unloaded);
       if (outcome) settle(outcome);
     },
@@ -108,12 +108,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const api = useMemo(
-    () =>
-      lazyApiClient(async () =>
-        (await loadMsalSession()).sessionApi(active, () =>
-          settle({ status: "signed-out", notice: "Your sign-in has expired. Sign in again." }),
-        ),
-      ),
+    () => lazyApiClient(async () => (await loadMsalSession()).sessionApi(active, settle)),
     [active, settle],
   );
 

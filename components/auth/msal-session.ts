@@ -155,9 +155,9 @@ export async function signInAgain(active: Active, claims?: string): Promise<Outc
 
 /**
  * The service's API, each call with a fresh access token from MSAL's cache (renewed silently);
- * `onExpired` runs when Entra wants the admin to sign in again, and the call is refused.
+ * when Entra wants the admin to sign in again, the call is refused and `settle` told the session ended.
  */
-export function sessionApi(active: Active | undefined, onExpired: () => void): ApiClient {
+export function sessionApi(active: Active | undefined, settle: (outcome: Outcome) => void): ApiClient {
   return createApiClient(
     withAccessToken(async () => {
       if (!active) throw new ApiError(401, "unauthenticated", "Sign in first.");
@@ -170,7 +170,7 @@ export function sessionApi(active: Active | undefined, onExpired: () => void): A
       } catch (error) {
         if (!(error instanceof InteractionRequiredAuthError)) throw error;
         forgetRealm();
-        onExpired();
+        settle({ status: "signed-out", notice: EXPIRED });
         throw new ApiError(401, "unauthenticated", EXPIRED);
       }
     }),
