@@ -67,12 +67,12 @@ function signedOut(error: unknown): Outcome {
 
 /** On load: back from a redirect sign-in, or a session this tab already has. */
 export async function restoreSession(): Promise<Outcome> {
-  const realm = loadRealm();
-  if (!realm) {
-    forgetRealm();
-    return { status: "signed-out" };
-  }
   try {
+    const realm = loadRealm();
+    if (!realm) {
+      forgetRealm();
+      return { status: "signed-out" };
+    }
     const msal = await createMsal(realm);
     const redirected = await msal.handleRedirectPromise();
     const account = redirected?.account ?? msal.getAllAccounts()[0];
