@@ -166,4 +166,19 @@ export const ONLINE_KINDS: readonly ObjectKind[] = [
       },
     ],
   },
+  // Mailbox moves are the admin's, never the wizard's: read to know whether the hybrid carries moved mailboxes.
+  {
+    kind: "MigrationBatch",
+    sides: ONLINE,
+    identity: "Identity",
+    compared: [],
+    cmdlets: [{ verb: "get", name: "Get-MigrationBatch", parameters: [] }],
+  },
+  {
+    kind: "MoveRequest",
+    sides: ONLINE,
+    identity: "Identity",
+    compared: [],
+    cmdlets: [{ verb: "get", name: "Get-MoveRequest", parameters: [] }],
+  },
 ];
