@@ -162,7 +162,7 @@ export const ONLINE_KINDS: readonly ObjectKind[] = [
       {
         verb: "read",
         name: "Test-MigrationServerAvailability",
-        parameters: ["ExchangeRemoteMove", "RemoteServer", "Credentials"],
+        parameters: ["ExchangeRemoteMove", "RemoteServer", "Credentials", "Endpoint"],
       },
     ],
   },
