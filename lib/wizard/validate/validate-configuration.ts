@@ -5,7 +5,8 @@ import type { GatheredState } from "@/lib/wizard/gather/gathered-state";
 import { planContext } from "@/lib/wizard/plan/plan-context";
 import type { TenantFacts } from "@/lib/wizard/plan/plan-types";
 import { probeOutcome } from "./probe-outcome";
-import { isProbe, type ValidationCheckId, type ValidationProbe, validationProbes } from "./validation-probes";
+import type { ValidationCheckId } from "./validation-check-ids";
+import { isProbe, type ValidationProbe, validationProbes } from "./validation-probes";
 
 // Validate, after the update: every probe that applies, both sides at once, each result with its
 // fix in plain words (lib/exchange's HCW failure table) when it failed.
@@ -18,7 +19,7 @@ export type ProbeAnswer =
 export type RunProbe = (probe: ValidationProbe) => Promise<ProbeAnswer>;
 
 export interface ValidationFix {
-  codes: readonly string[];
+  codes: string[];
   title: string;
   fix: string;
   retryable: boolean;
@@ -50,7 +51,7 @@ function fixFor(side: ExchangeSide, cmdlet: string, detail: string, transient?: 
     ...(transient ? { transient } : {}),
   });
   return found
-    ? { codes: found.codes, title: found.title, fix: found.fix, retryable: found.retryable }
+    ? { codes: [...found.codes], title: found.title, fix: found.fix, retryable: found.retryable }
     : RUN_AGAIN;
 }
 

@@ -1,21 +1,12 @@
 import type { ExchangeSide } from "@/lib/exchange/exchange-side";
 import type { PlanContext } from "@/lib/wizard/plan/plan-context";
 import { existingRelationship } from "@/lib/wizard/plan/tasks/organization-relationship";
+import type { ValidationCheckId } from "./validation-check-ids";
 
 // The HCW's ValidateConfiguration phase, as probes: OAuth both ways (where the hybrid uses OAuth),
 // the federation trust (where it uses one), the migration endpoint's reach to on-premises (where it
 // was made), and a free/busy lookup across each side's organization relationship. Each probe is a
 // read-only Test- cmdlet; the planner's context says which apply and what they target.
-
-export const ZValidationCheckIds = [
-  "oauthToExchangeOnline",
-  "oauthToOnPremises",
-  "federationTrust",
-  "migrationEndpoint",
-  "freeBusyFromExchangeOnline",
-  "freeBusyFromOnPremises",
-] as const;
-export type ValidationCheckId = (typeof ZValidationCheckIds)[number];
 
 export interface ValidationProbe {
   id: ValidationCheckId;
