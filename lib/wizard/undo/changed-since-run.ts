@@ -4,7 +4,7 @@ import type { GatheredState } from "@/lib/wizard/gather/gathered-state";
 import { sameValue } from "@/lib/wizard/plan/compare-values";
 import type { PlanValue } from "@/lib/wizard/plan/plan-types";
 import { appliedWrites, type ExecutedOperation } from "./executed-operation";
-import { findGatheredObject } from "./gathered-object";
+import { findGatheredObject, isGathered } from "./gathered-object";
 import { objectKey, verbOf } from "./object-of-operation";
 
 // Whether someone changed the run's objects after it: a fresh gather against what the run left
@@ -37,8 +37,8 @@ export function changedSinceRun(options: {
   executed: readonly ExecutedOperation[];
   gathered: GatheredState;
 }): SinceRun {
-  const writes = appliedWrites(options.executed).filter((operation) =>
-    ["new", "set"].includes(verbOf(operation)),
+  const writes = appliedWrites(options.executed).filter(
+    (operation) => ["new", "set"].includes(verbOf(operation)) && isGathered(operation.side, operation.kind),
   );
   const objects = new Map<
     string,

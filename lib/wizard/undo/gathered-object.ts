@@ -9,13 +9,22 @@ import { GATHER_READS } from "@/lib/wizard/gather/read-list";
 
 type GatheredObject = Record<string, unknown>;
 
+function readOf(side: ExchangeSide, kind: string) {
+  const get = kindCmdlet(kind, "get", side).name;
+  return GATHER_READS.find((entry) => entry.side === side && entry.cmdlet === get);
+}
+
+/** Whether a gather reads objects of the kind at all (a kind it does not read cannot be compared). */
+export function isGathered(side: ExchangeSide, kind: string): boolean {
+  return readOf(side, kind) !== undefined;
+}
+
 function gatheredOfKind(
   gathered: GatheredState,
   side: ExchangeSide,
   kind: string,
 ): { objects: GatheredObject[]; single: boolean } {
-  const get = kindCmdlet(kind, "get", side).name;
-  const read = GATHER_READS.find((entry) => entry.side === side && entry.cmdlet === get);
+  const read = readOf(side, kind);
   if (!read) return { objects: [], single: false };
   const held = (side === "OnPremises" ? gathered.onPremises : gathered.online) as Record<string, unknown>;
   const value = held[read.fills.key];
