@@ -1,5 +1,10 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ZCertificateChoicesResponseSchema,
+  ZPlanResponseSchema,
+  ZValidationResponseSchema,
+} from "@/lib/contracts/wizard-done";
 import { invokeExchangeOnlineCmdlet } from "@/lib/exchange/exchange-online-client";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
 import type { Tenant } from "@/lib/generated/prisma/client";
@@ -18,7 +23,9 @@ import { validateConfiguration } from "@/lib/wizard/validate/validate-configurat
 import { spawnAgent } from "@/tests/helpers/agent-cli";
 import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
 import { applyRecording, type RunCmdlet } from "@/tests/helpers/apply-recording";
+import { serviceEnvFor } from "@/tests/helpers/identity";
 import { userActing } from "@/tests/helpers/user-acting";
+import { startWebApp } from "@/tests/helpers/web-app";
 import { type ExchangeScenario, startExchangeScenario } from "@/tests/integration/exchange/exchange-scenario";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
 import { shippedAnswers } from "./expected-operations";
@@ -181,5 +188,79 @@ describe("Contoso: update, Validate, Undo through the agent and Exchange Online"
       fix: { codes: ["HCW8064"] },
     });
     expect(results.map((result) => result.id)).toContain("freeBusyFromExchangeOnline");
+  });
+
+  it("the Done page's API: Validate, the certificate choices and the certificate plan, for the run's tenant", async () => {
+    const web = await startWebApp({
+      databaseUrl: scenario.env.DATABASE_URL ?? "",
+      env: { ...serviceEnvFor(scenario.idp), ...scenario.env },
+    });
+    try {
+      const answers = await shippedAnswers("contoso");
+      const run = await scenario.db.wizardRun.create({
+        data: { tenantId: contoso.id, currentPage: "done", answers },
+      });
+      const token = await scenario.assertionOf(ACCOUNTS.adele);
+      const call = (route: string, init: RequestInit = {}) =>
+        fetch(`${web.url}/api/wizard/runs/${run.id}/${route}`, {
+          ...init,
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        });
+
+      // Contoso is as the fixture had it again: every check fails, saying what is missing.
+      const validation = await call("validation", { method: "POST" });
+      expect(validation.status).toBe(200);
+      const { results } = ZValidationResponseSchema.parse(await validation.json());
+      expect(results.map((result) => [result.id, result.passed])).toEqual([
+        ["oauthToExchangeOnline", false],
+        ["oauthToOnPremises", false],
+        ["migrationEndpoint", false],
+        ["freeBusyFromExchangeOnline", false],
+        ["freeBusyFromOnPremises", false],
+      ]);
+      expect(results.every((result) => result.fix !== null)).toBe(true);
+
+      const choices = ZCertificateChoicesResponseSchema.parse(await (await call("certificates")).json());
+      expect(
+        choices.certificates.map((entry) => [entry.thumbprint, entry.servers, entry.current, entry.problems]),
+      ).toContainEqual([answers.certificate.thumbprint, ["EX1", "EX2"], true, []]);
+
+      const planned = await call("certificate-plan", {
+        method: "POST",
+        body: JSON.stringify({ thumbprint: answers.certificate.thumbprint }),
+      });
+      expect(planned.status).toBe(200);
+      const { plan } = ZPlanResponseSchema.parse(await planned.json());
+      expect(plan.operations.map((operation) => operation.cmdlet)).toEqual([
+        "Set-ReceiveConnector",
+        "Set-ReceiveConnector",
+      ]);
+      expect(plan.notes[0]).toMatch(/^There is no hybrid configuration yet/);
+
+      const unknown = await call("certificate-plan", {
+        method: "POST",
+        body: JSON.stringify({ thumbprint: "0".repeat(40) }),
+      });
+      expect(unknown.status).toBe(400);
+      expect(await unknown.json()).toMatchObject({
+        error: {
+          code: "invalid_answers",
+          issues: [
+            {
+              path: "certificate.thumbprint",
+              message: expect.stringMatching(/No Exchange server has a certificate/),
+            },
+          ],
+        },
+      });
+      const malformed = await call("certificate-plan", {
+        method: "POST",
+        body: JSON.stringify({ thumbprint: "mail" }),
+      });
+      expect(malformed.status).toBe(422);
+      expect(JSON.stringify(await malformed.json())).toMatch(/40 hexadecimal digits/);
+    } finally {
+      await web.stop();
+    }
   });
 });
