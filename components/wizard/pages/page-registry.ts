@@ -5,11 +5,18 @@ import type { ComponentType } from "react";
 import type { WizardPageId } from "@/lib/wizard/wizard-pages";
 
 // One component per wizard page, each loaded only when its page is shown, so a page ships its own
-// code and no other page's. A page id without an entry is a 404 (its page is not built yet).
+// code and no other page's. A page id without an entry is a 404 (its page is not built yet: Review
+// and Update register here as they land). Each gets the run's id; the run itself, its gather, Next
+// and Back come from useWizardRun().
 
-const lazy = (load: () => Promise<{ default: ComponentType }>) => dynamic(load, { ssr: false });
+export interface WizardPageProps {
+  runId: string;
+}
 
-export const PAGE_COMPONENTS: Partial<Record<WizardPageId, ComponentType>> = {
+const lazy = (load: () => Promise<{ default: ComponentType<WizardPageProps> }>) =>
+  dynamic(load, { ssr: false });
+
+export const PAGE_COMPONENTS: Partial<Record<WizardPageId, ComponentType<WizardPageProps>>> = {
   environment: lazy(() => import("./EnvironmentPage")),
   credentials: lazy(() => import("./CredentialsPage")),
   configuration: lazy(() => import("./ConfigurationPage")),
@@ -23,4 +30,5 @@ export const PAGE_COMPONENTS: Partial<Record<WizardPageId, ComponentType>> = {
   "send-connectors": lazy(() => import("./SendConnectorsPage")),
   certificate: lazy(() => import("./CertificatePage")),
   "organization-fqdn": lazy(() => import("./OrganizationFqdnPage")),
+  done: lazy(() => import("./DonePage").then((page) => ({ default: page.DonePage }))),
 };

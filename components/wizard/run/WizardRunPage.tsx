@@ -21,7 +21,7 @@ export function WizardRunPage({ page }: { page: WizardPageId }) {
         </p>
       ) : (
         // A reloaded run (another tab's change) remakes the form from the answers it has now.
-        <Page key={run.version} />
+        <Page key={run.version} runId={run.id} />
       )}
     </WizardPage>
   );

@@ -14,7 +14,9 @@ import { hybridConfigurationCmdlets } from "./kinds/hybrid-configuration";
 import { intraOrganizationConfigurationCmdlets } from "./kinds/intra-organization-configuration";
 import { intraOrganizationConnectorCmdlets } from "./kinds/intra-organization-connector";
 import { mailboxDatabaseCmdlets } from "./kinds/mailbox-database";
+import { mailboxMoveCmdlets } from "./kinds/mailbox-moves";
 import { migrationEndpointCmdlets } from "./kinds/migration-endpoint";
+import { oauthConnectivityCmdlets } from "./kinds/oauth-connectivity";
 import { onPremisesOrganizationCmdlets } from "./kinds/on-premises-organization";
 import { organizationConfigCmdlets } from "./kinds/organization-config";
 import { organizationRelationshipCmdlets } from "./kinds/organization-relationship";
@@ -23,6 +25,8 @@ import { receiveConnectorCmdlets } from "./kinds/receive-connector";
 import { remoteDomainCmdlets } from "./kinds/remote-domain";
 import { sendConnectorCmdlets } from "./kinds/send-connector";
 import { tenantConnectorCmdlets } from "./kinds/tenant-connectors";
+import { testFederationTrustCmdlets } from "./kinds/test-federation-trust";
+import { testOrganizationRelationshipCmdlets } from "./kinds/test-organization-relationship";
 import { virtualDirectoryCmdlets } from "./kinds/virtual-directories";
 import type { Side } from "./organization-state";
 
@@ -52,6 +56,10 @@ export const CMDLET_CATALOG: readonly CmdletDefinition[] = [
   ...tenantConnectorCmdlets,
   ...onPremisesOrganizationCmdlets,
   ...migrationEndpointCmdlets,
+  ...mailboxMoveCmdlets,
+  ...oauthConnectivityCmdlets,
+  ...testFederationTrustCmdlets,
+  ...testOrganizationRelationshipCmdlets,
 ];
 
 const BY_NAME = new Map(CMDLET_CATALOG.map((definition) => [definition.name.toLowerCase(), definition]));
