@@ -29,6 +29,7 @@ import {
   ZUndoResponseSchema,
   ZValidationResponseSchema,
 } from "@/lib/contracts/wizard-done";
+
 import {
   type DetectedServers,
   type RunGathered,
@@ -166,6 +167,29 @@ export function createApiClient(send: Send) {
         send(`/api/wizard/runs/${encodeURIComponent(runId)}/page`, json("PUT", request)),
         ZWizardRunSchema,
       ),
+    /** Done: the HCW's ValidateConfiguration checks, run against both sides now. */
+    validateWizardRun: (runId: string): Promise<ValidationResponse> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/validation`, { method: "POST" }),
+        ZValidationResponseSchema,
+      ),
+    listCertificateChoices: (runId: string): Promise<CertificateChoicesResponse> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/certificates`),
+        ZCertificateChoicesResponseSchema,
+      ),
+    /** Replace the transport certificate: throws ApiError `invalid_answers` (details.issues) for an unusable one. */
+    planCertificateReplacement: (runId: string, thumbprint: string): Promise<PlanResponse> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/certificate-plan`, json("POST", { thumbprint })),
+        ZPlanResponseSchema,
+      ),
+    /** Undo this run: its inverse plan and what it cannot undo, or why Undo is refused. */
+    undoWizardRun: (runId: string): Promise<UndoResponse> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/undo`, { method: "POST" }),
+        ZUndoResponseSchema,
+      ),
     detectExchangeServers: (runId: string): Promise<DetectedServers> =>
       read(
         send(`/api/wizard/runs/${encodeURIComponent(runId)}/exchange-servers`, { method: "POST" }),
@@ -191,29 +215,6 @@ export function createApiClient(send: Send) {
       read(
         send(`/api/wizard/runs/${encodeURIComponent(runId)}/domain-proofs/verify`, json("POST", { domain })),
         ZDomainProofCheckSchema,
-      ),
-    /** Done: the HCW's ValidateConfiguration checks, run against both sides now. */
-    validateWizardRun: (runId: string): Promise<ValidationResponse> =>
-      read(
-        send(`/api/wizard/runs/${encodeURIComponent(runId)}/validation`, { method: "POST" }),
-        ZValidationResponseSchema,
-      ),
-    listCertificateChoices: (runId: string): Promise<CertificateChoicesResponse> =>
-      read(
-        send(`/api/wizard/runs/${encodeURIComponent(runId)}/certificates`),
-        ZCertificateChoicesResponseSchema,
-      ),
-    /** Replace the transport certificate: throws ApiError `invalid_answers` (details.issues) for an unusable one. */
-    planCertificateReplacement: (runId: string, thumbprint: string): Promise<PlanResponse> =>
-      read(
-        send(`/api/wizard/runs/${encodeURIComponent(runId)}/certificate-plan`, json("POST", { thumbprint })),
-        ZPlanResponseSchema,
-      ),
-    /** Undo this run: its inverse plan and what it cannot undo, or why Undo is refused. */
-    undoWizardRun: (runId: string): Promise<UndoResponse> =>
-      read(
-        send(`/api/wizard/runs/${encodeURIComponent(runId)}/undo`, { method: "POST" }),
-        ZUndoResponseSchema,
       ),
   };
 }
