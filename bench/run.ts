@@ -10,6 +10,7 @@ import { benchLoad } from "@/bench/load";
 import { benchPageSave } from "@/bench/page-save";
 import { benchPlan } from "@/bench/plan";
 import { benchTokenValidation } from "@/bench/token-validation";
+import { benchUpdate } from "@/bench/update";
 
 const { values } = parseArgs({ options: { "load-minutes": { type: "string", default: "10" } } });
 
@@ -24,6 +25,7 @@ const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [
     () => benchLoad({ minutes: Number(values["load-minutes"]) }),
   ],
   ["wizard page save (a saved run's round trip)", benchPageSave],
+  ["update (a full Contoso update, zero-latency simulators)", benchUpdate],
 ];
 
 console.log(

@@ -27,24 +27,27 @@ export const SIGN_IN_AGAIN = "Sign in again to continue";
 export async function acquireTokenForAbsentAdmin(options: {
   api: DownstreamApi;
   db: Db;
-  /** The admin (user row and Entra object id) in the tenant the update acts in. */
-  acting: TokenCacheActing & { actor: { userId: string; objectId: string } };
+  /**
+   * The admin in the tenant the update acts in: their user row, Entra object id and user name, and
+   * the Entra id of their home tenant (a partner's technician's is the partner's).
+   */
+  acting: TokenCacheActing & {
+    actor: { userId: string; objectId: string; upn: string; homeEntraTenantId: string };
+  };
   logger?: Logger;
 }): Promise<OnBehalfOfToken> {
   const { api } = options;
-  const { objectId } = options.acting.actor;
+  const { tenant, actor } = options.acting;
   const { app, config, authority } = await confidentialClientFor(options);
-  const accounts = await app.getTokenCache().getAllAccounts();
-  const account = accounts.find(
-    (candidate) =>
-      candidate.localAccountId === objectId || candidate.homeAccountId.startsWith(`${objectId}.`),
-  );
-  if (!account) {
-    throw new AppError(
-      "interaction_required",
-      `${SIGN_IN_AGAIN}: this service holds no sign-in of yours for ${api.name} any more.`,
-    );
-  }
+  // On-behalf-of caches tokens under the admin's account without an account record of its own, so
+  // the account is named as msal keys it: `<object id>.<home tenant id>` in the cloud's authority.
+  const account = {
+    homeAccountId: `${actor.objectId}.${actor.homeEntraTenantId}`,
+    environment: new URL(config.authorityUrl).host,
+    tenantId: tenant.entraTenantId,
+    username: actor.upn,
+    localAccountId: actor.objectId,
+  };
   try {
     return tokenOf(
       await app.acquireTokenSilent({ account, scopes: [`${api.resourceOf(config)}/.default`] }),
@@ -53,7 +56,7 @@ export async function acquireTokenForAbsentAdmin(options: {
     );
   } catch (error) {
     const failure = tokenFailure(error, authority, api);
-    // An expired or revoked refresh token (invalid_grant) is the admin's to renew, like MFA.
+    // No refresh token held, or one Entra no longer takes (expired, revoked): the admin's to renew, like MFA.
     if (failure instanceof AppError && ["interaction_required", "unauthenticated"].includes(failure.code)) {
       throw new AppError("interaction_required", `${SIGN_IN_AGAIN}: ${failure.message}`, failure.details);
     }

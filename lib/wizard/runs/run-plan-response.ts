@@ -1,15 +1,7 @@
-import type { ChangeCounts, RunPlanResponse } from "@/lib/contracts/wizard-update";
-import type { PlanOperation } from "@/lib/wizard/plan/plan-types";
+import type { RunPlanResponse } from "@/lib/contracts/wizard-update";
+import { changeCounts } from "@/lib/wizard/plan/change-counts";
 import { powerShellLine } from "@/lib/wizard/plan/powershell-line";
 import type { RunPlan } from "./plan-for-run";
-
-export function changeCounts(operations: readonly Pick<PlanOperation, "action">[]): ChangeCounts {
-  return {
-    new: operations.filter((operation) => operation.action === "new").length,
-    update: operations.filter((operation) => operation.action === "update").length,
-    unchanged: operations.filter((operation) => operation.action === "nop").length,
-  };
-}
 
 /** The Review plan page's answer: every operation with its PowerShell line, the counts, the checks. */
 export function runPlanResponse(planned: RunPlan): RunPlanResponse {

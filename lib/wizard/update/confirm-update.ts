@@ -101,7 +101,8 @@ export async function confirmUpdate(options: {
         ref: row.planOperationId,
         name: updateQueueOf(row.side),
         data: { tenantId: row.tenantId, runId, operationId: row.id },
-        options: { id: row.id },
+        // The plan's order among the jobs ready at once (they share their creation time).
+        options: { id: row.id, group: { id: row.tenantId }, priority: rows.length - row.sequence },
         dependsOn: row.dependsOn,
       })),
     );

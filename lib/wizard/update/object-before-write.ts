@@ -47,9 +47,15 @@ export function findObject(
     (object): object is Record<string, unknown> => typeof object === "object" && object !== null,
   );
   if (read.single) return records[0] ?? null;
-  const property = objectKind(operation.kind).identity;
+  // A plan names an object by its kind's identity (a remote domain's DomainName) or by the name it
+  // gives it (the HCW's "Hybrid Domain - …"): either finds it, as Exchange's -Identity would.
+  const properties = [objectKind(operation.kind).identity, "Name", "Identity"];
   const wanted = operation.identity.toLowerCase();
-  return records.find((object) => String(object[property] ?? "").toLowerCase() === wanted) ?? null;
+  return (
+    records.find((object) =>
+      properties.some((property) => String(object[property] ?? "").toLowerCase() === wanted),
+    ) ?? null
+  );
 }
 
 export type BeforeWriteVerdict =

@@ -23,6 +23,8 @@ export async function resumeUpdate(options: {
   version: number;
 }): Promise<UpdateProgress> {
   const { db, queue, acting, runId } = options;
+  // Another tenant's run is not found before anything is asked of Entra.
+  await getUpdateProgress({ db, acting, runId });
   await acquireExchangeOnlineToken({ db, acting });
   await changeRunAtVersion({
     db,

@@ -18,12 +18,12 @@ import {
 // The update's workers, in every web instance: pg-boss hands each a batch of operations whose
 // dependencies have completed, so every operation of one batch is independent of the others and
 // they run together: Exchange Online's concurrently (one token per run and batch, 429s waited
-// out), on-premises ones as agent jobs the tenant's agent takes one at a time.
+// out), on-premises ones as agent jobs, one at a time per tenant.
 
 /** Ready Exchange Online operations taken at once (one $batch's worth). */
 const ONLINE_BATCH = 20;
-/** On-premises operations awaited at once per instance; each waits on its tenant's agent. */
-const ON_PREMISES_BATCH = 8;
+/** On-premises operations awaited at once per instance, each of another tenant (groupConcurrency). */
+const ON_PREMISES_CONCURRENCY = 16;
 
 type Job = JobWithMetadata<OperationJobData>;
 
@@ -36,15 +36,25 @@ async function actingFor(db: Db, tenantId: string): Promise<ActingContext | null
 async function absentAdminToken(db: Db, acting: ActingContext, runId: string): Promise<string> {
   const run = await db.wizardRun.findFirstOrThrow({
     where: { id: runId, ...tenantScope(acting) },
-    select: { confirmedBy: { select: { id: true, objectId: true } } },
+    select: {
+      confirmedBy: {
+        select: { id: true, objectId: true, upn: true, homeTenant: { select: { entraTenantId: true } } },
+      },
+    },
   });
-  if (!run.confirmedBy) throw new Error(`run ${runId} has no admin to act as`);
+  const admin = run.confirmedBy;
+  if (!admin) throw new Error(`run ${runId} has no admin to act as`);
   const token = await acquireTokenForAbsentAdmin({
     api: EXCHANGE_ONLINE_API,
     db,
     acting: {
       tenant: acting.tenant,
-      actor: { userId: run.confirmedBy.id, objectId: run.confirmedBy.objectId },
+      actor: {
+        userId: admin.id,
+        objectId: admin.objectId,
+        upn: admin.upn,
+        homeEntraTenantId: admin.homeTenant.entraTenantId,
+      },
     },
   });
   return token.accessToken;
@@ -116,7 +126,11 @@ export async function startUpdateWorkers(options: { db: Db; queue: PgBoss }): Pr
   );
   const onPremises = {
     batchSize: 1,
-    localConcurrency: ON_PREMISES_BATCH,
+    localConcurrency: ON_PREMISES_CONCURRENCY,
+    // A tenant's on-premises operations one at a time in an instance, in the plan's order: its agent
+    // runs one job at a time anyway, and Exchange's remote PowerShell budget is the admin's. (pg-boss's
+    // database-wide groupConcurrency let several through at once when workers fetched together.)
+    localGroupConcurrency: 1,
     includeMetadata: true,
     perJobResults: true,
     pollingIntervalSeconds: 2,

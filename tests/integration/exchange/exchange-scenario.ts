@@ -54,9 +54,13 @@ export function tokenCacheKey(id: string): { id: string; key: Buffer; setting: s
   return { id, key, setting: `${id}:${key.toString("base64")}` };
 }
 
-export async function startExchangeScenario(fixtures: string[]): Promise<ExchangeScenario> {
+export async function startExchangeScenario(
+  fixtures: string[],
+  /** Short-lived tokens, to test what happens once an admin's sign-in has expired. */
+  identity: { accessTokenLifetimeSeconds?: number } = {},
+): Promise<ExchangeScenario> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "exchange-scenario-"));
-  const idp = await startTestIdentityProvider();
+  const idp = await startTestIdentityProvider(identity);
   trustIdentityProviderCa(idp);
   const ca = await ensureLocalCa(path.dirname(idp.caCertPath));
   const hosts = Object.values(EXCHANGE_CLOUDS).flatMap((cloud) => [cloud.host, cloud.loopbackAddress]);
