@@ -22,8 +22,14 @@ import {
 
 /** Ready Exchange Online operations taken at once (one $batch's worth). */
 const ONLINE_BATCH = 20;
-/** On-premises operations awaited at once per instance, each of another tenant (groupConcurrency). */
-const ON_PREMISES_CONCURRENCY = 16;
+/** On-premises operations awaited at once per instance, each of another tenant (localGroupConcurrency). */
+const ON_PREMISES_CONCURRENCY = 8;
+/**
+ * How often an idle worker asks for a ready operation. Each operation released (its dependencies
+ * done, or the tenant's previous on-premises one finished) waits up to this long to be taken; the
+ * price is (1 + ON_PREMISES_CONCURRENCY) small queries this often per idle instance.
+ */
+const POLL_SECONDS = 0.5;
 
 type Job = JobWithMetadata<OperationJobData>;
 
@@ -119,7 +125,7 @@ export async function startUpdateWorkers(options: { db: Db; queue: PgBoss }): Pr
     batchSize: ONLINE_BATCH,
     includeMetadata: true,
     perJobResults: true,
-    pollingIntervalSeconds: 2,
+    pollingIntervalSeconds: POLL_SECONDS,
   } as const;
   await queue.work<OperationJobData, unknown, typeof online>(UPDATE_QUEUES.Online, online, (jobs) =>
     workBatch(db, queue, "Online", jobs),
@@ -133,7 +139,7 @@ export async function startUpdateWorkers(options: { db: Db; queue: PgBoss }): Pr
     localGroupConcurrency: 1,
     includeMetadata: true,
     perJobResults: true,
-    pollingIntervalSeconds: 2,
+    pollingIntervalSeconds: POLL_SECONDS,
   } as const;
   await queue.work<OperationJobData, unknown, typeof onPremises>(
     UPDATE_QUEUES.OnPremises,

@@ -256,14 +256,42 @@ describe("Contoso's update, from review to done", () => {
       TLSDomainCapabilities: null,
     });
     await waitFor(async () => Date.now() > signInExpiresAt + 5000, "the admin's sign-in to expire", 120_000);
+    // Exchange Online refuses the connector once more: Retry runs what failed, and stops again there.
+    await scenario.exchange.admin.setFault(
+      { side: "Online", tenantId: contoso.entraTenantId },
+      {
+        cmdlet: "New-InboundConnector",
+        kind: "error",
+        times: 1,
+        error: { message: "The TLS_ATTR36 check failed again." },
+      },
+    );
     const retried = await (await adele()).client.retryUpdate(runId, { version: first.version });
     expect(retried.status).toBe("running");
+    const second = await settled(runId);
+    expect(second.status).toBe("failed");
+    expect(byCmdlet(second, "Set-ReceiveConnector", "EX1\\Default Frontend EX1").status).toBe("succeeded");
+    expect(byCmdlet(second, "New-InboundConnector").error?.message).toContain("failed again");
+    // That call to Exchange Online came after the expiry: the admin's refresh token, renewed into the cache.
+    const cache = await scenario.db.tokenCacheEntry.findFirstOrThrow({ where: { tenantId: contoso.id } });
+    expect(cache.updatedAt.getTime()).toBeGreaterThan(signInExpiresAt);
+
+    // The service loses the admin's sign-in (a key dropped from the token cache's ring reads the
+    // same): the update waits for them instead of failing.
+    await scenario.db.tokenCacheEntry.deleteMany({ where: { tenantId: contoso.id } });
+    await (await adele()).client.retryUpdate(runId, { version: second.version });
+    const paused = await waitFor(async () => {
+      const progress = await progressOf(runId);
+      return progress.status === "paused" ? progress : null;
+    }, "the update to wait for its admin");
+    expect(paused.pausedReason).toMatch(/^Sign in again to continue/);
+    expect(byCmdlet(paused, "New-InboundConnector").status).toBe("pending");
+    signedIn = undefined;
+    const resumed = await (await adele()).client.resumeUpdate(runId, { version: paused.version });
+    expect(resumed.status).toBe("running");
     const done = await settled(runId);
     expect(done.status).toBe("succeeded");
     expect(done.done).toBe(done.total);
-    // The Exchange Online writes after the expiry used the admin's refresh token, renewed into the cache.
-    const cache = await scenario.db.tokenCacheEntry.findFirstOrThrow({ where: { tenantId: contoso.id } });
-    expect(cache.updatedAt.getTime()).toBeGreaterThan(signInExpiresAt);
 
     // Planning again from the configuration as the update left it: nothing to change.
     const again = await (await adele()).client.getRunPlan(await answeredRun());
