@@ -11,6 +11,7 @@ import { benchLoad } from "@/bench/load";
 import { benchPageSave } from "@/bench/page-save";
 import { benchPlan } from "@/bench/plan";
 import { benchTokenValidation } from "@/bench/token-validation";
+import { benchUpdate } from "@/bench/update";
 
 const { values } = parseArgs({ options: { "load-minutes": { type: "string", default: "10" } } });
 
@@ -26,6 +27,7 @@ const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [
   ],
   ["wizard page save (a saved run's round trip)", benchPageSave],
   ["first-load JavaScript per page (gzip)", benchFirstLoadJs],
+  ["update (a full Contoso update, zero-latency simulators)", benchUpdate],
 ];
 
 console.log(

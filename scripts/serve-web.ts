@@ -1,8 +1,11 @@
 import { createServer } from "node:http";
 import next from "next";
 import { z } from "zod";
+import { getDb } from "@/lib/db";
 import { getWebServerEnv } from "@/lib/env";
 import { appendSocketAddress } from "@/lib/http/forwarded-for";
+import { getQueue } from "@/lib/jobs/get-queue";
+import { startUpdateWorkers } from "@/lib/wizard/update/start-update-workers";
 
 // The production web server: Next's request handler behind a Node HTTP server whose timeouts we
 // set. `next start` offers only the keep-alive timeout; Node's defaults would let a client take
@@ -29,4 +32,7 @@ const server = createServer(
     void handle(request, response);
   },
 );
+// The wizard's updates run in every instance: pg-boss gives each operation to one of them, and an
+// operation whose instance stopped (a restart, a crash) to another once its heartbeats stop.
+await startUpdateWorkers({ db: getDb(), queue: await getQueue() });
 server.listen(port, hostname, () => console.log(`Web server listening on http://${hostname}:${port}`));

@@ -46,6 +46,14 @@ import {
   ZWizardRunListResponseSchema,
   ZWizardRunSchema,
 } from "@/lib/contracts/wizard-runs";
+import {
+  type ConfirmPlanRequest,
+  type RunPlanResponse,
+  type UpdateCommandRequest,
+  type UpdateProgress,
+  ZRunPlanResponseSchema,
+  ZUpdateProgressSchema,
+} from "@/lib/contracts/wizard-update";
 import type { AnswerPageId } from "@/lib/wizard/wizard-pages";
 
 // The browser's one way to the service's API: each call sends what its contract (lib/contracts)
@@ -216,8 +224,33 @@ export function createApiClient(send: Send) {
         send(`/api/wizard/runs/${encodeURIComponent(runId)}/domain-proofs/verify`, json("POST", { domain })),
         ZDomainProofCheckSchema,
       ),
+    /** Review plan: both sides gathered now and the plan computed (changes nothing). */
+    getRunPlan: (runId: string): Promise<RunPlanResponse> =>
+      read(send(`${runPath(runId)}/plan`), ZRunPlanResponseSchema),
+    /** Confirm: 409 `conflict` with details.digest when the plan changed since it was reviewed. */
+    confirmUpdate: (runId: string, request: ConfirmPlanRequest): Promise<UpdateProgress> =>
+      read(send(`${runPath(runId)}/confirm`, json("POST", request)), ZUpdateProgressSchema),
+    getUpdateProgress: (runId: string): Promise<UpdateProgress> =>
+      read(send(`${runPath(runId)}/update`), ZUpdateProgressSchema),
+    retryUpdate: (runId: string, request: UpdateCommandRequest): Promise<UpdateProgress> =>
+      read(send(`${runPath(runId)}/retry`, json("POST", request)), ZUpdateProgressSchema),
+    /** After "sign in again to continue": the new sign-in's token carries the update on. */
+    resumeUpdate: (runId: string, request: UpdateCommandRequest): Promise<UpdateProgress> =>
+      read(send(`${runPath(runId)}/resume`, json("POST", request)), ZUpdateProgressSchema),
+    /** The update's live stream (server-sent events: ready, progress, log). */
+    async updateEvents(runId: string, signal: AbortSignal): Promise<ReadableStream> {
+      const response = await answered(await send(`${runPath(runId)}/events`, { signal }));
+      if (!response.body) throw new ApiError(response.status, "unexpected", "The event stream has no body.");
+      return response.body;
+    },
+    /** The run's log as a file to save: JSON, or readable text. */
+    async downloadRunLog(runId: string, format: "json" | "text"): Promise<Blob> {
+      return (await answered(await send(`${runPath(runId)}/log?format=${format}`))).blob();
+    },
   };
 }
+
+const runPath = (runId: string) => `/api/wizard/runs/${encodeURIComponent(runId)}`;
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 

@@ -1,12 +1,13 @@
 import {
   AuthError,
+  type AuthenticationResult,
   ConfidentialClientApplication,
   InteractionRequiredAuthError,
   ServerError,
 } from "@azure/msal-node";
 import type { Logger } from "pino";
 import { type CloudConfig, requireCloudConfig, tenantAuthority } from "@/lib/auth/clouds";
-import { createTokenCachePlugin } from "@/lib/auth/token-cache-plugin";
+import { createTokenCachePlugin, type TokenCacheActing } from "@/lib/auth/token-cache-plugin";
 import type { Db } from "@/lib/db";
 import { getTokenCacheEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -33,13 +34,13 @@ export interface DownstreamApi {
 /** Entra's "MFA required" answers: 50076 (by policy), 50079 (registration required). */
 const MFA_ERRORS = /^AADSTS5007[69]\b/;
 
-/** The acting admin's token for `api`; their access token for our API is the assertion. */
-export async function acquireOnBehalfOfToken(options: {
+/** The service's confidential client in the tenant's cloud, over the user's encrypted token cache. */
+export async function confidentialClientFor(options: {
   api: DownstreamApi;
   db: Db;
-  acting: UserActingContext;
+  acting: TokenCacheActing;
   logger?: Logger;
-}): Promise<OnBehalfOfToken> {
+}): Promise<{ app: ConfidentialClientApplication; config: CloudConfig; authority: string }> {
   const { acting, api } = options;
   const { tenant } = acting;
   const config = requireCloudConfig(tenant.cloud);
@@ -69,7 +70,18 @@ export async function acquireOnBehalfOfToken(options: {
   // msal-node's on-behalf-of looks only at the in-memory cache and never asks the plugin before a
   // lookup, so load the persisted cache first, as its own acquireTokenSilent does.
   await app.getTokenCache().overwriteCache();
+  return { app, config, authority };
+}
 
+/** The acting admin's token for `api`; their access token for our API is the assertion. */
+export async function acquireOnBehalfOfToken(options: {
+  api: DownstreamApi;
+  db: Db;
+  acting: UserActingContext;
+  logger?: Logger;
+}): Promise<OnBehalfOfToken> {
+  const { acting, api } = options;
+  const { app, config, authority } = await confidentialClientFor(options);
   let result: Awaited<ReturnType<ConfidentialClientApplication["acquireTokenOnBehalfOf"]>>;
   try {
     result = await app.acquireTokenOnBehalfOf({
@@ -77,15 +89,20 @@ export async function acquireOnBehalfOfToken(options: {
       scopes: [`${api.resourceOf(config)}/.default`],
     });
   } catch (error) {
-    throw asAppError(error, authority, api);
+    throw tokenFailure(error, authority, api);
   }
+  return tokenOf(result, authority, api);
+}
+
+export function tokenOf(result: AuthenticationResult | null, authority: string, api: DownstreamApi) {
   if (!result?.accessToken || !result.expiresOn) {
     throw new AppError("unavailable", `The identity provider at ${authority} returned no ${api.name} token.`);
   }
   return { accessToken: result.accessToken, expiresOn: result.expiresOn };
 }
 
-function asAppError(error: unknown, authority: string, api: DownstreamApi): unknown {
+/** msal's errors as AppErrors that tell the admin what to do. */
+export function tokenFailure(error: unknown, authority: string, api: DownstreamApi): unknown {
   if (error instanceof InteractionRequiredAuthError) {
     const message = MFA_ERRORS.test(error.errorMessage)
       ? `Sign in again: ${api.name} requires multi-factor authentication (MFA) for this account.`

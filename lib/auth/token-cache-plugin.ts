@@ -4,7 +4,7 @@ import { openTokenCache, sealTokenCache, TokenCacheCipherError } from "@/lib/cry
 import type { Db } from "@/lib/db";
 import type { TokenCacheKey } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
-import type { UserActingContext } from "@/lib/tenants/acting-context";
+import type { ActingContext, UserActor } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 
 // msal-node's cache, kept in Postgres as one encrypted blob per tenant and user, so any web
@@ -21,10 +21,13 @@ export function tokenCachePartitionKey(owner: TokenCacheOwner): string {
   return `${owner.tenantId}:${owner.userId}`;
 }
 
+/** Whose cache: a user in a tenant (the acting admin, or the admin an update acts as). */
+export type TokenCacheActing = Pick<ActingContext, "tenant"> & { actor: Pick<UserActor, "userId"> };
+
 /** The cache of the acting user in the acting tenant. */
 export function createTokenCachePlugin(options: {
   db: Db;
-  acting: UserActingContext;
+  acting: TokenCacheActing;
   /** The first key encrypts; any key decrypts. */
   keyRing: readonly TokenCacheKey[];
   logger?: Logger;

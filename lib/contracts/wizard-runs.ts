@@ -68,7 +68,13 @@ export type SavePageAnswersRequest = z.infer<typeof ZSavePageAnswersRequestSchem
 export const ZGoToPageRequestSchema = z.object({ version: ZVersionSchema, page: ZWizardPageIdSchema });
 export type GoToPageRequest = z.infer<typeof ZGoToPageRequestSchema>;
 
-export const ZRunChangeKindSchema = z.enum(["answers_saved", "page_changed"]);
+export const ZRunChangeKindSchema = z.enum([
+  "answers_saved",
+  "page_changed",
+  "update_confirmed",
+  "update_retried",
+  "update_resumed",
+]);
 
 /** One change of a run that another tab or admin made after the version a request named. */
 export const ZRunChangeSchema = z.object({

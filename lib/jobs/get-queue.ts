@@ -18,6 +18,9 @@ async function startQueue(): Promise<PgBoss> {
     // How often leases (missed heartbeats) are checked; the lease itself is AGENT_LEASE_SECONDS.
     monitorIntervalSeconds: env.QUEUE_MONITOR_INTERVAL_SECONDS,
     superviseIntervalSeconds: env.QUEUE_MONITOR_INTERVAL_SECONDS,
+    // How soon a wizard update's operation is released once those it depends on completed: pg-boss
+    // releases a flow's jobs out of band, at this interval (one instance per interval does it).
+    flowIntervalSeconds: 1,
     max: 10,
   });
   boss.on("error", (error) => getLogger().error({ err: error }, "job queue error"));

@@ -36,9 +36,10 @@ export async function startAgentTestBed(options: {
   tenantId?: string;
   /** The on-premises state file the agents work on, instead of a fresh Contoso. */
   simulatorState?: string;
-  /** More of the web app's environment (an Exchange scenario's clouds, DNS_RESOLVERS). */
+  /** More of the web app's environment (an Exchange scenario's clouds' hosts and secrets, DNS_RESOLVERS). */
   webEnv?: Record<string, string>;
 }) {
+  const webEnv = { ...SHORT_LEASE, ...options.webEnv };
   const databaseUrl = options.databaseUrl ?? inject("databaseUrl");
   // The queue is also used from this process (to enqueue and inspect jobs): same settings as the web app.
   vi.stubEnv("DATABASE_URL", databaseUrl);
@@ -65,7 +66,6 @@ export async function startAgentTestBed(options: {
         await loadFixture("contoso"),
       )
     ).onPremisesFile;
-  const webEnv = { ...options.webEnv, ...SHORT_LEASE };
   let web = await startWebApp({ databaseUrl, env: webEnv });
 
   // The test enqueues as the wizard will: the service, acting in the tenant.

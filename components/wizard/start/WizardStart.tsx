@@ -12,6 +12,7 @@ const STATUS_WORDS: Record<WizardRunSummary["status"], string> = {
   draft: "In progress",
   planned: "Plan confirmed",
   running: "Updating",
+  paused: "Paused: sign in again to continue",
   succeeded: "Done",
   failed: "Failed",
 };

@@ -20,6 +20,8 @@ export interface RunChangeRequest {
   page: WizardPageId;
   /** What to write, from the run as it is at `version`; throws to refuse (nothing is written). */
   write: (run: RunRow) => Omit<Prisma.WizardRunUpdateManyMutationInput, "version">;
+  /** Rows the change brings with it (a confirmed plan's operations), in the same transaction. */
+  alongside?: (tx: Prisma.TransactionClient, run: RunRow) => Promise<void>;
 }
 
 export function runNotFound(): AppError {
@@ -49,6 +51,7 @@ export async function changeRunAtVersion(request: RunChangeRequest): Promise<Wiz
       include: RUN_INCLUDE,
     });
     if (updated.count === 0) throw await versionConflict(tx, acting, now, version);
+    await request.alongside?.(tx, now);
     await recordAuditEvent(tx, {
       acting,
       action: runChangeAction(kind),

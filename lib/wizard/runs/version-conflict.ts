@@ -9,7 +9,13 @@ import type { RunRow } from "./run-view";
 function described(change: RunChange): string {
   const who = change.by?.displayName ?? "Someone";
   const page = pageTitle(change.page);
-  const what = change.kind === "answers_saved" ? `saved ${page}` : `went to ${page}`;
+  const what = {
+    answers_saved: `saved ${page}`,
+    page_changed: `went to ${page}`,
+    update_confirmed: "confirmed the plan",
+    update_retried: "retried the update",
+    update_resumed: "signed in again and resumed the update",
+  }[change.kind];
   return `${who} ${what} at ${change.at}`;
 }
 

@@ -6,12 +6,8 @@ import { inject, vi } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import type { Tenant, User } from "@/lib/generated/prisma/client";
 import { seedDemo } from "@/scripts/lib/seed-demo";
-import { EXCHANGE_CLOUDS } from "@/simulators/exchange/online/exchange-clouds";
-import {
-  type RunningExchangeOnline,
-  startExchangeOnline,
-} from "@/simulators/exchange/online/start-exchange-online";
-import { ensureLocalCa } from "@/simulators/tls/local-ca";
+import type { RunningExchangeOnline } from "@/simulators/exchange/online/start-exchange-online";
+import { startExchangeOnlineFor } from "@/tests/helpers/exchange-online";
 import {
   startTestIdentityProvider,
   type TestIdentityProvider,
@@ -54,20 +50,15 @@ export function tokenCacheKey(id: string): { id: string; key: Buffer; setting: s
   return { id, key, setting: `${id}:${key.toString("base64")}` };
 }
 
-export async function startExchangeScenario(fixtures: string[]): Promise<ExchangeScenario> {
+export async function startExchangeScenario(
+  fixtures: string[],
+  /** Short-lived tokens, to test what happens once an admin's sign-in has expired. */
+  identity: { accessTokenLifetimeSeconds?: number } = {},
+): Promise<ExchangeScenario> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "exchange-scenario-"));
-  const idp = await startTestIdentityProvider();
+  const idp = await startTestIdentityProvider(identity);
   trustIdentityProviderCa(idp);
-  const ca = await ensureLocalCa(path.dirname(idp.caCertPath));
-  const hosts = Object.values(EXCHANGE_CLOUDS).flatMap((cloud) => [cloud.host, cloud.loopbackAddress]);
-  const exchange = await startExchangeOnline({
-    dataDir,
-    port: 0,
-    tls: await ca.issueServerCertificate(hosts),
-    authorityBaseFor: (cloud) => `https://${idp.hostFor(cloud)}`,
-    authorityCaPem: idp.caCertPem,
-    fixtures,
-  });
+  const exchange = await startExchangeOnlineFor(idp, dataDir, fixtures);
   const databaseServer = await openTestDatabaseServer(inject("databaseServerUrl"));
   const databaseUrl = await createMigratedDatabase(databaseServer, "hw_exchange");
   const db = createDb(databaseUrl);

@@ -107,6 +107,22 @@ const ROUTES: Record<string, RouteCase> = {
     call: (c, theirs) =>
       c.asAdmin(`/api/wizard/runs/${theirs.runId}/domain-proofs/verify`, json({ domain: "fabrikam.com" })),
   },
+  "wizard/runs/[runId]/plan": { call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/plan`) },
+  "wizard/runs/[runId]/confirm": {
+    call: (c, theirs) =>
+      c.asAdmin(`/api/wizard/runs/${theirs.runId}/confirm`, json({ version: 1, digest: "reviewed" })),
+  },
+  "wizard/runs/[runId]/update": { call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/update`) },
+  "wizard/runs/[runId]/retry": {
+    call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/retry`, json({ version: 1 })),
+  },
+  "wizard/runs/[runId]/resume": {
+    call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/resume`, json({ version: 1 })),
+  },
+  "wizard/runs/[runId]/events": { call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/events`) },
+  "wizard/runs/[runId]/log": {
+    call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/log?format=text`),
+  },
   agents: { noId: "lists the caller's own tenant's agents" },
   "agents/events": { noId: "streams the caller's own tenant's agent events" },
   "agents/pairing-codes": { noId: "creates a code in the caller's own tenant" },

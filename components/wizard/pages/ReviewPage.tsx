@@ -1,0 +1,164 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import { ApiError, versionConflictOf } from "@/components/api/api-client";
+import { useSession } from "@/components/auth/SessionProvider";
+import { describeApiError } from "@/components/wizard/update/describe-api-error";
+import { PlanOperationCard } from "@/components/wizard/update/PlanOperationCard";
+import type { ChangeCounts, RunPlanResponse } from "@/lib/contracts/wizard-update";
+import { changeCounts } from "@/lib/wizard/plan/change-counts";
+import { PLAN_TASKS } from "@/lib/wizard/plan/plan-types";
+
+const SIDES = [
+  { side: "OnPremises", title: "On-premises" },
+  { side: "Online", title: "Exchange Online" },
+] as const;
+
+function CountsLine({ counts }: { counts: ChangeCounts }) {
+  return (
+    <span className="text-sm text-slate-600">
+      {counts.new} new · {counts.update} to update · {counts.unchanged} unchanged
+    </span>
+  );
+}
+
+/**
+ * Review the plan: both sides gathered now and what the update would do, by side and task, each
+ * change before → after with its PowerShell. Nothing changes until Confirm, which freezes exactly
+ * this plan (its digest) and starts the update.
+ */
+export default function ReviewPage({ runId }: { runId: string }) {
+  const { api, signInAgain } = useSession();
+  const router = useRouter();
+  const [plan, setPlan] = useState<RunPlanResponse>();
+  const [problem, setProblem] = useState<{ message: string; claims?: string }>();
+  const [confirming, setConfirming] = useState(false);
+
+  const load = useCallback(async () => {
+    setPlan(undefined);
+    setProblem(undefined);
+    try {
+      setPlan(await api.getRunPlan(runId));
+    } catch (error) {
+      setProblem({
+        message: describeApiError(error),
+        ...(error instanceof ApiError && error.code === "interaction_required"
+          ? { claims: error.details.claims ?? "" }
+          : {}),
+      });
+    }
+  }, [api, runId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const confirm = async () => {
+    if (!plan) return;
+    setConfirming(true);
+    try {
+      await api.confirmUpdate(runId, { version: plan.version, digest: plan.digest });
+      router.push(`/wizard/${runId}/update`);
+    } catch (error) {
+      const conflict = versionConflictOf(error);
+      setProblem({
+        message: conflict
+          ? `${describeApiError(error)} Reload to see the run as it is now.`
+          : describeApiError(error),
+      });
+      setConfirming(false);
+    }
+  };
+
+  if (problem) {
+    return (
+      <div
+        role="alert"
+        className="max-w-3xl space-y-3 rounded border border-red-200 bg-red-50 p-4 text-red-900"
+      >
+        <p>{problem.message}</p>
+        {problem.claims !== undefined && (
+          <button
+            type="button"
+            className="underline"
+            onClick={() => void signInAgain(problem.claims).then(load)}
+          >
+            Sign in again
+          </button>
+        )}
+        <button type="button" className="ml-4 underline" onClick={() => void load()}>
+          Review again
+        </button>
+      </div>
+    );
+  }
+  if (!plan) {
+    return (
+      <p role="status" className="text-slate-600">
+        Reading both sides as they are now and planning… (the on-premises agent answers in a few seconds)
+      </p>
+    );
+  }
+
+  return (
+    <div className="max-w-5xl space-y-6">
+      <p className="text-slate-700">
+        Nothing has changed yet. This is what the update will do, computed from your answers and the
+        configuration read at {new Date(plan.gatheredAt).toLocaleTimeString()}:{" "}
+        <CountsLine counts={plan.counts} />.
+      </p>
+      {plan.checks
+        .filter((check) => check.status !== "ok")
+        .map((check) => (
+          <p key={check.id} className="rounded bg-amber-50 p-3 text-sm text-amber-900">
+            {check.message}
+          </p>
+        ))}
+      {plan.notes.map((note) => (
+        <p key={note} className="rounded bg-slate-50 p-3 text-sm text-slate-700">
+          {note}
+        </p>
+      ))}
+      {SIDES.map(({ side, title }) => {
+        const ofSide = plan.operations.filter((operation) => operation.side === side);
+        return (
+          <section key={side} aria-labelledby={`side-${side}`}>
+            <h2 id={`side-${side}`} className="text-xl font-semibold text-brand-900">
+              {title} <CountsLine counts={changeCounts(ofSide)} />
+            </h2>
+            {PLAN_TASKS.map((task) => {
+              const ofTask = ofSide.filter((operation) => operation.task === task);
+              if (ofTask.length === 0) return null;
+              return (
+                <section key={task} aria-labelledby={`task-${side}-${task}`} className="mt-3">
+                  <h3 id={`task-${side}-${task}`} className="font-semibold text-slate-800">
+                    {task} <CountsLine counts={changeCounts(ofTask)} />
+                  </h3>
+                  <ul className="mt-2 space-y-2">
+                    {ofTask.map((operation) => (
+                      <PlanOperationCard key={operation.id} operation={operation} />
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
+          </section>
+        );
+      })}
+      <div className="flex gap-4">
+        <button
+          type="button"
+          disabled={confirming}
+          onClick={() => void confirm()}
+          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-50"
+        >
+          {confirming ? "Confirming…" : "Confirm and update"}
+        </button>
+        <button type="button" className="text-brand-700 underline" onClick={() => void load()}>
+          Read both sides again
+        </button>
+      </div>
+    </div>
+  );
+}

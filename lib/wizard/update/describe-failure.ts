@@ -1,0 +1,43 @@
+import type { OperationFailure } from "@/lib/contracts/wizard-update";
+import { AppError } from "@/lib/errors";
+import type { ExchangeSide } from "@/lib/exchange/exchange-side";
+import { diagnoseExchangeFailure, type ExchangeFailure } from "@/lib/exchange/hcw/hcw-failures";
+
+// An operation's failure as the Update page and the log show it: Exchange's own words, the HCW
+// code an admin would search for, and the fix in plain words (lib/exchange/hcw/hcw-failures.ts).
+
+export function describeFailure(failure: ExchangeFailure & { exchangeCode?: string }): OperationFailure {
+  const known = diagnoseExchangeFailure(failure);
+  return {
+    message: failure.message,
+    ...(failure.exchangeCode ? { exchangeCode: failure.exchangeCode } : {}),
+    ...(known ? { hcwCodes: [...known.codes], title: known.title, fix: known.fix } : {}),
+  };
+}
+
+/** An admin API refusal (an AppError of exchange-online-client.ts) on one cmdlet. */
+export function describeOnlineFailure(error: AppError, cmdlet: string): OperationFailure {
+  const details = error.details ?? {};
+  const exchangeCode = [details.errorId, details.exchangeCode].find((value) => typeof value === "string");
+  return describeFailure({
+    side: "exchangeOnline",
+    cmdlet,
+    message: error.message,
+    httpStatus: error.status,
+    ...(typeof details.category === "string" ? { category: details.category } : {}),
+    ...(typeof exchangeCode === "string" ? { exchangeCode } : {}),
+  });
+}
+
+/** What stops an operation before it writes: its object is not as the admin reviewed it. */
+export function driftFailure(side: ExchangeSide, identity: string, what: string): OperationFailure {
+  const where = side === "OnPremises" ? "on-premises" : "in Exchange Online";
+  return {
+    message: `${identity} ${where} changed since you reviewed it (${what}), so nothing was written. Review the plan again: start a new run to plan from the configuration as it is now.`,
+    drift: true,
+  };
+}
+
+export function isAppError(error: unknown, ...codes: AppError["code"][]): error is AppError {
+  return error instanceof AppError && (codes.length === 0 || codes.includes(error.code));
+}

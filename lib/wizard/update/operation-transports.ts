@@ -1,0 +1,149 @@
+import type { PgBoss } from "pg-boss";
+import type { OperationFailure } from "@/lib/contracts/wizard-update";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { invokeExchangeOnlineCmdlet } from "@/lib/exchange/exchange-online-client";
+import { ThrottleBudget } from "@/lib/exchange/throttle-budget";
+import { type AgentJobData, enqueueAgentJob, queueFor } from "@/lib/jobs/agent-jobs";
+import { awaitAgentJob, type SettledAgentJob } from "@/lib/jobs/await-agent-job";
+import { enqueueAgentReads } from "@/lib/jobs/enqueue-agent-reads";
+import type { ActingContext } from "@/lib/tenants/acting-context";
+import { describeFailure, describeOnlineFailure, isAppError } from "./describe-failure";
+
+// How an operation reads its object and writes, per side: on-premises as agent jobs (one read job,
+// then the cmdlet's own job, keyed so that a repeated attempt awaits the job already queued instead
+// of queueing it twice), in Exchange Online through the admin API with the admin's token, a 429
+// waited out as Exchange Online asks.
+
+/** What a write came to: its output, or Exchange's refusal (final: retrying says the same). */
+export type WriteOutcome =
+  | { ok: true; objects: unknown[]; warnings: string[]; deliveries: number }
+  | { ok: false; failure: OperationFailure; deliveries: number };
+
+export interface OperationTransport {
+  read(cmdlet: string, parameters: Record<string, unknown>, server?: string): Promise<unknown[]>;
+  write(cmdlet: string, parameters: Record<string, unknown>, key: string): Promise<WriteOutcome>;
+}
+
+/** How long one attempt waits for the agent before pg-boss tries the operation again later. */
+const AGENT_WAIT_MS = 5 * 60_000;
+/** How long one Exchange Online write waits out throttling in all before giving the attempt up. */
+const THROTTLE_BUDGET_MS = 120_000;
+
+export function onlineTransport(options: {
+  tenant: ActingContext["tenant"];
+  accessToken: string;
+}): OperationTransport {
+  const caller = { tenant: options.tenant, accessToken: options.accessToken };
+  const budget = new ThrottleBudget(THROTTLE_BUDGET_MS);
+  async function invoke(cmdlet: string, parameters: Record<string, unknown>) {
+    for (;;) {
+      try {
+        return await invokeExchangeOnlineCmdlet({ ...caller, cmdlet, parameters });
+      } catch (error) {
+        if (!isAppError(error, "rate_limited")) throw error;
+        // Over the budget the refusal is thrown: a transient failure, so pg-boss tries again later.
+        await budget.wait(Number(error.details?.retryAfterSeconds ?? 1) * 1000, error);
+      }
+    }
+  }
+  return {
+    async read(cmdlet, parameters) {
+      return (await invoke(cmdlet, parameters)).value;
+    },
+    async write(cmdlet, parameters) {
+      try {
+        const result = await invoke(cmdlet, parameters);
+        return { ok: true, objects: result.value, warnings: result.warnings, deliveries: 1 };
+      } catch (error) {
+        if (!isAppError(error, "exchange_error", "forbidden", "not_found")) throw error;
+        return { ok: false, failure: describeOnlineFailure(error, cmdlet), deliveries: 1 };
+      }
+    },
+  };
+}
+
+export function agentTransport(options: {
+  db: Db;
+  queue: PgBoss;
+  acting: ActingContext;
+  sealedParameters?: AgentJobData["sealedParameters"];
+}): OperationTransport {
+  const { db, queue, acting } = options;
+
+  const settle = (jobId: string, describe: string): Promise<SettledAgentJob> =>
+    // Not taken in time (the agent is away): the job stays queued and the next attempt awaits it.
+    awaitAgentJob({ db, queue, acting, jobId, timeoutMs: AGENT_WAIT_MS, describe });
+
+  return {
+    async read(cmdlet, parameters, server) {
+      const jobId = await enqueueAgentReads({
+        queue,
+        acting,
+        reads: [{ cmdlet, parameters }],
+        idempotencyKey: `update-read-${crypto.randomUUID()}`,
+        ...(server ? { server } : {}),
+      });
+      let settled: SettledAgentJob;
+      try {
+        settled = await settle(jobId, cmdlet);
+      } catch (error) {
+        // A read nobody took is worth nothing later: the next attempt reads afresh.
+        const { boss, name } = await queueFor(queue, acting);
+        await boss.cancel(name, jobId).catch(() => undefined);
+        throw error;
+      }
+      if (settled.outcome.outcome === "failed") {
+        throw new AppError(
+          "unavailable",
+          `The agent could not read ${cmdlet}: ${settled.outcome.error.message}`,
+        );
+      }
+      const [answer] = settled.outcome.result.reads ?? [];
+      if (!answer) throw new AppError("unavailable", `The agent answered no result for ${cmdlet}.`);
+      if (!answer.ok)
+        throw new AppError("unavailable", `Exchange could not read ${cmdlet}: ${answer.error.message}`);
+      return answer.objects;
+    },
+
+    async write(cmdlet, parameters, key) {
+      const { boss, name } = await queueFor(queue, acting);
+      // The same key is the same job: an attempt after a restart awaits what the last one queued.
+      const [existing] = await boss.findJobs(name, { key });
+      const jobId =
+        existing?.id ??
+        (await enqueueAgentJob({
+          queue,
+          acting,
+          data: {
+            cmdlet,
+            parameters,
+            idempotencyKey: key,
+            ...(options.sealedParameters ? { sealedParameters: options.sealedParameters } : {}),
+          },
+        }));
+      const settled = await settle(jobId, cmdlet);
+      const { outcome } = settled;
+      if (outcome.outcome === "succeeded") {
+        return {
+          ok: true,
+          objects: outcome.result.objects,
+          warnings: outcome.result.warnings,
+          deliveries: settled.attempts,
+        };
+      }
+      return {
+        ok: false,
+        deliveries: settled.attempts,
+        failure: describeFailure({
+          side: "onPremises",
+          cmdlet,
+          message: outcome.error.message,
+          transient: outcome.error.transient,
+          ...(outcome.error.category ? { category: outcome.error.category } : {}),
+          ...(outcome.error.errorId ? { exchangeCode: outcome.error.errorId } : {}),
+        }),
+      };
+    },
+  };
+}

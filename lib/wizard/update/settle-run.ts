@@ -1,0 +1,46 @@
+import type { Db } from "@/lib/db";
+import type { ActingContext } from "@/lib/tenants/acting-context";
+import { tenantScope } from "@/lib/tenants/tenant-scope";
+import { appendRunLog } from "./append-run-log";
+import { blockedOperations } from "./blocked-operations";
+
+/**
+ * Ends the update once nothing can move without the admin: every operation done, failed, or held
+ * behind a failure. The run is `succeeded` when all wrote (or had nothing to write), else `failed`
+ * (Retry sets it running again). Conditional on `running`, so of two workers finishing at once one
+ * writes the end and the log line.
+ */
+export async function settleRun(options: {
+  db: Db;
+  acting: Pick<ActingContext, "tenant">;
+  runId: string;
+}): Promise<void> {
+  const { db, acting, runId } = options;
+  const operations = await db.operation.findMany({
+    where: { runId, ...tenantScope(acting) },
+    select: { planOperationId: true, status: true, dependsOn: true },
+  });
+  const blocked = blockedOperations(operations);
+  const moving = operations.some(
+    (operation) =>
+      operation.status === "running" ||
+      (operation.status === "pending" && !blocked.has(operation.planOperationId)),
+  );
+  if (moving) return;
+  const failed = operations.filter((operation) => operation.status === "failed").length;
+  const ended = await db.wizardRun.updateMany({
+    where: { id: runId, ...tenantScope(acting), status: "running" },
+    data: { status: failed > 0 ? "failed" : "succeeded", finishedAt: new Date() },
+  });
+  if (ended.count === 0) return;
+  await appendRunLog({
+    db,
+    acting,
+    runId,
+    level: failed > 0 ? "error" : "info",
+    message:
+      failed > 0
+        ? `The update stopped: ${failed} operation${failed === 1 ? "" : "s"} failed and ${blocked.size} wait${blocked.size === 1 ? "s" : ""} on ${failed === 1 ? "it" : "them"}. Fix what the errors say, then Retry.`
+        : "The update finished: every operation succeeded.",
+  });
+}

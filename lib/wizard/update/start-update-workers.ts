@@ -1,0 +1,149 @@
+import type { JobResult, JobWithMetadata, PgBoss } from "pg-boss";
+import { acquireTokenForAbsentAdmin } from "@/lib/auth/absent-admin-token";
+import type { Db } from "@/lib/db";
+import { EXCHANGE_ONLINE_API } from "@/lib/exchange/exchange-online-token";
+import type { ExchangeSide } from "@/lib/exchange/exchange-side";
+import { getLogger } from "@/lib/logger";
+import { type ActingContext, actingAsService } from "@/lib/tenants/acting-context";
+import { tenantScope } from "@/lib/tenants/tenant-scope";
+import { agentTransport, type OperationTransport, onlineTransport } from "./operation-transports";
+import { runOperationAttempt } from "./run-operation";
+import {
+  ensureUpdateQueues,
+  type OperationJobData,
+  UPDATE_QUEUES,
+  ZOperationJobDataSchema,
+} from "./update-queues";
+
+// The update's workers, in every web instance: pg-boss hands each a batch of operations whose
+// dependencies have completed, so every operation of one batch is independent of the others and
+// they run together: Exchange Online's concurrently (one token per run and batch, 429s waited
+// out), on-premises ones as agent jobs, one at a time per tenant.
+
+/** Ready Exchange Online operations taken at once (one $batch's worth). */
+const ONLINE_BATCH = 20;
+/** On-premises operations awaited at once per instance, each of another tenant (localGroupConcurrency). */
+const ON_PREMISES_CONCURRENCY = 8;
+/**
+ * How often an idle worker asks for a ready operation. Each operation released (its dependencies
+ * done, or the tenant's previous on-premises one finished) waits up to this long to be taken; the
+ * price is (1 + ON_PREMISES_CONCURRENCY) small queries this often per idle instance.
+ */
+const POLL_SECONDS = 0.5;
+
+type Job = JobWithMetadata<OperationJobData>;
+
+async function actingFor(db: Db, tenantId: string): Promise<ActingContext | null> {
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId } });
+  return tenant ? actingAsService(tenant, "wizard update") : null;
+}
+
+/** The admin the run acts as: the one who confirmed it (or resumed it last). */
+async function absentAdminToken(db: Db, acting: ActingContext, runId: string): Promise<string> {
+  const run = await db.wizardRun.findFirstOrThrow({
+    where: { id: runId, ...tenantScope(acting) },
+    select: {
+      confirmedBy: {
+        select: { id: true, objectId: true, upn: true, homeTenant: { select: { entraTenantId: true } } },
+      },
+    },
+  });
+  const admin = run.confirmedBy;
+  if (!admin) throw new Error(`run ${runId} has no admin to act as`);
+  const token = await acquireTokenForAbsentAdmin({
+    api: EXCHANGE_ONLINE_API,
+    db,
+    acting: {
+      tenant: acting.tenant,
+      actor: {
+        userId: admin.id,
+        objectId: admin.objectId,
+        upn: admin.upn,
+        homeEntraTenantId: admin.homeTenant.entraTenantId,
+      },
+    },
+  });
+  return token.accessToken;
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
+async function workBatch(db: Db, queue: PgBoss, side: ExchangeSide, jobs: Job[]): Promise<JobResult[]> {
+  const byRun = new Map<string, Job[]>();
+  for (const job of jobs) {
+    const data = ZOperationJobDataSchema.parse(job.data);
+    byRun.set(data.runId, [...(byRun.get(data.runId) ?? []), job]);
+  }
+  const results = await Promise.all(
+    [...byRun.entries()].map(async ([runId, runJobs]) => {
+      const { tenantId } = ZOperationJobDataSchema.parse(runJobs[0]!.data);
+      const acting = await actingFor(db, tenantId);
+      if (!acting) return runJobs.map((job): JobResult => ({ id: job.id, status: "deadletter" }));
+      const transport: () => Promise<OperationTransport> =
+        side === "Online"
+          ? once(async () =>
+              onlineTransport({
+                tenant: acting.tenant,
+                accessToken: await absentAdminToken(db, acting, runId),
+              }),
+            )
+          : async () => agentTransport({ db, queue, acting });
+      return Promise.all(
+        runJobs.map(async (job): Promise<JobResult> => {
+          try {
+            const result = await runOperationAttempt({
+              db,
+              acting,
+              runId,
+              operationId: ZOperationJobDataSchema.parse(job.data).operationId,
+              transport,
+              retryCount: job.retryCount,
+              retryLimit: job.retryLimit,
+            });
+            return { id: job.id, status: result === "completed" ? "completed" : "deadletter" };
+          } catch (error) {
+            getLogger().warn({ runId, jobId: job.id, reason: (error as Error).message }, "operation retried");
+            return { id: job.id, status: "failed", output: { message: (error as Error).message } };
+          }
+        }),
+      );
+    }),
+  );
+  return results.flat();
+}
+
+export async function startUpdateWorkers(options: { db: Db; queue: PgBoss }): Promise<void> {
+  const { db, queue } = options;
+  await ensureUpdateQueues(queue);
+  const online = {
+    batchSize: ONLINE_BATCH,
+    includeMetadata: true,
+    perJobResults: true,
+    pollingIntervalSeconds: POLL_SECONDS,
+  } as const;
+  await queue.work<OperationJobData, unknown, typeof online>(UPDATE_QUEUES.Online, online, (jobs) =>
+    workBatch(db, queue, "Online", jobs),
+  );
+  const onPremises = {
+    batchSize: 1,
+    localConcurrency: ON_PREMISES_CONCURRENCY,
+    // A tenant's on-premises operations one at a time in an instance, in the plan's order: its agent
+    // runs one job at a time anyway, and Exchange's remote PowerShell budget is the admin's. (pg-boss's
+    // database-wide groupConcurrency let several through at once when workers fetched together.)
+    localGroupConcurrency: 1,
+    includeMetadata: true,
+    perJobResults: true,
+    pollingIntervalSeconds: POLL_SECONDS,
+  } as const;
+  await queue.work<OperationJobData, unknown, typeof onPremises>(
+    UPDATE_QUEUES.OnPremises,
+    onPremises,
+    (jobs) => workBatch(db, queue, "OnPremises", jobs),
+  );
+}

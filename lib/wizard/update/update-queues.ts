@@ -1,0 +1,74 @@
+import type { PgBoss } from "pg-boss";
+import { z } from "zod";
+import type { ExchangeSide } from "@/lib/exchange/exchange-side";
+import type { Side } from "@/lib/generated/prisma/enums";
+
+// The update's operations as pg-boss jobs, one per write, inserted together at confirm as one pg-boss
+// flow whose dependencies are the plan's: pg-boss itself holds a job back until every job it depends
+// on has completed, so the order is the queue's, not a loop of ours. A failed job never completes,
+// so what depends on it stays held and everything else goes on. Jobs of both queues are worked in
+// every web instance (start-update-workers.ts); a job whose worker died (a restart) misses its
+// heartbeats and pg-boss hands it to another.
+
+export const UPDATE_QUEUES = {
+  OnPremises: "wizard-update-on-premises",
+  Online: "wizard-update-online",
+} as const satisfies Record<ExchangeSide, string>;
+
+/** The job of one operation; its id is the Operation row's id. */
+export const ZOperationJobDataSchema = z.object({
+  tenantId: z.uuid(),
+  runId: z.uuid(),
+  operationId: z.uuid(),
+});
+export type OperationJobData = z.infer<typeof ZOperationJobDataSchema>;
+
+/**
+ * Retries are for the service's own troubles (a restart, Exchange Online unreachable, an agent
+ * not answering yet); an Exchange refusal or drift ends the job at once (`deadletter`). Generous,
+ * since an operation is safe to run again: it reads its object before it writes.
+ */
+export const OPERATION_RETRY_LIMIT = 12;
+
+/** A worker that stops heartbeating (the process died) gives its jobs back within this. */
+export const OPERATION_HEARTBEAT_SECONDS = 10;
+
+const created = new Set<string>();
+
+export async function ensureUpdateQueues(boss: PgBoss): Promise<void> {
+  for (const name of Object.values(UPDATE_QUEUES)) {
+    if (created.has(name)) continue;
+    if (!(await boss.getQueue(name))) {
+      await boss.createQueue(name, {
+        heartbeatSeconds: OPERATION_HEARTBEAT_SECONDS,
+        retryLimit: OPERATION_RETRY_LIMIT,
+        retryDelay: 2,
+        retryBackoff: true,
+        retryDelayMax: 60,
+        // An on-premises operation waits for the agent to take its job: hours, if need be.
+        expireInSeconds: 6 * 3600,
+      });
+    }
+    created.add(name);
+  }
+}
+
+/** The queue of an Operation row's job. */
+export function updateQueueOf(side: Side): string {
+  return side === "onPremises" ? UPDATE_QUEUES.OnPremises : UPDATE_QUEUES.Online;
+}
+
+/**
+ * Sends ended operation jobs back to their queues (Retry, or resume after a pause). pg-boss moves
+ * only failed jobs; jobs still held behind a dependency are left as they are.
+ */
+export async function retryOperationJobs(
+  boss: PgBoss,
+  operations: readonly { id: string; side: Side }[],
+): Promise<void> {
+  await ensureUpdateQueues(boss);
+  for (const side of ["onPremises", "exchangeOnline"] as const) {
+    const ids = operations.filter((operation) => operation.side === side).map((operation) => operation.id);
+    if (ids.length > 0) await boss.retry(updateQueueOf(side), ids);
+  }
+}

@@ -1,0 +1,314 @@
+import path from "node:path";
+import { decodeJwt } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiError, createApiClient } from "@/components/api/api-client";
+import type { OperationProgress, RunLogDocument, UpdateProgress } from "@/lib/contracts/wizard-update";
+import type { Tenant } from "@/lib/generated/prisma/client";
+import { ANSWER_PAGE_IDS, answersKeyOf } from "@/lib/wizard/wizard-pages";
+import { objectsOf } from "@/simulators/exchange/model/directory-objects";
+import { openOnPremisesOrganization } from "@/simulators/exchange/on-premises";
+import { spawnAgent, waitFor } from "@/tests/helpers/agent-cli";
+import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
+import { serviceEnvFor } from "@/tests/helpers/identity";
+import { type ExchangeScenario, startExchangeScenario } from "@/tests/integration/exchange/exchange-scenario";
+import { ACCOUNTS } from "@/tests/integration/identity/scenario";
+import { shippedAnswers } from "./expected-operations";
+
+// Contoso's update end to end, every part real: the production build with its update workers, a
+// paired agent process on the on-premises organization, Exchange Online over HTTPS with the admin's
+// delegated token. No browser stays: the plan is confirmed through the API and the test only
+// watches. On the way the web server restarts, the agent dies in the middle of a cmdlet, another
+// admin changes an object after the review, Exchange Online refuses New-InboundConnector once and
+// throttles another cmdlet, and the admin's sign-in expires before Retry.
+
+/** Tokens live this long, so the update outlives the admin's sign-in within the test. */
+const TOKEN_LIFETIME_SECONDS = 60;
+
+let scenario: ExchangeScenario;
+let bed: AgentTestBed;
+let contoso: Tenant;
+let agentConfig: string;
+const agents: ReturnType<typeof spawnAgent>[] = [];
+
+beforeAll(async () => {
+  scenario = await startExchangeScenario(["contoso"], { accessTokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS });
+  contoso = await scenario.tenantRow(ACCOUNTS.adele);
+  bed = await startAgentTestBed({
+    tenantName: contoso.displayName,
+    databaseUrl: scenario.env.DATABASE_URL,
+    tenantId: contoso.id,
+    simulatorState: path.join(scenario.dataDir, "on-premises", "contoso.json"),
+    webEnv: { ...serviceEnvFor(scenario.idp), ...scenario.env },
+  });
+  agentConfig = await bed.pairAgent("CONTOSO-EX1");
+});
+
+afterAll(async () => {
+  for (const agent of agents) agent.kill("SIGKILL");
+  await bed?.stop();
+  await (await (await import("@/lib/jobs/get-queue")).getQueue()).stop({ graceful: false });
+  await scenario?.stop();
+});
+
+function startAgent() {
+  const agent = spawnAgent(["run", "--config", agentConfig]);
+  agents.push(agent);
+  return agent;
+}
+
+let signedIn: { token: string; expiresAt: number } | undefined;
+
+/** Adele's browser: her token while it is good, else a new sign-in (each waits for a fresh TOTP code). */
+async function adele() {
+  if (!signedIn || signedIn.expiresAt - Date.now() < 20_000) {
+    const fresh = await scenario.assertionOf(ACCOUNTS.adele);
+    signedIn = { token: fresh, expiresAt: Number(decodeJwt(fresh).exp) * 1000 };
+  }
+  const { token } = signedIn;
+  const client = createApiClient((pathname, init = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set("authorization", `Bearer ${token}`);
+    return fetch(`${bed.web.url}${pathname}`, { ...init, headers });
+  });
+  return { client, token };
+}
+
+/** A run with Contoso's shipped answers, without the migration endpoint (its password is another part's). */
+async function answeredRun(): Promise<string> {
+  const { client } = await adele();
+  const answers: Record<string, unknown> = { ...(await shippedAnswers("contoso")) };
+  answers.features = { ...(answers.features as object), migrationEndpoint: false };
+  delete answers.migrationCredential;
+  let run = await client.createWizardRun();
+  for (const page of ANSWER_PAGE_IDS) {
+    const pageAnswers = answers[answersKeyOf(page)];
+    if (pageAnswers === undefined) continue;
+    run = await client.saveWizardPageAnswers(run.id, page, { version: run.version, answers: pageAnswers });
+  }
+  return run.id;
+}
+
+async function progressOf(runId: string): Promise<UpdateProgress> {
+  return (await adele()).client.getUpdateProgress(runId);
+}
+
+const byCmdlet = (progress: UpdateProgress, cmdlet: string, identity?: string): OperationProgress => {
+  const found = progress.operations.find(
+    (operation) => operation.cmdlet === cmdlet && (identity === undefined || operation.identity === identity),
+  );
+  if (!found) throw new Error(`no ${cmdlet} ${identity ?? ""} in the update`);
+  return found;
+};
+
+async function settled(runId: string, timeoutMs = 240_000): Promise<UpdateProgress> {
+  let last: UpdateProgress | undefined;
+  return waitFor(
+    async () => {
+      const progress = await progressOf(runId);
+      last = progress;
+      return progress.status === "failed" || progress.status === "succeeded" ? progress : null;
+    },
+    "the update to end",
+    timeoutMs,
+  ).catch((error: Error) => {
+    const where = last?.operations.map(
+      (operation) => `${operation.status} ${operation.cmdlet} ${operation.identity}`,
+    );
+    throw new Error(`${error.message}; the update stood at:\n${where?.join("\n")}`);
+  });
+}
+
+async function logOf(runId: string): Promise<{ json: RunLogDocument; text: string }> {
+  const { client } = await adele();
+  const json = JSON.parse(await (await client.downloadRunLog(runId, "json")).text()) as RunLogDocument;
+  const text = await (await client.downloadRunLog(runId, "text")).text();
+  return { json, text };
+}
+
+describe("Contoso's update, from review to done", () => {
+  it("runs the reviewed plan as jobs through restarts, a killed agent, drift, a refusal and an expired sign-in", async () => {
+    const organization = await openOnPremisesOrganization({ stateFile: bed.simulatorState });
+    const runId = await answeredRun();
+    const { client, token } = await adele();
+
+    // Review: the plan by side and task with the PowerShell to reproduce each change; nothing written yet.
+    const doomed = startAgent();
+    const plan = await client.getRunPlan(runId);
+    expect(plan.counts.new).toBeGreaterThan(10);
+    const sendConnector = plan.operations.find((operation) => operation.cmdlet === "New-SendConnector");
+    expect(sendConnector?.powershell).toMatch(
+      /^New-SendConnector -Name 'Outbound to Office 365 - [0-9a-f-]+' .*-RequireTLS:\$true/,
+    );
+    const hybridSendConnectors = async () =>
+      objectsOf(await organization.readState(), "SendConnector").filter((connector) =>
+        String(connector.Name).startsWith("Outbound to Office 365"),
+      );
+    expect(await hybridSendConnectors()).toEqual([]);
+
+    // What Exchange will do during the update: Exchange Online refuses one cmdlet and throttles
+    // another; on-premises, the first write hangs inside Exchange (and its agent dies there).
+    await scenario.exchange.admin.setFault(
+      { side: "Online", tenantId: contoso.entraTenantId },
+      {
+        cmdlet: "New-InboundConnector",
+        kind: "error",
+        times: 1,
+        error: {
+          message:
+            "The certificate with subject mail.contoso.com could not be validated for TLS_ATTR36: check the transport certificate.",
+        },
+      },
+    );
+    await scenario.exchange.admin.setFault(
+      { side: "Online", tenantId: contoso.entraTenantId },
+      { cmdlet: "New-IntraOrganizationConnector", kind: "throttle", times: 1, retryAfterSeconds: 1 },
+    );
+    await organization.setFault({
+      cmdlet: "New-HybridConfiguration",
+      kind: "latency",
+      latencyMs: 300_000,
+      times: 1,
+    });
+
+    // A confirmation naming a version the run has moved past is refused; the one just read is taken.
+    expect(
+      await client.confirmUpdate(runId, { version: 1, digest: plan.digest }).catch((error) => error),
+    ).toMatchObject({
+      status: 409,
+      code: "version_conflict",
+    });
+    const confirmedAt = Date.now();
+    const confirmed = await client.confirmUpdate(runId, { version: plan.version, digest: plan.digest });
+    expect(confirmed.status).toBe("running");
+    // Past this, neither the admin's sign-in nor the Exchange Online token traded for it at confirm is good.
+    const signInExpiresAt = Math.max(
+      Number(decodeJwt(token).exp) * 1000,
+      confirmedAt + TOKEN_LIFETIME_SECONDS * 1000,
+    );
+
+    await waitFor(
+      async () => doomed.output().includes("running New-HybridConfiguration"),
+      "the agent to be inside New-HybridConfiguration",
+      120_000,
+    ).catch(async (error: Error) => {
+      const { json } = await logOf(runId);
+      throw new Error(
+        `${error.message}\nagent:\n${doomed.output()}\nlog:\n${json.lines.map((line) => line.message).join("\n")}`,
+      );
+    });
+    // Meanwhile another admin changes EX1's receive connector, after the review.
+    await organization.invoke("Set-ReceiveConnector", {
+      Identity: "EX1\\Default Frontend EX1",
+      TLSDomainCapabilities: "contoso-partner.example:AcceptOorgProtocol",
+    });
+    // The agent's host dies mid-cmdlet, the web server restarts, another agent takes over. The
+    // browser is long gone: nobody is signed in from here on.
+    doomed.kill("SIGKILL");
+    await bed.restartWeb();
+    startAgent();
+
+    const first = await settled(runId);
+    expect(first.status).toBe("failed");
+    // The killed agent's New-HybridConfiguration ran again on the next agent, and was applied once.
+    expect(byCmdlet(first, "New-HybridConfiguration").status).toBe("succeeded");
+    expect(objectsOf(await organization.readState(), "HybridConfiguration")).toHaveLength(1);
+    expect(byCmdlet(first, "Set-HybridConfiguration").status).toBe("succeeded");
+    expect(await hybridSendConnectors()).toHaveLength(1);
+    // The receive connector someone changed is left as they made it, and says so.
+    const drifted = byCmdlet(first, "Set-ReceiveConnector", "EX1\\Default Frontend EX1");
+    expect(drifted).toMatchObject({ status: "failed", error: { drift: true } });
+    expect(drifted.error?.message).toMatch(/changed since you reviewed it \(TlsDomainCapabilities is /);
+    expect(
+      objectsOf(await organization.readState(), "ReceiveConnector").find(
+        (connector) => connector.Identity === "EX1\\Default Frontend EX1",
+      )?.TlsDomainCapabilities,
+    ).toEqual(["contoso-partner.example:AcceptOorgProtocol"]);
+    expect(byCmdlet(first, "Set-ReceiveConnector", "EX2\\Default Frontend EX2").status).toBe("succeeded");
+    // Exchange Online's refusal: its words, the HCW code, the fix; what needs the connector waits.
+    const inbound = byCmdlet(first, "New-InboundConnector");
+    expect(inbound).toMatchObject({ status: "failed", error: { hcwCodes: ["5.7.64"] } });
+    expect(inbound.error?.message).toContain("TLS_ATTR36");
+    expect(inbound.error?.fix).toMatch(/Enable-ExchangeCertificate -Services SMTP/);
+    expect(byCmdlet(first, "New-OnPremisesOrganization")).toMatchObject({
+      status: "blocked",
+      blockedBy: [inbound.planOperationId],
+    });
+    // The throttled cmdlet waited as Exchange Online asked and went through.
+    expect(
+      first.operations.filter((o) => o.cmdlet === "New-IntraOrganizationConnector").map((o) => o.status),
+    ).toEqual(["succeeded", "succeeded"]);
+
+    // The log survived the restart: each operation that succeeded did so once, with its PowerShell.
+    const { json, text } = await logOf(runId);
+    for (const operation of first.operations.filter((o) => o.status === "succeeded")) {
+      expect(
+        json.lines.filter(
+          (line) => line.operationId === operation.id && line.details?.status === "succeeded",
+        ),
+      ).toHaveLength(1);
+    }
+    expect(text).toMatch(/PS> New-SendConnector .*-Name 'Outbound to Office 365 - .*-RequireTLS:\$true/);
+    expect(text).toMatch(/5\.7\.64: The transport certificate is not usable/);
+
+    // The admin puts the connector back as it was reviewed; by Retry their sign-in has expired.
+    await organization.invoke("Set-ReceiveConnector", {
+      Identity: "EX1\\Default Frontend EX1",
+      TLSDomainCapabilities: null,
+    });
+    await waitFor(async () => Date.now() > signInExpiresAt + 5000, "the admin's sign-in to expire", 120_000);
+    // Exchange Online refuses the connector once more: Retry runs what failed, and stops again there.
+    await scenario.exchange.admin.setFault(
+      { side: "Online", tenantId: contoso.entraTenantId },
+      {
+        cmdlet: "New-InboundConnector",
+        kind: "error",
+        times: 1,
+        error: { message: "The TLS_ATTR36 check failed again." },
+      },
+    );
+    const retried = await (await adele()).client.retryUpdate(runId, { version: first.version });
+    expect(retried.status).toBe("running");
+    const second = await settled(runId);
+    expect(second.status).toBe("failed");
+    expect(byCmdlet(second, "Set-ReceiveConnector", "EX1\\Default Frontend EX1").status).toBe("succeeded");
+    expect(byCmdlet(second, "New-InboundConnector").error?.message).toContain("failed again");
+    // That call to Exchange Online came after the expiry: the admin's refresh token, renewed into the cache.
+    const cache = await scenario.db.tokenCacheEntry.findFirstOrThrow({ where: { tenantId: contoso.id } });
+    expect(cache.updatedAt.getTime()).toBeGreaterThan(signInExpiresAt);
+
+    // The service loses the admin's sign-in (a key dropped from the token cache's ring reads the
+    // same): the update waits for them instead of failing.
+    await scenario.db.tokenCacheEntry.deleteMany({ where: { tenantId: contoso.id } });
+    await (await adele()).client.retryUpdate(runId, { version: second.version });
+    const paused = await waitFor(async () => {
+      const progress = await progressOf(runId);
+      return progress.status === "paused" ? progress : null;
+    }, "the update to wait for its admin");
+    expect(paused.pausedReason).toMatch(/^Sign in again to continue/);
+    expect(byCmdlet(paused, "New-InboundConnector").status).toBe("pending");
+    signedIn = undefined;
+    const resumed = await (await adele()).client.resumeUpdate(runId, { version: paused.version });
+    expect(resumed.status).toBe("running");
+    const done = await settled(runId);
+    expect(done.status).toBe("succeeded");
+    expect(done.done).toBe(done.total);
+
+    // Planning again from the configuration as the update left it: nothing to change.
+    const again = await (await adele()).client.getRunPlan(await answeredRun());
+    expect(again.counts).toMatchObject({ new: 0, update: 0 });
+  }, 600_000);
+
+  it("refuses to retry a run that is not stopped, and another tenant's run is not found", async () => {
+    const runId = await answeredRun();
+    const { client } = await adele();
+    const { version } = await client.getWizardRun(runId);
+    const refusal = await client.retryUpdate(runId, { version }).catch((error) => error);
+    expect(refusal).toBeInstanceOf(ApiError);
+    expect(refusal).toMatchObject({ status: 409 });
+    const diego = await scenario.assertionOf(ACCOUNTS.diego);
+    const other = await fetch(`${bed.web.url}/api/wizard/runs/${runId}/update`, {
+      headers: { authorization: `Bearer ${diego}` },
+    });
+    expect(other.status).toBe(404);
+  }, 180_000);
+});
