@@ -36,6 +36,10 @@ export async function startAgentTestBed(options: {
   tenantId?: string;
   /** The on-premises state file the agents work on, instead of a fresh Contoso. */
   simulatorState?: string;
+  /** More of the web app's environment (sign-in through the identity simulator, TOKEN_CACHE_KEYS). */
+  env?: Record<string, string>;
+  /** Each line the web app writes, its JSON log lines included. */
+  onOutput?: (line: string) => void;
 }) {
   const databaseUrl = options.databaseUrl ?? inject("databaseUrl");
   // The queue is also used from this process (to enqueue and inspect jobs): same settings as the web app.
@@ -63,7 +67,9 @@ export async function startAgentTestBed(options: {
         await loadFixture("contoso"),
       )
     ).onPremisesFile;
-  let web = await startWebApp({ databaseUrl, env: SHORT_LEASE });
+  const webEnv = { ...SHORT_LEASE, ...options.env };
+  const { onOutput } = options;
+  let web = await startWebApp({ databaseUrl, env: webEnv, ...(onOutput ? { onOutput } : {}) });
 
   // The test enqueues as the wizard will: the service, acting in the tenant.
   const acting = actingAsService(tenant, "agent tests");
@@ -113,7 +119,12 @@ export async function startAgentTestBed(options: {
     async restartWeb(pauseMs = 1000) {
       await web.stop();
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
-      web = await startWebApp({ databaseUrl, port: web.port, env: SHORT_LEASE });
+      web = await startWebApp({
+        databaseUrl,
+        port: web.port,
+        env: webEnv,
+        ...(onOutput ? { onOutput } : {}),
+      });
     },
 
     async stop() {

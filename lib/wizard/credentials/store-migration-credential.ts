@@ -33,11 +33,11 @@ export async function storeMigrationCredential(options: {
   keyRing?: readonly TokenCacheKey[];
 }): Promise<StoredMigrationCredential> {
   const { acting, runId, request } = options;
-  const keyRing = options.keyRing ?? getTokenCacheEnv().TOKEN_CACHE_KEYS;
-  const id = randomUUID();
-  const sealed = sealTokenCache(request.password, migrationCredentialBinding({ id, runId }), keyRing);
   return options.db.$transaction(async (tx) => {
     await assertDraftRun(tx, acting, runId);
+    const keyRing = options.keyRing ?? getTokenCacheEnv().TOKEN_CACHE_KEYS;
+    const id = randomUUID();
+    const sealed = sealTokenCache(request.password, migrationCredentialBinding({ id, runId }), keyRing);
     await tx.migrationCredential.deleteMany({ where: { runId, ...tenantScope(acting) } });
     const row = await tx.migrationCredential.create({
       data: {

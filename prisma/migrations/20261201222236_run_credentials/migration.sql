@@ -1,6 +1,6 @@
 -- A lease now names its job's queue (the tenant's, or one agent's). Leases held while this runs are
 -- forgotten: their agents' reports are refused (lease_lost) and each job goes back to the queue when
--- its lease runs out, to be handed out again; delivery is at-least-once and operations idempotent.
+-- its lease runs out, to be handed out again (delivery is at-least-once, operations idempotent).
 DELETE FROM "AgentJobLease";
 
 -- AlterTable
