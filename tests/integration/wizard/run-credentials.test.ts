@@ -213,7 +213,7 @@ describe("an on-premises account other than the agent's own", () => {
       agentOutput.push(agentA.output());
     }
     expect(agentOutput.join("\n")).toContain("as the run's own on-premises account");
-  });
+  }, 240_000); // two agents started one after the other, each with its first poll
 
   it("is never queued for the whole tenant, and is refused for an agent the tenant does not have", async () => {
     const { enqueueAgentJob } = await import("@/lib/jobs/agent-jobs");
@@ -248,6 +248,40 @@ describe("an on-premises account other than the agent's own", () => {
     );
     expect(otherTenant.status).toBe(404);
     expect(await db.runOnPremisesAccount.count({ where: { runId: run.id } })).toBe(0);
+  });
+  it("Next is refused at the field when the answers name an account that is not the run's now", async () => {
+    const { agents } = await adele.listAgents();
+    const agent = agents[0] as AgentSummary;
+    const run = await newRun();
+    const store = async () =>
+      adele.storeOnPremisesAccount(run.id, {
+        agentId: agent.id,
+        userName: ACCOUNT.userName,
+        sealed: await sealSecretValueForAgent(agent.publicKeyJwk, { type: "credential", ...ACCOUNT }),
+      });
+    const first = await store();
+    const again = await store(); // entered again, in another tab: the first reference is gone
+    const answers = (secretReference: string) => ({
+      version: run.version,
+      answers: {
+        onPremisesAgent: agent.name,
+        exchangeOnlineAdmin: ACCOUNTS.adele.username,
+        onPremisesAccount: { userName: ACCOUNT.userName, secretReference },
+      },
+    });
+    const refused = await refusalOf(
+      adele.saveWizardPageAnswers(run.id, "credentials", answers(first.secretReference)),
+    );
+    expect(refused).toMatchObject({ status: 400, code: "invalid_answers" });
+    expect(refused.details.issues).toEqual([
+      {
+        path: "credentials.onPremisesAccount.secretReference",
+        message: expect.stringMatching(/enter the password again/),
+      },
+    ]);
+    expect((await adele.getWizardRun(run.id)).version).toBe(run.version);
+    const saved = await adele.saveWizardPageAnswers(run.id, "credentials", answers(again.secretReference));
+    expect(saved.version).toBe(run.version + 1);
   });
 });
 
