@@ -96,7 +96,7 @@ export async function queueFor(
  * A job with secrets sealed for one agent's key goes to that agent's queue: any other agent of the
  * tenant could not open them, and must not take the job only to fail it.
  */
-export function assertTargetedWhenSealed(
+function assertTargetedWhenSealed(
   data: Pick<AgentJobData, "sealedParameters" | "sessionCredential">,
   agentId: string | undefined,
 ): void {

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { type ApiClient, ApiError, createApiClient } from "@/components/api/api-client";
+import type { ApiClient } from "@/components/api/api-client";
 import { sealSecretValueForAgent } from "@/lib/agents/seal-for-agent";
 import type { AgentSummary } from "@/lib/contracts/agents";
 import type { StoredMigrationCredential } from "@/lib/contracts/run-credentials";
@@ -10,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { seedDemo } from "@/scripts/lib/seed-demo";
 import { spawnAgent, waitFor } from "@/tests/helpers/agent-cli";
 import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
+import { apiTab, refusalOf } from "@/tests/helpers/api-tab";
 import {
   serviceEnvFor,
   startTestIdentityProvider,
@@ -41,22 +43,11 @@ let diego: ApiClient;
 const webLog: string[] = [];
 const agentOutput: string[] = [];
 
-function clientFor(token: string): ApiClient {
-  return createApiClient((pathname, init = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set("authorization", `Bearer ${token}`);
-    return fetch(`${bed.web.url}${pathname}`, { ...init, headers });
-  });
-}
-
-async function refusalOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
+const clientFor = (token: string): ApiClient =>
+  apiTab(
+    () => bed.web.url,
+    () => token,
   );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
 
 beforeAll(async () => {
   idp = await startTestIdentityProvider();
@@ -173,6 +164,14 @@ describe("an on-premises account other than the agent's own", () => {
       );
       const waiting = await jobs.getAgentJobStatus({ queue, acting, jobId: forA, agentId: a.id });
       expect(waiting).toMatchObject({ state: "created", attempts: 1 });
+      // Nor can B reach it by its id: to B there is no such job.
+      const { credential } = JSON.parse(await readFile(configB, "utf8")) as { credential: string };
+      const heartbeat = await fetch(new URL(`/api/agent/v1/jobs/${forA}/heartbeat`, bed.web.url), {
+        method: "POST",
+        headers: { authorization: `Bearer ${credential}`, "content-type": "application/json" },
+        body: JSON.stringify({ leaseToken: "guessed" }),
+      });
+      expect(heartbeat.status).toBe(404);
     } finally {
       agentB.kill("SIGINT");
       await new Promise((resolve) => agentB.once("exit", resolve));
