@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { z } from "zod";
@@ -11,6 +12,10 @@ import {
   ZPairRequestSchema,
   ZPollRequestSchema,
 } from "@/lib/agents/protocol";
+import {
+  ZStoreMigrationCredentialRequestSchema,
+  ZStoreOnPremisesAccountRequestSchema,
+} from "@/lib/contracts/run-credentials";
 import { ZSignInAccountSchema } from "@/lib/contracts/sign-in-realm";
 import { ZTenantSettingsSchema } from "@/lib/contracts/tenant-settings";
 import { createDb, type Db } from "@/lib/db";
@@ -21,6 +26,7 @@ import {
   actingAsService,
   actingTenant,
 } from "@/lib/tenants/acting-context";
+import { createRun } from "@/lib/wizard/runs/create-run";
 import { seedDemo } from "@/scripts/lib/seed-demo";
 import { openFingerprinter } from "@/tests/helpers/database-fingerprint";
 import { type BodyCase, bodiesFor, pathParameters } from "@/tests/helpers/fuzz-inputs";
@@ -58,6 +64,8 @@ let agentCredential: string;
 let leasedJob: { id: string; leaseToken: string };
 let spareAgentId: string;
 let pairingCodeId: string;
+/** A draft run of Contoso's, for the routes that take a run's credentials. */
+let runId: string;
 /** The suite service acting in Contoso (seeding codes and jobs), and its fuzzed agent. */
 let service: ActingContext;
 let fuzzedAgent: AgentActingContext;
@@ -76,6 +84,7 @@ beforeAll(async () => {
     // No lease may lapse during a run: the queue's own clock must not change a row mid-case.
     AGENT_LEASE_SECONDS: "86400",
     LOG_LEVEL: "silent",
+    TOKEN_CACHE_KEYS: `fuzz:${randomBytes(32).toString("base64")}`,
   }))
     vi.stubEnv(name, value);
   db = createDb(databaseUrl);
@@ -112,6 +121,7 @@ beforeAll(async () => {
   };
   spareAgentId = (await pair("spare agent")).agentId;
   pairingCodeId = (await createPairingCode({ db, acting: service })).id;
+  runId = (await createRun({ db, acting: service })).id;
 });
 
 /** Each job route gets a job of its own, leased to the suite's agent, that some reports will reach. */
@@ -280,6 +290,24 @@ describe("the browser's API", () => {
     const { DELETE } = await import("@/app/api/agents/[agentId]/route");
     const cases = fc.record({ params: fc.record({ agentId: pathParameters([spareAgentId]) }) });
     await fuzz(cases, (fuzzCase) => send(DELETE, "DELETE", fuzzCase, `Bearer ${userToken}`));
+  });
+
+  it("a run's on-premises account (sealed for an agent)", { timeout: TIMEOUT_MS }, async () => {
+    const { PUT } = await import("@/app/api/wizard/runs/[runId]/on-premises-account/route");
+    const cases = withBody(
+      ZStoreOnPremisesAccountRequestSchema,
+      fc.record({ runId: pathParameters([runId]) }),
+    );
+    await fuzz(cases, (fuzzCase) => send(PUT, "PUT", fuzzCase, `Bearer ${userToken}`));
+  });
+
+  it("a run's migration credential", { timeout: TIMEOUT_MS }, async () => {
+    const { PUT } = await import("@/app/api/wizard/runs/[runId]/migration-credential/route");
+    const cases = withBody(
+      ZStoreMigrationCredentialRequestSchema,
+      fc.record({ runId: pathParameters([runId]) }),
+    );
+    await fuzz(cases, (fuzzCase) => send(PUT, "PUT", fuzzCase, `Bearer ${userToken}`));
   });
 
   it("pairing code withdrawal", { timeout: TIMEOUT_MS }, async () => {
