@@ -208,8 +208,20 @@ export const ZPairResponseSchema = z.object({
 });
 export type PairResponse = z.infer<typeof ZPairResponseSchema>;
 
-export const ZPollRequestSchema = z.object({ version: ZVersionSchema, runAs: ZRunAsSchema });
-export type PollRequest = z.infer<typeof ZPollRequestSchema>;
+/**
+ * What an agent can do beyond the protocol's first version, said on every poll, so that the service
+ * hands an agent no job it would run otherwise than asked: an agent without `session-credential`
+ * would drop a job's session credential unread and run the cmdlets as its own account.
+ */
+export const AGENT_CAPABILITIES = { sessionCredential: "session-credential" } as const;
+
+export const ZPollRequestSchema = z.object({
+  version: ZVersionSchema,
+  runAs: ZRunAsSchema,
+  /** AGENT_CAPABILITIES' values; absent from agents older than them. */
+  capabilities: z.array(z.string().max(64)).max(32).default([]),
+});
+export type PollRequest = z.input<typeof ZPollRequestSchema>;
 
 const ZIsoDateTimeSchema = z.iso.datetime({ offset: true });
 

@@ -15,6 +15,7 @@ import { issueLeaseToken, redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs
 import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
 import { announceJobSettled } from "@/lib/jobs/job-settlements";
 import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
+import { settleUnsupportedJob, unsupportedBecause } from "@/lib/jobs/unsupported-job";
 import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-context";
 
 // On-premises work for a tenant waits in that tenant's queue; any of the tenant's
@@ -156,6 +157,8 @@ async function fetchFirst(boss: PgBoss, names: readonly string[]) {
 export async function leaseNextAgentJob(options: {
   queue: PgBoss;
   acting: AgentActingContext;
+  /** What the agent said it can do (its poll's `capabilities`). */
+  capabilities: readonly string[];
   holdMs: number;
   signal?: AbortSignal;
 }): Promise<AgentJob | null> {
@@ -169,6 +172,11 @@ export async function leaseNextAgentJob(options: {
       wakeup.cancel();
       const { job, name } = found;
       const data = ZAgentJobDataSchema.parse(job.data);
+      const unsupported = unsupportedBecause(data, options.capabilities, options.acting.actor.name);
+      if (unsupported) {
+        await settleUnsupportedJob(boss, name, job, unsupported);
+        continue;
+      }
       const leaseToken = await issueLeaseToken({
         db: getDb(),
         jobId: job.id,

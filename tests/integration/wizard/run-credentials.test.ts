@@ -214,6 +214,51 @@ describe("an on-premises account other than the agent's own", () => {
     expect(agentOutput.join("\n")).toContain("as the run's own on-premises account");
   }, 240_000); // two agents started one after the other, each with its first poll
 
+  it("is given to no agent too old to open a session as it: the job fails, saying to update the agent", async () => {
+    const { getQueue } = await import("@/lib/jobs/get-queue");
+    const { enqueueAgentReads } = await import("@/lib/jobs/enqueue-agent-reads");
+    const config = await bed.pairAgent("EX-AGENT-OLD");
+    const { credential, agentId } = JSON.parse(await readFile(config, "utf8")) as {
+      credential: string;
+      agentId: string;
+    };
+    const { agents } = await adele.listAgents();
+    const old = agents.find((agent) => agent.id === agentId) as AgentSummary;
+    const session = {
+      agentId,
+      sessionCredential: await sealSecretValueForAgent(old.publicKeyJwk, { type: "credential", ...ACCOUNT }),
+    };
+    const queue = await getQueue();
+    const asAccount = await enqueueAgentReads({
+      queue,
+      acting: bed.acting,
+      reads: [{ cmdlet: "Get-ExchangeServer", parameters: {} }],
+      idempotencyKey: `old-${randomUUID()}`,
+      session,
+    });
+    const asItself = await bed.enqueueJob({
+      cmdlet: "Get-OrganizationConfig",
+      parameters: {},
+      idempotencyKey: `old-any-${randomUUID()}`,
+    });
+    // An agent of before session credentials polls without saying what it can do.
+    const poll = await fetch(new URL("/api/agent/v1/poll", bed.web.url), {
+      method: "POST",
+      headers: { authorization: `Bearer ${credential}`, "content-type": "application/json" },
+      body: JSON.stringify({ version: "0.0.9", runAs: "CONTOSO\\svc-hybrid" }),
+    });
+    expect(poll.status).toBe(200);
+    expect(((await poll.json()) as { job: { id: string } }).job.id).toBe(asItself);
+    const { getAgentJobStatus } = await import("@/lib/jobs/agent-jobs");
+    expect(await getAgentJobStatus({ queue, acting: bed.acting, jobId: asAccount, agentId })).toMatchObject({
+      state: "completed",
+      outcome: {
+        outcome: "failed",
+        error: { errorId: "AgentTooOld", message: expect.stringMatching(/EX-AGENT-OLD.*Update the agent/) },
+      },
+    });
+  });
+
   it("is never queued for the whole tenant, and is refused for an agent the tenant does not have", async () => {
     const { enqueueAgentJob } = await import("@/lib/jobs/agent-jobs");
     const { getQueue } = await import("@/lib/jobs/get-queue");
