@@ -3,7 +3,7 @@
  * server so the browser can seal secrets for this agent, the private half stays in the config file.
  */
 import { type AgentPublicJwk, ZAgentPublicJwkSchema } from "@/lib/agents/protocol";
-import { AGENT_KEY_ALGORITHM } from "@/lib/agents/sealed-secret";
+import { AGENT_KEY_ALGORITHM } from "@/lib/agents/seal-for-agent";
 import { type AgentPrivateJwk, ZAgentPrivateJwkSchema } from "./config/agent-config";
 
 export async function generateAgentKeyPair(): Promise<{

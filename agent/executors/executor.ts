@@ -4,6 +4,9 @@ import { isAllowedCmdlet, isReadCmdlet, type JobError } from "@/lib/agents/proto
 
 export type PlainCredential = { userName: string; password: string };
 
+/** The account the remote PowerShell session opens as, when the run names one; the agent's own when absent. */
+type SessionAccount = { sessionCredential?: PlainCredential };
+
 export type CmdletInvocation = {
   cmdlet: string;
   /** Plain and opened sealed string parameters together. */
@@ -13,7 +16,7 @@ export type CmdletInvocation = {
   /** The Exchange server to run on; the executor's default when absent. */
   server?: string;
   signal: AbortSignal;
-};
+} & SessionAccount;
 
 export type CmdletOutput = { objects: unknown[]; warnings: string[] };
 
@@ -22,7 +25,7 @@ export type ReadsInvocation = {
   reads: { cmdlet: string; parameters: Record<string, unknown> }[];
   server?: string;
   signal: AbortSignal;
-};
+} & SessionAccount;
 
 /** Each read's own outcome: one read Exchange refused does not lose the others. */
 export type ReadOutput =

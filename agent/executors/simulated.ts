@@ -54,6 +54,8 @@ export async function createSimulatedExecutor(options: { stateFile: string }): P
       return `on-premises simulator (state file ${options.stateFile})`;
     },
 
+    // A run's own account (sessionCredential) has already been opened by the agent, which is what
+    // the simulator can show: it has no Windows logins to open a session as, so it runs the cmdlet alike.
     async execute({ cmdlet, parameters, credentials, signal }: CmdletInvocation) {
       assertAllowedCmdlet(cmdlet);
       signal.throwIfAborted();

@@ -1,10 +1,25 @@
 /**
- * Opens a job's sealed parameters just before its cmdlet runs. The opened values live only in
- * memory for this one call and are never logged.
+ * Opens a job's sealed parts just before its cmdlets run: its sealed parameters, and the account its
+ * session opens as. The opened values live only in memory for this one job and are never logged.
  */
-import type { CmdletJob } from "@/lib/agents/protocol";
+import type { AgentJob, CmdletJob, SealedSecret, SecretValue } from "@/lib/agents/protocol";
 import { openSecretValue, SealedSecretError } from "@/lib/agents/sealed-secret";
 import { CmdletError, type PlainCredential } from "../executors/executor";
+
+/** Opens one sealed value; one that does not open fails the job (not the agent), naming what it was. */
+async function openOrRefuse(what: string, sealed: SealedSecret, privateKey: CryptoKey): Promise<SecretValue> {
+  try {
+    return await openSecretValue(privateKey, sealed);
+  } catch (error) {
+    if (!(error instanceof SealedSecretError)) throw error;
+    throw new CmdletError({
+      message: `${what}: ${error.message}`,
+      category: "SecurityError",
+      errorId: "SealedSecretNotOpened",
+      transient: false,
+    });
+  }
+}
 
 export async function openJobParameters(
   job: CmdletJob,
@@ -21,19 +36,28 @@ export async function openJobParameters(
         transient: false,
       });
     }
-    try {
-      const value = await openSecretValue(privateKey, sealed);
-      if (value.type === "string") parameters[name] = value.value;
-      else credentials[name] = { userName: value.userName, password: value.password };
-    } catch (error) {
-      if (!(error instanceof SealedSecretError)) throw error;
-      throw new CmdletError({
-        message: `-${name}: ${error.message}`,
-        category: "SecurityError",
-        errorId: "SealedSecretNotOpened",
-        transient: false,
-      });
-    }
+    const value = await openOrRefuse(`-${name}`, sealed, privateKey);
+    if (value.type === "string") parameters[name] = value.value;
+    else credentials[name] = { userName: value.userName, password: value.password };
   }
   return { parameters, credentials };
+}
+
+/** The account the job's session opens as, when the run named one; undefined for the agent's own. */
+export async function openSessionCredential(
+  job: AgentJob,
+  privateKey: CryptoKey,
+): Promise<PlainCredential | undefined> {
+  if (!job.sessionCredential) return undefined;
+  const what = "The on-premises account for this run";
+  const value = await openOrRefuse(what, job.sessionCredential, privateKey);
+  if (value.type !== "credential") {
+    throw new CmdletError({
+      message: `${what} opened, but holds no user name and password. Enter the account again in the wizard.`,
+      category: "InvalidData",
+      errorId: "SessionCredentialNotACredential",
+      transient: false,
+    });
+  }
+  return { userName: value.userName, password: value.password };
 }

@@ -5,7 +5,7 @@
  * server no longer accepts it (revoked).
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { AGENT_ERROR_CODES } from "@/lib/agents/protocol";
+import { AGENT_CAPABILITIES, AGENT_ERROR_CODES } from "@/lib/agents/protocol";
 import { type AgentEnv, readAgentEnv } from "../agent-env";
 import { importAgentPrivateKey } from "../agent-keys";
 import { type AgentLog, createAgentLog, formatSeconds } from "../agent-log";
@@ -104,7 +104,10 @@ export async function runAgent(options: RunAgentOptions): Promise<RunAgentResult
           );
           connected = true;
         }
-        const polled = await client.poll({ version: AGENT_VERSION, runAs: env.runAs }, signal);
+        const polled = await client.poll(
+          { version: AGENT_VERSION, runAs: env.runAs, capabilities: Object.values(AGENT_CAPABILITIES) },
+          signal,
+        );
         // Only a working poll resets the wait: a server that answers whoami but fails polls still gets backoff.
         backoff.reset();
         if (polled.kind === "job") {

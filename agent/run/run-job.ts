@@ -9,11 +9,11 @@ import {
   type JobTimings,
 } from "@/lib/agents/protocol";
 import { type AgentLog, formatSeconds } from "../agent-log";
-import { CmdletError, type Executor, toJobError } from "../executors/executor";
+import { CmdletError, type Executor, type PlainCredential, toJobError } from "../executors/executor";
 import type { AgentClient } from "../http/create-agent-client";
 import { AGENT_VERSION } from "../version";
 import { keepLease } from "./keep-lease";
-import { openJobParameters } from "./open-job-parameters";
+import { openJobParameters, openSessionCredential } from "./open-job-parameters";
 import { type JobReport, reportJobOutcome } from "./report-job-outcome";
 import { runReads } from "./run-reads";
 
@@ -29,13 +29,15 @@ const STOPPED_MID_JOB: JobError = {
 const SHORTEST_LEASE_MS = 10_000;
 
 function describeJob(job: AgentJob): string {
+  // The account is sealed; the log says only that the run named one of its own.
+  const as = job.sessionCredential ? " as the run's own on-premises account" : "";
   if (isReadsJob(job)) {
-    return `${job.reads.length} read${job.reads.length === 1 ? "" : "s"}${job.server ? ` on ${job.server}` : ""} (${job.reads.map((read) => read.cmdlet).join(", ")})`;
+    return `${job.reads.length} read${job.reads.length === 1 ? "" : "s"}${job.server ? ` on ${job.server}` : ""}${as} (${job.reads.map((read) => read.cmdlet).join(", ")})`;
   }
   const plain = Object.keys(job.parameters).length;
   const sealed = Object.keys(job.sealedParameters ?? {}).length;
   // Parameter values are never logged: some are secrets, and all of them are the tenant's data.
-  return `${job.cmdlet}${job.server ? ` on ${job.server}` : ""} (${plain} parameter${plain === 1 ? "" : "s"}${sealed ? `, ${sealed} sealed` : ""})`;
+  return `${job.cmdlet}${job.server ? ` on ${job.server}` : ""}${as} (${plain} parameter${plain === 1 ? "" : "s"}${sealed ? `, ${sealed} sealed` : ""})`;
 }
 
 function measure(startedAt: Date): JobTimings {
@@ -51,9 +53,22 @@ function whatRan(job: AgentJob): string {
   return isReadsJob(job) ? `${job.reads.length} read(s)` : job.cmdlet;
 }
 
-async function runCmdlet(job: CmdletJob, executor: Executor, privateKey: CryptoKey, signal: AbortSignal) {
+async function runCmdlet(
+  job: CmdletJob,
+  executor: Executor,
+  privateKey: CryptoKey,
+  signal: AbortSignal,
+  sessionCredential: PlainCredential | undefined,
+) {
   const { parameters, credentials } = await openJobParameters(job, privateKey);
-  return executor.execute({ cmdlet: job.cmdlet, parameters, credentials, server: job.server, signal });
+  return executor.execute({
+    cmdlet: job.cmdlet,
+    parameters,
+    credentials,
+    server: job.server,
+    signal,
+    ...(sessionCredential ? { sessionCredential } : {}),
+  });
 }
 
 export async function runJob(options: {
@@ -88,9 +103,10 @@ export async function runJob(options: {
   const startedAt = new Date();
   let report: JobReport;
   try {
+    const sessionCredential = await openSessionCredential(job, options.privateKey);
     const output: Omit<CompleteJobRequest["result"], "timings"> = isReadsJob(job)
-      ? { objects: [], ...(await runReads(job, executor, work.signal)) }
-      : await runCmdlet(job, executor, options.privateKey, work.signal);
+      ? { objects: [], ...(await runReads(job, executor, work.signal, sessionCredential)) }
+      : await runCmdlet(job, executor, options.privateKey, work.signal, sessionCredential);
     const timings = measure(startedAt);
     const result: CompleteJobRequest["result"] = { ...output, timings, agentClock: new Date().toISOString() };
     const tooLarge = oversizeResultProblem(result, isReadsJob(job) ? undefined : job.cmdlet);

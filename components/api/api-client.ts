@@ -11,6 +11,14 @@ import {
   ZExchangeOnlineConnectionResponseSchema,
 } from "@/lib/contracts/exchange-online";
 import { type MeResponse, ZMeResponseSchema } from "@/lib/contracts/me";
+import {
+  type StoredMigrationCredential,
+  type StoredOnPremisesAccount,
+  type StoreMigrationCredentialRequest,
+  type StoreOnPremisesAccountRequest,
+  ZStoredMigrationCredentialSchema,
+  ZStoredOnPremisesAccountSchema,
+} from "@/lib/contracts/run-credentials";
 import { type SignInRealm, ZSignInRealmSchema } from "@/lib/contracts/sign-in-realm";
 import { type TenantSettings, ZTenantSettingsSchema } from "@/lib/contracts/tenant-settings";
 import {
@@ -247,6 +255,23 @@ export function createApiClient(send: Send) {
     async downloadRunLog(runId: string, format: "json" | "text"): Promise<Blob> {
       return (await answered(await send(`${runPath(runId)}/log?format=${format}`))).blob();
     },
+    /** The password must already be sealed for the agent (lib/agents/seal-for-agent.ts). */
+    storeOnPremisesAccount: (
+      runId: string,
+      request: StoreOnPremisesAccountRequest,
+    ): Promise<StoredOnPremisesAccount> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/on-premises-account`, json("PUT", request)),
+        ZStoredOnPremisesAccountSchema,
+      ),
+    storeMigrationCredential: (
+      runId: string,
+      request: StoreMigrationCredentialRequest,
+    ): Promise<StoredMigrationCredential> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/migration-credential`, json("PUT", request)),
+        ZStoredMigrationCredentialSchema,
+      ),
   };
 }
 

@@ -1,4 +1,5 @@
 import { isAgentOnline } from "@/lib/agents/agent-presence";
+import { ZAgentPublicJwkSchema } from "@/lib/agents/protocol";
 import type { AgentSummary } from "@/lib/contracts/agents";
 import type { Db } from "@/lib/db";
 import type { ActingContext } from "@/lib/tenants/acting-context";
@@ -16,8 +17,15 @@ export async function listAgents(options: { db: Db; acting: ActingContext }): Pr
     host: agent.host,
     version: agent.version,
     runAs: agent.runAs,
+    publicKeyJwk: publicMembers(agent.publicKeyJwk),
     pairedAt: agent.pairedAt.toISOString(),
     lastSeenAt: agent.lastSeenAt?.toISOString() ?? null,
     online: isAgentOnline(agent.lastSeenAt),
   }));
+}
+
+/** The key's public members only, as the browser imports it; checked when the agent paired. */
+function publicMembers(jwk: unknown): AgentSummary["publicKeyJwk"] {
+  const { kty, n, e } = ZAgentPublicJwkSchema.parse(jwk);
+  return { kty, n, e };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { agentAllowedCmdlets } from "@/lib/exchange/object-catalog";
+import { ZBase64urlSchema, ZSealedSecretSchema } from "./sealed-secret-format";
 
 export const AGENT_API_PREFIX = "/api/agent/v1";
 
@@ -18,9 +19,6 @@ export const AGENT_API_PATHS = {
   rotateCredential: `${AGENT_API_PREFIX}/credential/rotate`,
   whoami: `${AGENT_API_PREFIX}/whoami`,
 } as const;
-
-const base64urlPattern = /^[A-Za-z0-9_-]+$/;
-const ZBase64urlSchema = z.string().regex(base64urlPattern, "must be base64url (RFC 4648 §5, no padding)");
 
 // ---------------------------------------------------------------------------
 // Credentials and keys
@@ -54,30 +52,15 @@ export const ZAgentPublicJwkSchema = z.strictObject({
 export type AgentPublicJwk = z.infer<typeof ZAgentPublicJwkSchema>;
 
 // ---------------------------------------------------------------------------
-// Sealed secrets (see lib/agents/sealed-secret.ts)
+// Sealed secrets (see lib/agents/sealed-secret-format.ts)
 
-export const SEALED_SECRET_ALG = "RSA-OAEP-256+A256GCM";
-
-export const ZSealedSecretSchema = z.strictObject({
-  alg: z.literal(SEALED_SECRET_ALG),
-  /** The random AES-256 key, wrapped with the agent's RSA-OAEP-256 public key. */
-  encryptedKey: ZBase64urlSchema.max(1366),
-  /** 96-bit AES-GCM nonce. */
-  iv: ZBase64urlSchema.length(16),
-  /** AES-256-GCM ciphertext with its 128-bit tag appended. */
-  ciphertext: ZBase64urlSchema.max(100_000),
-});
-export type SealedSecret = z.infer<typeof ZSealedSecretSchema>;
-
-/**
- * What a sealed parameter holds once opened. A `credential` becomes a PSCredential
- * on the agent, for cmdlets that take a -Credential.
- */
-export const ZSecretValueSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("string"), value: z.string() }),
-  z.strictObject({ type: z.literal("credential"), userName: z.string().min(1), password: z.string() }),
-]);
-export type SecretValue = z.infer<typeof ZSecretValueSchema>;
+export {
+  SEALED_SECRET_ALG,
+  type SealedSecret,
+  type SecretValue,
+  ZSealedSecretSchema,
+  ZSecretValueSchema,
+} from "./sealed-secret-format";
 
 // ---------------------------------------------------------------------------
 // Cmdlets
@@ -225,8 +208,20 @@ export const ZPairResponseSchema = z.object({
 });
 export type PairResponse = z.infer<typeof ZPairResponseSchema>;
 
-export const ZPollRequestSchema = z.object({ version: ZVersionSchema, runAs: ZRunAsSchema });
-export type PollRequest = z.infer<typeof ZPollRequestSchema>;
+/**
+ * What an agent can do beyond the protocol's first version, said on every poll, so that the service
+ * hands an agent no job it would run otherwise than asked: an agent without `session-credential`
+ * would drop a job's session credential unread and run the cmdlets as its own account.
+ */
+export const AGENT_CAPABILITIES = { sessionCredential: "session-credential" } as const;
+
+export const ZPollRequestSchema = z.object({
+  version: ZVersionSchema,
+  runAs: ZRunAsSchema,
+  /** AGENT_CAPABILITIES' values; absent from agents older than them. */
+  capabilities: z.array(z.string().max(64)).max(32).default([]),
+});
+export type PollRequest = z.input<typeof ZPollRequestSchema>;
 
 const ZIsoDateTimeSchema = z.iso.datetime({ offset: true });
 
@@ -241,9 +236,15 @@ const ZAgentJobBaseSchema = ZJobLeaseSchema.extend({
   idempotencyKey: z.string().min(1).max(200),
   /** The Exchange server to open the session on; the agent's configured server when absent. */
   server: ZExchangeServerNameSchema.optional(),
+  /**
+   * The on-premises account the remote PowerShell session opens as (a `credential` secret sealed
+   * for this agent alone), when the run names one other than the agent's own; absent, the session
+   * opens as the account the agent runs as. Jobs that carry one are queued for that agent only.
+   */
+  sessionCredential: ZSealedSecretSchema.optional(),
 });
 
-/** One cmdlet, reads and writes alike; the only kind that may carry sealed secrets. */
+/** One cmdlet, reads and writes alike; the only kind that may carry sealed parameters. */
 export const ZCmdletJobSchema = ZAgentJobBaseSchema.extend({
   cmdlet: ZCmdletNameSchema,
   parameters: z.record(ZParameterNameSchema, z.unknown()),

@@ -1,23 +1,15 @@
 /**
- * Secrets for one agent only: the browser seals with the agent's public key, only the agent's
- * private key (which never leaves its host) opens. Hybrid encryption — a fresh AES-256-GCM key
- * per secret, wrapped with RSA-OAEP-256 — because RSA alone cannot carry arbitrary lengths.
- * WebCrypto only, so the same file runs in the browser and in Node.
+ * Opens secrets sealed for this agent (seal-for-agent.ts seals them, in the browser or in Node):
+ * only the agent's private key, which never leaves its host, opens them. WebCrypto only.
  */
 import { base64url } from "jose";
+import { AGENT_KEY_ALGORITHM, CONTENT_ALGORITHM, SEALED_SECRET_ASSOCIATED_DATA } from "./seal-for-agent";
 import {
-  type AgentPublicJwk,
-  SEALED_SECRET_ALG,
   type SealedSecret,
   type SecretValue,
   ZSealedSecretSchema,
   ZSecretValueSchema,
-} from "./protocol";
-
-export const AGENT_KEY_ALGORITHM = { name: "RSA-OAEP", hash: "SHA-256" } as const;
-const CONTENT_ALGORITHM = "AES-GCM";
-// Binding the algorithm name as associated data means a secret cannot be replayed under another scheme.
-const ASSOCIATED_DATA = new TextEncoder().encode(SEALED_SECRET_ALG);
+} from "./sealed-secret-format";
 
 /** A copy backed by a plain ArrayBuffer, the only kind WebCrypto's types accept. */
 function decodeBase64url(text: string): Uint8Array<ArrayBuffer> {
@@ -26,31 +18,6 @@ function decodeBase64url(text: string): Uint8Array<ArrayBuffer> {
 
 export class SealedSecretError extends Error {
   override name = "SealedSecretError";
-}
-
-export async function sealForAgent(publicJwk: AgentPublicJwk, plaintext: string): Promise<SealedSecret> {
-  const { subtle } = globalThis.crypto;
-  const wrappingKey = await subtle.importKey(
-    "jwk",
-    { kty: publicJwk.kty, n: publicJwk.n, e: publicJwk.e },
-    AGENT_KEY_ALGORITHM,
-    false,
-    ["wrapKey"],
-  );
-  const contentKey = await subtle.generateKey({ name: CONTENT_ALGORITHM, length: 256 }, true, ["encrypt"]);
-  const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
-  const ciphertext = await subtle.encrypt(
-    { name: CONTENT_ALGORITHM, iv, additionalData: ASSOCIATED_DATA },
-    contentKey,
-    new TextEncoder().encode(plaintext),
-  );
-  const encryptedKey = await subtle.wrapKey("raw", contentKey, wrappingKey, AGENT_KEY_ALGORITHM);
-  return {
-    alg: SEALED_SECRET_ALG,
-    encryptedKey: base64url.encode(new Uint8Array(encryptedKey)),
-    iv: base64url.encode(iv),
-    ciphertext: base64url.encode(new Uint8Array(ciphertext)),
-  };
 }
 
 /** `privateKey` must be an RSA-OAEP-256 key with the `unwrapKey` usage. */
@@ -68,7 +35,7 @@ export async function openSealedSecret(privateKey: CryptoKey, sealed: SealedSecr
       ["decrypt"],
     );
     const plaintext = await subtle.decrypt(
-      { name: CONTENT_ALGORITHM, iv: decodeBase64url(iv), additionalData: ASSOCIATED_DATA },
+      { name: CONTENT_ALGORITHM, iv: decodeBase64url(iv), additionalData: SEALED_SECRET_ASSOCIATED_DATA },
       contentKey,
       decodeBase64url(ciphertext),
     );
@@ -80,14 +47,6 @@ export async function openSealedSecret(privateKey: CryptoKey, sealed: SealedSecr
         "Enter the secret again in the wizard so it is sealed for this agent.",
     );
   }
-}
-
-/** Seals a typed secret (a string, or a user name and password) as the agent expects to find it. */
-export function sealSecretValueForAgent(
-  publicJwk: AgentPublicJwk,
-  value: SecretValue,
-): Promise<SealedSecret> {
-  return sealForAgent(publicJwk, JSON.stringify(ZSecretValueSchema.parse(value)));
 }
 
 export async function openSecretValue(privateKey: CryptoKey, sealed: SealedSecret): Promise<SecretValue> {

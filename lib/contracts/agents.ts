@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZBase64urlSchema } from "@/lib/agents/sealed-secret-format";
 
 // The Agents page's API (app/api/agents/**): its answers, its route params, its live events.
 
@@ -9,6 +10,8 @@ export const ZAgentSummarySchema = z.object({
   host: z.string(),
   version: z.string(),
   runAs: z.string(),
+  /** Its RSA-OAEP-256 public key: the wizard seals on-premises passwords with it, for this agent alone. */
+  publicKeyJwk: z.object({ kty: z.literal("RSA"), n: ZBase64urlSchema, e: ZBase64urlSchema }),
   pairedAt: z.iso.datetime({ offset: true }),
   lastSeenAt: z.iso.datetime({ offset: true }).nullable(),
   online: z.boolean(),

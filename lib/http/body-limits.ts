@@ -14,6 +14,11 @@ export const BODY_LIMITS = {
   pair: 16 * KiB,
   /** Poll, heartbeat, tenant settings, a wizard run's page move: a few short strings. */
   small: 16 * KiB,
+  /**
+   * A run's credential: an account name and a password, or a password sealed for an agent (a
+   * 3072-bit wrapped key and the ciphertext, under 2 KiB). Passwords are short; so is the limit.
+   */
+  runCredential: 16 * KiB,
   /** One wizard page's answers: domains, servers, a certificate (hundreds of servers or domains fit). */
   pageAnswers: 256 * KiB,
   /**

@@ -15,22 +15,28 @@ import { issueLeaseToken, redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs
 import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
 import { announceJobSettled } from "@/lib/jobs/job-settlements";
 import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
+import { settleUnsupportedJob, unsupportedBecause } from "@/lib/jobs/unsupported-job";
 import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-context";
 
 // On-premises work for a tenant waits in that tenant's queue; any of the tenant's
-// agents may take it. A handed-out job is leased: the agent's heartbeats renew it
+// agents may take it. Work only one agent can do — it carries secrets sealed for that agent's key
+// (a run's own on-premises account, sealed parameters) — waits in that agent's queue instead,
+// which no other agent polls. A handed-out job is leased: the agent's heartbeats renew it
 // (pg-boss heartbeatSeconds), and a lapsed lease puts it back for another attempt.
 // The lease token is a random nonce per hand-out (job-lease-tokens.ts), standing for the attempt
 // number pg-boss checks, so a result for an old attempt is refused.
 // Each operation takes the process's pg-boss (`getQueue()`) as `queue` and the acting context:
 // the queue is the acting tenant's, so an agent only ever sees its own tenant's jobs.
 
+const ZSealedSchema = z.custom<SealedSecret>();
+
 const ZCmdletJobDataSchema = z.object({
   cmdlet: z.string(),
   // Refused when queued: a job the agent would refuse must not reach it.
   parameters: z.record(ZParameterNameSchema, z.unknown()),
-  sealedParameters: z.record(ZParameterNameSchema, z.custom<SealedSecret>()).optional(),
+  sealedParameters: z.record(ZParameterNameSchema, ZSealedSchema).optional(),
   server: z.string().optional(),
+  sessionCredential: ZSealedSchema.optional(),
   idempotencyKey: z.string(),
 });
 export type AgentJobData = z.infer<typeof ZCmdletJobDataSchema>;
@@ -39,6 +45,7 @@ export type AgentJobData = z.infer<typeof ZCmdletJobDataSchema>;
 export const ZReadsJobDataSchema = z.object({
   reads: z.array(z.object({ cmdlet: z.string(), parameters: z.record(z.string(), z.unknown()) })),
   server: z.string().optional(),
+  sessionCredential: ZSealedSchema.optional(),
   idempotencyKey: z.string(),
 });
 export type ReadsJobData = z.infer<typeof ZReadsJobDataSchema>;
@@ -55,17 +62,20 @@ export type AgentJobOutcome =
       timings: FailJobRequest["timings"];
     };
 
-export function agentQueueName(tenantId: string): string {
-  return `onprem-${tenantId}`;
+/** The tenant's queue, or with `agentId` that one agent's (under the tenant's, so never another tenant's). */
+export function agentQueueName(tenantId: string, agentId?: string): string {
+  return agentId ? `onprem-${tenantId}/agent-${agentId}` : `onprem-${tenantId}`;
 }
 
 const createdQueues = new Set<string>();
 
+/** The acting tenant's queue, or with `agentId` the queue of that one agent of the tenant. */
 export async function queueFor(
   boss: PgBoss,
   acting: Pick<ActingContext, "tenant">,
+  agentId?: string,
 ): Promise<{ boss: PgBoss; name: string }> {
-  const name = agentQueueName(acting.tenant.id);
+  const name = agentQueueName(acting.tenant.id, agentId);
   if (!createdQueues.has(name)) {
     if (!(await boss.getQueue(name))) {
       await boss.createQueue(name, {
@@ -83,16 +93,36 @@ export async function queueFor(
   return { boss, name };
 }
 
+/**
+ * A job with secrets sealed for one agent's key goes to that agent's queue: any other agent of the
+ * tenant could not open them, and must not take the job only to fail it.
+ */
+function assertTargetedWhenSealed(
+  data: Pick<AgentJobData, "sealedParameters" | "sessionCredential">,
+  agentId: string | undefined,
+): void {
+  const sealed = data.sessionCredential !== undefined || Object.keys(data.sealedParameters ?? {}).length > 0;
+  if (sealed && !agentId) {
+    throw new AppError(
+      "bad_request",
+      "A job with sealed secrets must name the agent they were sealed for; no other agent can open them.",
+    );
+  }
+}
+
 export async function enqueueAgentJob(options: {
   queue: PgBoss;
   acting: ActingContext;
   data: AgentJobData;
+  /** The one agent that may take the job (the one its secrets are sealed for); any of the tenant's when absent. */
+  agentId?: string;
 }): Promise<string> {
   const { data } = options;
   if (!isAllowedCmdlet(data.cmdlet)) {
     throw new AppError("bad_request", `${data.cmdlet} is not a cmdlet the on-premises agent runs.`);
   }
-  const { boss, name } = await queueFor(options.queue, options.acting);
+  assertTargetedWhenSealed(data, options.agentId);
+  const { boss, name } = await queueFor(options.queue, options.acting, options.agentId);
   const id = await boss.send(name, ZCmdletJobDataSchema.parse(data), { singletonKey: data.idempotencyKey });
   if (!id)
     throw new AppError("conflict", `A job with idempotency key ${data.idempotencyKey} is already queued.`);
@@ -113,41 +143,65 @@ function leaseExpiry(): string {
   return new Date(Date.now() + getQueueEnv().AGENT_LEASE_SECONDS * 1000).toISOString();
 }
 
+/** The queues an agent takes jobs from: its own first (work only it can do), then its tenant's. */
+async function queuesOf(boss: PgBoss, acting: AgentActingContext): Promise<string[]> {
+  const own = await queueFor(boss, acting, acting.actor.agentId);
+  const tenant = await queueFor(boss, acting);
+  return [own.name, tenant.name];
+}
+
+/** The first job waiting in `names`, in order. */
+async function fetchFirst(boss: PgBoss, names: readonly string[], db: ReturnType<typeof pgBossExecutor>) {
+  for (const name of names) {
+    const [job] = await boss.fetch<unknown>(name, { includeMetadata: true, batchSize: 1, db });
+    if (job) return { job, name };
+  }
+  return undefined;
+}
+
 /**
- * Hands the tenant's next job to a polling agent, waiting up to `holdMs` for one
- * to arrive; null when none came.
+ * Hands the agent's next job — its own queue's, else its tenant's — to the polling agent, waiting
+ * up to `holdMs` for one to arrive; null when none came.
  */
 export async function leaseNextAgentJob(options: {
   queue: PgBoss;
   acting: AgentActingContext;
+  /** What the agent said it can do (its poll's `capabilities`). */
+  capabilities: readonly string[];
   holdMs: number;
   signal?: AbortSignal;
 }): Promise<AgentJob | null> {
-  const { signal } = options;
-  const { boss, name } = await queueFor(options.queue, options.acting);
+  const { signal, queue: boss } = options;
+  const names = await queuesOf(boss, options.acting);
   const deadline = Date.now() + options.holdMs;
   for (;;) {
-    const wakeup = await armJobWakeup(name);
+    const wakeup = await armJobWakeup(names);
     // Taking the job and issuing its lease token are one transaction: were the database to fail
     // between the two, the job would be active with no agent holding it until its lease lapsed.
     const handedOut = await getDb().$transaction(async (tx) => {
-      const [job] = await boss.fetch<unknown>(name, {
-        includeMetadata: true,
-        batchSize: 1,
-        db: pgBossExecutor(tx),
+      const found = await fetchFirst(boss, names, pgBossExecutor(tx));
+      if (!found) return null;
+      const { job, name } = found;
+      const data = ZAgentJobDataSchema.parse(job.data);
+      const unsupported = unsupportedBecause(data, options.capabilities, options.acting.actor.name);
+      // Settled after the commit, through pg-boss's own connection: this one holds the job's row.
+      if (unsupported) return { job, name, data, unsupported };
+      const leaseToken = await issueLeaseToken({
+        db: tx,
+        jobId: job.id,
+        attempt: job.retryCount,
+        queue: name,
       });
-      if (!job) return null;
-      return { job, leaseToken: await issueLeaseToken({ db: tx, jobId: job.id, attempt: job.retryCount }) };
+      return { job, name, data, leaseToken };
     });
     if (handedOut) {
       wakeup.cancel();
-      const { job, leaseToken } = handedOut;
-      return {
-        id: job.id,
-        leaseToken,
-        leaseExpiresAt: leaseExpiry(),
-        ...ZAgentJobDataSchema.parse(job.data),
-      };
+      const { job, name, data } = handedOut;
+      if (handedOut.unsupported !== undefined) {
+        await settleUnsupportedJob(boss, name, job, handedOut.unsupported);
+        continue;
+      }
+      return { id: job.id, leaseToken: handedOut.leaseToken, leaseExpiresAt: leaseExpiry(), ...data };
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0 || signal?.aborted) {
@@ -170,24 +224,39 @@ function assertHeld(response: unknown): void {
   }
 }
 
-/**
- * A lease token refused for a job its tenant's queue does not hold at all (another tenant's id,
- * or none ever handed out) is a 404, not a lost lease: the agent is told no such job is its own,
- * and learns nothing of other tenants' jobs. Looked up only when the token was refused.
- */
-async function refuseJobNotInQueue(boss: PgBoss, name: string, jobId: string): Promise<void> {
-  const [job] = await boss.findJobs(name, { id: jobId });
-  if (!job) throw new AppError("not_found", "There is no job with this id for this agent's tenant.");
+function noSuchJob(): AppError {
+  return new AppError("not_found", "There is no job with this id for this agent.");
 }
 
-/** The attempt a lease token stands for; a job the tenant's queue does not hold is a 404 first. */
-async function leaseOf(boss: PgBoss, name: string, jobId: string, token: string) {
+/**
+ * A lease token refused for a job none of the agent's queues holds (another tenant's or another
+ * agent's id, or none ever handed out) is a 404, not a lost lease: the agent is told no such job is
+ * its own, and learns nothing of others' jobs. Looked up only when the token was refused.
+ */
+async function refuseJobNotInQueues(boss: PgBoss, names: readonly string[], jobId: string): Promise<void> {
+  for (const name of names) {
+    const [job] = await boss.findJobs(name, { id: jobId });
+    if (job) return;
+  }
+  throw noSuchJob();
+}
+
+/**
+ * The attempt a lease token stands for and the queue its job is in; a job none of the agent's
+ * queues holds is a 404 first.
+ */
+async function leaseOf(boss: PgBoss, acting: AgentActingContext, jobId: string, token: string) {
+  const names = await queuesOf(boss, acting);
+  let lease: Awaited<ReturnType<typeof redeemLeaseToken>>;
   try {
-    return await redeemLeaseToken({ db: getDb(), jobId, token });
+    lease = await redeemLeaseToken({ db: getDb(), jobId, token });
   } catch (error) {
-    await refuseJobNotInQueue(boss, name, jobId);
+    await refuseJobNotInQueues(boss, names, jobId);
     throw error;
   }
+  // Only the agent the job was handed to holds its token; the queue is checked all the same.
+  if (!names.includes(lease.queue)) throw noSuchJob();
+  return { name: lease.queue, lease: { id: lease.id, retryCount: lease.retryCount } };
 }
 
 const settled = async (lease: { id: string; retryCount: number }) => {
@@ -201,8 +270,9 @@ export async function renewAgentJobLease(options: {
   jobId: string;
   leaseToken: string;
 }): Promise<string> {
-  const { boss, name } = await queueFor(options.queue, options.acting);
-  assertHeld(await boss.touch(name, await leaseOf(boss, name, options.jobId, options.leaseToken)));
+  const boss = options.queue;
+  const { name, lease } = await leaseOf(boss, options.acting, options.jobId, options.leaseToken);
+  assertHeld(await boss.touch(name, lease));
   return leaseExpiry();
 }
 
@@ -212,11 +282,10 @@ export async function completeAgentJob(options: {
   jobId: string;
   body: CompleteJobRequest;
 }): Promise<void> {
-  const { body } = options;
-  const { boss, name } = await queueFor(options.queue, options.acting);
+  const { body, queue: boss } = options;
   assertResultWithinLimit(body.result);
   const outcome: AgentJobOutcome = { outcome: "succeeded", result: body.result };
-  const lease = await leaseOf(boss, name, options.jobId, body.leaseToken);
+  const { name, lease } = await leaseOf(boss, options.acting, options.jobId, body.leaseToken);
   assertHeld(await boss.complete(name, lease, outcome));
   await settled(lease);
 }
@@ -231,15 +300,14 @@ export async function failAgentJob(options: {
   jobId: string;
   body: FailJobRequest;
 }): Promise<void> {
-  const { body } = options;
-  const { boss, name } = await queueFor(options.queue, options.acting);
+  const { body, queue: boss } = options;
   const outcome: AgentJobOutcome = {
     outcome: "failed",
     error: body.error,
     warnings: body.warnings,
     timings: body.timings,
   };
-  const lease = await leaseOf(boss, name, options.jobId, body.leaseToken);
+  const { name, lease } = await leaseOf(boss, options.acting, options.jobId, body.leaseToken);
   const response = body.error.transient
     ? await boss.fail(name, lease, outcome)
     : await boss.complete(name, lease, outcome);
@@ -257,8 +325,10 @@ export async function getAgentJobStatus(options: {
   queue: PgBoss;
   acting: ActingContext;
   jobId: string;
+  /** The agent the job was queued for, if it was queued for one. */
+  agentId?: string;
 }): Promise<AgentJobStatus | null> {
-  const { boss, name } = await queueFor(options.queue, options.acting);
+  const { boss, name } = await queueFor(options.queue, options.acting, options.agentId);
   const [job] = await boss.findJobs<AgentJobData>(name, { id: options.jobId });
   if (!job) return null;
   return {

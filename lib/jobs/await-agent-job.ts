@@ -27,13 +27,15 @@ export async function awaitAgentJob(options: {
   queue: PgBoss;
   acting: Pick<ActingContext, "tenant">;
   jobId: string;
+  /** The agent the job was queued for, if it was queued for one. */
+  agentId?: string;
   timeoutMs: number;
   /** What the job does, for the timeout message: "Get-ExchangeServer, Get-AcceptedDomain". */
   describe: string;
   signal?: AbortSignal;
 }): Promise<SettledAgentJob> {
   const { acting, jobId } = options;
-  const { boss, name } = await queueFor(options.queue, acting);
+  const { boss, name } = await queueFor(options.queue, acting, options.agentId);
   let reported = false;
   let wake = () => {};
   const unsubscribe = await subscribeJobSettled(jobId, () => {

@@ -3,6 +3,7 @@ import { type AgentRead, isReadCmdlet, MAX_READS_PER_JOB } from "@/lib/agents/pr
 import { AppError } from "@/lib/errors";
 import { queueFor, ZReadsJobDataSchema } from "@/lib/jobs/agent-jobs";
 import { announceJob } from "@/lib/jobs/job-wakeups";
+import type { OnPremisesSession } from "@/lib/jobs/on-premises-session";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 
 /**
@@ -18,6 +19,8 @@ export async function enqueueAgentReads(options: {
   idempotencyKey: string;
   /** The Exchange server to open the session on; the agent's own when absent. */
   server?: string;
+  /** The run's own on-premises account and its agent; any of the tenant's agents, as itself, when absent. */
+  session?: OnPremisesSession;
 }): Promise<string> {
   const { acting, reads } = options;
   const refused = reads.filter((read) => !isReadCmdlet(read.cmdlet)).map((read) => read.cmdlet);
@@ -33,11 +36,13 @@ export async function enqueueAgentReads(options: {
       `A reads job holds 1 to ${MAX_READS_PER_JOB} reads, not ${reads.length}: split the reads over several jobs.`,
     );
   }
-  const { boss, name } = await queueFor(options.queue, acting);
+  const { session } = options;
+  const { boss, name } = await queueFor(options.queue, acting, session?.agentId);
   const data = ZReadsJobDataSchema.parse({
     reads,
     idempotencyKey: options.idempotencyKey,
     ...(options.server ? { server: options.server } : {}),
+    ...(session ? { sessionCredential: session.sessionCredential } : {}),
   });
   const id = await boss.send(name, data, { singletonKey: options.idempotencyKey });
   if (!id) {

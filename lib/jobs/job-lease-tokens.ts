@@ -8,14 +8,23 @@ import { AppError } from "@/lib/errors";
 // hand-out gets 256 random bits, kept as a hash beside the attempt it stands for. A lapsed lease's
 // token stops working the moment the job is handed out again.
 
-/** Issues the token for the attempt `attempt` of `jobId`, replacing any earlier hand-out's. */
+/**
+ * Issues the token for the attempt `attempt` of `jobId` in `queue` (the tenant's, or one agent's),
+ * replacing any earlier hand-out's.
+ */
 export async function issueLeaseToken(options: {
   db: Db | DbTransaction;
   jobId: string;
   attempt: number;
+  queue: string;
 }): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  const lease = { attempt: options.attempt, tokenHash: sha256(token), leasedAt: new Date() };
+  const lease = {
+    attempt: options.attempt,
+    queue: options.queue,
+    tokenHash: sha256(token),
+    leasedAt: new Date(),
+  };
   await options.db.agentJobLease.upsert({
     where: { jobId: options.jobId },
     create: { jobId: options.jobId, ...lease },
@@ -24,12 +33,12 @@ export async function issueLeaseToken(options: {
   return token;
 }
 
-/** The pg-boss attempt `token` holds on `jobId`; `lease_lost` when it is not the current hand-out's. */
+/** The pg-boss attempt `token` holds on `jobId`, and its queue; `lease_lost` when it is not the current hand-out's. */
 export async function redeemLeaseToken(options: {
   db: Db;
   jobId: string;
   token: string;
-}): Promise<{ id: string; retryCount: number }> {
+}): Promise<{ id: string; retryCount: number; queue: string }> {
   const lease = await options.db.agentJobLease.findUnique({ where: { jobId: options.jobId } });
   if (!lease || !sameHash(sha256(options.token), lease.tokenHash)) {
     throw new AppError(
@@ -37,7 +46,7 @@ export async function redeemLeaseToken(options: {
       "This job is no longer leased to you (the lease ran out and the job was handed out again, or it is finished).",
     );
   }
-  return { id: options.jobId, retryCount: lease.attempt };
+  return { id: options.jobId, retryCount: lease.attempt, queue: lease.queue };
 }
 
 /** Forgets the lease once its attempt is settled (completed, or failed back to the queue). */

@@ -10,22 +10,22 @@ export interface JobWakeup {
 }
 
 /**
- * Starts listening for `queue` before the caller looks in it, so a job queued
- * between "looked, found nothing" and "started waiting" still wakes it.
+ * Starts listening for `queues` (an agent's own and its tenant's) before the caller looks in them,
+ * so a job queued between "looked, found nothing" and "started waiting" still wakes it.
  */
-export async function armJobWakeup(queue: string): Promise<JobWakeup> {
+export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup> {
   let announced = false;
   let wake: () => void = () => {};
-  // Called for this queue's announcements only, and with "" when the listener was lost: either
-  // way, wake up and look in the queue.
-  const unsubscribe = await subscribe(
-    CHANNEL,
-    () => {
-      announced = true;
-      wake();
-    },
-    queue,
-  );
+  // Called for these queues' announcements only, and with "" when the listener was lost: either
+  // way, wake up and look in the queues.
+  const onAnnounced = () => {
+    announced = true;
+    wake();
+  };
+  const unsubscribers = await Promise.all(queues.map((queue) => subscribe(CHANNEL, onAnnounced, queue)));
+  const unsubscribe = () => {
+    for (const stop of unsubscribers) stop();
+  };
   return {
     async wait(timeoutMs, signal) {
       if (!announced && !signal?.aborted) {

@@ -3,6 +3,7 @@ import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db";
 import { type AgentJobData, enqueueAgentJob } from "@/lib/jobs/agent-jobs";
 import { awaitAgentJob, type SettledAgentJob } from "@/lib/jobs/await-agent-job";
+import type { OnPremisesSession } from "@/lib/jobs/on-premises-session";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 
 /**
@@ -17,21 +18,34 @@ export async function runAgentCmdlet(options: {
   parameters: AgentJobData["parameters"];
   sealedParameters?: AgentJobData["sealedParameters"];
   server?: string;
+  /** The run's own on-premises account and its agent; any of the tenant's agents, as itself, when absent. */
+  session?: OnPremisesSession;
   /** The operation's key: the same key while its job is queued is refused, not run twice. */
   idempotencyKey?: string;
   timeoutMs: number;
 }): Promise<SettledAgentJob> {
-  const { db, queue, acting, cmdlet } = options;
+  const { db, queue, acting, cmdlet, session } = options;
+  const agentId = session?.agentId;
   const jobId = await enqueueAgentJob({
     queue,
     acting,
+    ...(agentId ? { agentId } : {}),
     data: {
       cmdlet,
       parameters: options.parameters,
       ...(options.sealedParameters ? { sealedParameters: options.sealedParameters } : {}),
       ...(options.server ? { server: options.server } : {}),
+      ...(session ? { sessionCredential: session.sessionCredential } : {}),
       idempotencyKey: options.idempotencyKey ?? `cmdlet-${randomUUID()}`,
     },
   });
-  return awaitAgentJob({ db, queue, acting, jobId, timeoutMs: options.timeoutMs, describe: cmdlet });
+  return awaitAgentJob({
+    db,
+    queue,
+    acting,
+    jobId,
+    ...(agentId ? { agentId } : {}),
+    timeoutMs: options.timeoutMs,
+    describe: cmdlet,
+  });
 }

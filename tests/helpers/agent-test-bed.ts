@@ -36,8 +36,10 @@ export async function startAgentTestBed(options: {
   tenantId?: string;
   /** The on-premises state file the agents work on, instead of a fresh Contoso. */
   simulatorState?: string;
-  /** More of the web app's environment (an Exchange scenario's clouds' hosts and secrets, DNS_RESOLVERS). */
+  /** More of the web app's environment (an Exchange scenario's clouds' hosts and secrets, DNS_RESOLVERS, TOKEN_CACHE_KEYS). */
   webEnv?: Record<string, string>;
+  /** Each line the web app writes, its JSON log lines included. */
+  onOutput?: (line: string) => void;
 }) {
   const webEnv = { ...SHORT_LEASE, ...options.webEnv };
   const databaseUrl = options.databaseUrl ?? inject("databaseUrl");
@@ -66,7 +68,8 @@ export async function startAgentTestBed(options: {
         await loadFixture("contoso"),
       )
     ).onPremisesFile;
-  let web = await startWebApp({ databaseUrl, env: webEnv });
+  const { onOutput } = options;
+  let web = await startWebApp({ databaseUrl, env: webEnv, ...(onOutput ? { onOutput } : {}) });
 
   // The test enqueues as the wizard will: the service, acting in the tenant.
   const acting = actingAsService(tenant, "agent tests");
@@ -116,7 +119,12 @@ export async function startAgentTestBed(options: {
     async restartWeb(pauseMs = 1000) {
       await web.stop();
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
-      web = await startWebApp({ databaseUrl, port: web.port, env: webEnv });
+      web = await startWebApp({
+        databaseUrl,
+        port: web.port,
+        env: webEnv,
+        ...(onOutput ? { onOutput } : {}),
+      });
     },
 
     async stop() {

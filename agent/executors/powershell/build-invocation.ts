@@ -9,6 +9,7 @@ import {
   assertReadCmdlet,
   CmdletError,
   type CmdletInvocation,
+  type PlainCredential,
   type ReadsInvocation,
 } from "../executor";
 import { INVOKE_CMDLET_SCRIPT, INVOKE_READS_SCRIPT } from "./invoke-script";
@@ -30,7 +31,9 @@ export type PowerShellRequest = {
   cmdlet: string;
   server: string;
   parameters: Record<string, unknown>;
-  credentials: Record<string, { userName: string; password: string }>;
+  credentials: Record<string, PlainCredential>;
+  /** The account the session opens as; the process's own (the agent's) when absent. */
+  sessionCredential?: PlainCredential;
 };
 
 function refuse(message: string, errorId: string): CmdletError {
@@ -71,6 +74,7 @@ export function buildInvokeCmdletInput(
     server,
     parameters: invocation.parameters,
     credentials: invocation.credentials,
+    ...(invocation.sessionCredential ? { sessionCredential: invocation.sessionCredential } : {}),
   };
   return { args: INVOKE_CMDLET_ARGS, stdin: JSON.stringify(request) };
 }
@@ -93,5 +97,13 @@ export function buildInvokeReadsInput(
     }
   }
   const server = serverFor(invocation.server, defaultServer);
-  return { args: INVOKE_READS_ARGS, stdin: JSON.stringify({ server, reads: invocation.reads }) };
+  const { sessionCredential } = invocation;
+  return {
+    args: INVOKE_READS_ARGS,
+    stdin: JSON.stringify({
+      server,
+      reads: invocation.reads,
+      ...(sessionCredential ? { sessionCredential } : {}),
+    }),
+  };
 }

@@ -80,9 +80,25 @@ function ConvertTo-Splat($source) {
   return $parameters
 }
 
-function Open-ExchangeSession($server) {
+# The run's own on-premises account, when it named one; else $null and the session is the agent's.
+function Get-SessionCredential($request) {
+  $entry = $request['sessionCredential']
+  if (-not $entry) { return $null }
+  $password = ConvertTo-SecureString -String ([string]$entry['password']) -AsPlainText -Force
+  return New-Object System.Management.Automation.PSCredential([string]$entry['userName'], $password)
+}
+
+# Splatted: -Credential with the run's own account, nothing (the agent's account) without one.
+function Get-AccountParameters($credential) {
+  $account = @{}
+  if ($credential) { $account['Credential'] = $credential }
+  return $account
+}
+
+function Open-ExchangeSession($server, $credential) {
   $uri = (New-Object System.UriBuilder('http', [string]$server, 80, 'PowerShell/')).Uri
-  return New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri $uri -Authentication Kerberos
+  $account = Get-AccountParameters $credential
+  return New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri $uri -Authentication Kerberos @account
 }
 
 $phase = 'read'
@@ -121,7 +137,7 @@ export const INVOKE_CMDLET_SCRIPT = framedScript(`
   }
 
   $phase = 'connect'
-  $session = Open-ExchangeSession $request['server']
+  $session = Open-ExchangeSession $request['server'] (Get-SessionCredential $request)
   Import-PSSession -Session $session -CommandName $cmdlet -DisableNameChecking -AllowClobber | Out-Null
 
   $phase = 'run'
@@ -146,7 +162,8 @@ export const INVOKE_READS_SCRIPT = framedScript(`
   }
 
   $phase = 'connect'
-  $session = Open-ExchangeSession $request['server']
+  $sessionCredential = Get-SessionCredential $request
+  $session = Open-ExchangeSession $request['server'] $sessionCredential
   $sessionCmdlets = @($reads | ForEach-Object { [string]$_['cmdlet'] } | Where-Object { $probes -cnotcontains $_ } | Select-Object -Unique)
   if ($sessionCmdlets.Count -gt 0) {
     Import-PSSession -Session $session -CommandName $sessionCmdlets -DisableNameChecking -AllowClobber | Out-Null
@@ -162,7 +179,8 @@ export const INVOKE_READS_SCRIPT = framedScript(`
     try {
       if ($name -ceq 'Get-ExSetupFileVersion') {
         $server = [string]$parameters['Server']
-        $remote = Invoke-Command -ComputerName $server -ScriptBlock { [string](Get-Command ExSetup.exe).FileVersionInfo.FileVersion }
+        $probeAccount = Get-AccountParameters $sessionCredential
+        $remote = Invoke-Command -ComputerName $server -ScriptBlock { [string](Get-Command ExSetup.exe).FileVersionInfo.FileVersion } @probeAccount
         $output = @(@{ Server = $server; FileVersion = [string]$remote })
       } else {
         $output = & $name @parameters -WarningVariable cmdletWarnings -WarningAction SilentlyContinue

@@ -36,6 +36,23 @@ export const ZEnvironmentPageSchema = z.strictObject({
   onPremisesServer: ZServerNameSchema.nullable().default(null),
 });
 
+/** A Windows account as the admin types it: DOMAIN\\user or user@domain. */
+export const ZOnPremisesUserNameSchema = z
+  .string()
+  .trim()
+  .max(256)
+  .regex(
+    /^([^\\/@\s]+\\[^\\/@\s]+|[^\\/@\s]+@[^\\/@\s]+\.[^\\/@\s]+)$/,
+    "a Windows account, such as CONTOSO\\admin-hybrid or admin-hybrid@contoso.com",
+  );
+
+/** Where a password entered on the page is kept: the id the service answered when it stored it. */
+const ZSecretReferenceSchema = z
+  .string()
+  .trim()
+  .min(1, "the reference of the stored password: enter the password again")
+  .max(200);
+
 export const ZCredentialsPageSchema = z.strictObject({
   /** The paired agent (its name) that runs the on-premises cmdlets. */
   onPremisesAgent: z
@@ -47,6 +64,15 @@ export const ZCredentialsPageSchema = z.strictObject({
   exchangeOnlineAdmin: z.email(
     "the Exchange Online admin's sign-in name, such as admin@contoso.onmicrosoft.com",
   ),
+  /**
+   * An on-premises account other than the agent's own, when the admin entered one: the run's
+   * on-premises cmdlets run as it, on the one agent its password was sealed for (PUT
+   * /api/wizard/runs/<id>/on-premises-account). Null: the agent's own account.
+   */
+  onPremisesAccount: z
+    .strictObject({ userName: ZOnPremisesUserNameSchema, secretReference: ZSecretReferenceSchema })
+    .nullable()
+    .default(null),
 });
 
 export const ZFeaturesPageSchema = z.strictObject({
@@ -65,9 +91,12 @@ export const ZTopologyPageSchema = z.strictObject({
 
 export const ZMigrationCredentialPageSchema = z.strictObject({
   /** The on-premises account Exchange Online's migration endpoint signs in with, e.g. CONTOSO\svc-migration. */
-  userName: z.string().trim().min(1, "the migration account, such as CONTOSO\\svc-migration").max(256),
-  /** Where its password is kept sealed; the password itself never appears in answers. */
-  secretReference: z.string().trim().min(1, "the reference of the sealed password").max(200),
+  userName: ZOnPremisesUserNameSchema,
+  /**
+   * Where its password is kept, encrypted, until New-MigrationEndpoint has used it (PUT
+   * /api/wizard/runs/<id>/migration-credential answers it); the password never appears in answers.
+   */
+  secretReference: ZSecretReferenceSchema,
 });
 
 export const ZDomainsPageSchema = z.strictObject({

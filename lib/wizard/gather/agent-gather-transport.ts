@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { awaitAgentJob } from "@/lib/jobs/await-agent-job";
 import { enqueueAgentReads } from "@/lib/jobs/enqueue-agent-reads";
+import type { OnPremisesSession } from "@/lib/jobs/on-premises-session";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import type { ClockSample, GatherTransport, ReadAnswer } from "./gather-transport";
 import type { ReadInvocation } from "./read-list";
@@ -35,6 +36,8 @@ interface AgentTransportOptions {
   db: Db;
   queue: PgBoss;
   acting: Pick<ActingContext, "tenant">;
+  /** The run's own on-premises account and its agent (lib/wizard/credentials); any agent, as itself, when absent. */
+  session?: OnPremisesSession;
   timeoutMs?: number;
   /** The Exchange server the agent opens its session on (the Environment page's); the agent's own when absent. */
   server?: string | undefined;
@@ -45,9 +48,11 @@ async function readChunk(
   invocations: ReadInvocation[],
 ): Promise<{ answers: ReadAnswer[]; clock?: ClockSample }> {
   const describe = [...new Set(invocations.map((invocation) => invocation.cmdlet))].join(", ");
+  const { session } = options;
   const jobId = await enqueueAgentReads({
     queue: options.queue,
     acting: options.acting,
+    ...(session ? { session } : {}),
     reads: invocations.map((invocation) => ({
       cmdlet: invocation.cmdlet,
       parameters: invocation.parameters,
@@ -60,6 +65,7 @@ async function readChunk(
     queue: options.queue,
     acting: options.acting,
     jobId,
+    ...(session ? { agentId: session.agentId } : {}),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     describe,
   });

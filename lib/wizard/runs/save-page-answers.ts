@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { answerViolations } from "@/lib/wizard/answers/answers";
+import { assertSecretReference } from "@/lib/wizard/credentials/assert-secret-reference";
 import { type AnswerPageId, answersKeyOf, type WizardPageId } from "@/lib/wizard/wizard-pages";
 import { changeRunAtVersion } from "./change-run-at-version";
 import { PAGE_ANSWER_SCHEMAS } from "./page-answer-schemas";
@@ -12,9 +13,10 @@ import { storedAnswers } from "./stored-answers";
 /**
  * Saves one page's answers (Next), checked by that page's schema, and makes `next` (the page Next
  * leads to, else the saved one) the run's page, in the one versioned change.
- * Refused, with the run unchanged and every other answer kept: answers that do not parse (400,
- * each field's message), a version the run has moved past (409, with what changed since), a
- * run whose plan is confirmed, a page the answers so far leave out.
+ * Refused, with the run unchanged and every other answer kept: answers that do not parse, or that
+ * name a stored password that is not this run's (400, each field's message), a version the run has
+ * moved past (409, with what changed since), a run whose plan is confirmed, a page the answers so
+ * far leave out.
  */
 export async function savePageAnswers(options: {
   db: Db;
@@ -35,6 +37,7 @@ export async function savePageAnswers(options: {
       issues: answerViolations(parsed.error, key),
     });
   }
+  await assertSecretReference({ ...options, answers: parsed.data });
   return changeRunAtVersion({
     ...options,
     kind: "answers_saved",

@@ -45,8 +45,8 @@ afterAll(async () => {
 
 describe("waking held polls", () => {
   it("wakes a poll when a job is queued for its tenant, and not for another tenant's", async () => {
-    const mine = await wakeups.armJobWakeup("onprem-tenant-a");
-    const others = await wakeups.armJobWakeup("onprem-tenant-b");
+    const mine = await wakeups.armJobWakeup(["onprem-tenant-a"]);
+    const others = await wakeups.armJobWakeup(["onprem-tenant-b"]);
     await wakeups.announceJob("onprem-tenant-a");
     expect(await outcome(mine.wait(60_000))).toBe("woken");
     expect(await outcome(others.wait(60_000), 1000)).toBe("still asleep");
@@ -54,13 +54,13 @@ describe("waking held polls", () => {
   });
 
   it("still wakes polls after the listening database connection was lost", async () => {
-    const before = await wakeups.armJobWakeup("onprem-tenant-a");
+    const before = await wakeups.armJobWakeup(["onprem-tenant-a"]);
     await cutListenerConnection();
     // A poll asleep when the connection drops is woken to look in the queue for itself.
     expect(await outcome(before.wait(60_000))).toBe("woken");
 
     // The next poll listens on a new connection, and a job queued now reaches it at once.
-    const after = await wakeups.armJobWakeup("onprem-tenant-a");
+    const after = await wakeups.armJobWakeup(["onprem-tenant-a"]);
     await wakeups.announceJob("onprem-tenant-a");
     expect(await outcome(after.wait(60_000))).toBe("woken");
   });

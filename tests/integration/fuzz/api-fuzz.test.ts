@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { z } from "zod";
@@ -11,6 +12,10 @@ import {
   ZPairRequestSchema,
   ZPollRequestSchema,
 } from "@/lib/agents/protocol";
+import {
+  ZStoreMigrationCredentialRequestSchema,
+  ZStoreOnPremisesAccountRequestSchema,
+} from "@/lib/contracts/run-credentials";
 import { ZSignInAccountSchema } from "@/lib/contracts/sign-in-realm";
 import { ZTenantSettingsSchema } from "@/lib/contracts/tenant-settings";
 import {
@@ -70,7 +75,7 @@ let agentCredential: string;
 let leasedJob: { id: string; leaseToken: string };
 let spareAgentId: string;
 let pairingCodeId: string;
-/** A wizard run of Contoso's, which the wizard routes' cases reach when they name it. */
+/** A draft wizard run of Contoso's, which the wizard and run-credential routes' cases reach when they name it. */
 let runId: string;
 /** The suite service acting in Contoso (seeding codes and jobs), and its fuzzed agent. */
 let service: ActingContext;
@@ -90,6 +95,7 @@ beforeAll(async () => {
     // No lease may lapse during a run: the queue's own clock must not change a row mid-case.
     AGENT_LEASE_SECONDS: "86400",
     LOG_LEVEL: "silent",
+    TOKEN_CACHE_KEYS: `fuzz:${randomBytes(32).toString("base64")}`,
   }))
     vi.stubEnv(name, value);
   db = createDb(databaseUrl);
@@ -141,7 +147,7 @@ async function leaseFreshJob() {
     acting: service,
     data: { cmdlet: "Get-AcceptedDomain", parameters: {}, idempotencyKey },
   });
-  const job = await jobs.leaseNextAgentJob({ queue, acting: fuzzedAgent, holdMs: 1000 });
+  const job = await jobs.leaseNextAgentJob({ queue, acting: fuzzedAgent, capabilities: [], holdMs: 1000 });
   if (!job) throw new Error("the job queued for the fuzz suite was not handed out");
   leasedJob = { id: job.id, leaseToken: job.leaseToken };
 }
@@ -299,6 +305,24 @@ describe("the browser's API", () => {
     const { DELETE } = await import("@/app/api/agents/[agentId]/route");
     const cases = fc.record({ params: fc.record({ agentId: pathParameters([spareAgentId]) }) });
     await fuzz(cases, (fuzzCase) => send(DELETE, "DELETE", fuzzCase, `Bearer ${userToken}`));
+  });
+
+  it("a run's on-premises account (sealed for an agent)", { timeout: TIMEOUT_MS }, async () => {
+    const { PUT } = await import("@/app/api/wizard/runs/[runId]/on-premises-account/route");
+    const cases = withBody(
+      ZStoreOnPremisesAccountRequestSchema,
+      fc.record({ runId: pathParameters([runId]) }),
+    );
+    await fuzz(cases, (fuzzCase) => send(PUT, "PUT", fuzzCase, `Bearer ${userToken}`));
+  });
+
+  it("a run's migration credential", { timeout: TIMEOUT_MS }, async () => {
+    const { PUT } = await import("@/app/api/wizard/runs/[runId]/migration-credential/route");
+    const cases = withBody(
+      ZStoreMigrationCredentialRequestSchema,
+      fc.record({ runId: pathParameters([runId]) }),
+    );
+    await fuzz(cases, (fuzzCase) => send(PUT, "PUT", fuzzCase, `Bearer ${userToken}`));
   });
 
   it("pairing code withdrawal", { timeout: TIMEOUT_MS }, async () => {

@@ -73,6 +73,32 @@ const ROUTES: Record<string, RouteCase> = {
         json({ version: 1, answers: { fqdn: "mail.contoso.com" } }, "PUT"),
       ),
   },
+  "wizard/runs/[runId]/on-premises-account": {
+    call: (c, theirs) =>
+      c.asAdmin(
+        `/api/wizard/runs/${theirs.runId}/on-premises-account`,
+        json(
+          {
+            agentId: theirs.agentId,
+            userName: "CONTOSO\\admin",
+            sealed: {
+              alg: "RSA-OAEP-256+A256GCM",
+              encryptedKey: "AAAA",
+              iv: "AAAAAAAAAAAAAAAA",
+              ciphertext: "AAAA",
+            },
+          },
+          "PUT",
+        ),
+      ),
+  },
+  "wizard/runs/[runId]/migration-credential": {
+    call: (c, theirs) =>
+      c.asAdmin(
+        `/api/wizard/runs/${theirs.runId}/migration-credential`,
+        json({ userName: "CONTOSO\\svc-migration", password: "not theirs" }, "PUT"),
+      ),
+  },
   "wizard/runs/[runId]/page": {
     call: (c, theirs) =>
       c.asAdmin(`/api/wizard/runs/${theirs.runId}/page`, json({ version: 1, page: "credentials" }, "PUT")),
@@ -189,6 +215,14 @@ async function fabrikamRows(tenantId: string) {
     pairingCodes: await db.pairingCode.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     auditEvents: await db.auditEvent.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     wizardRuns: await db.wizardRun.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    onPremisesAccounts: await db.runOnPremisesAccount.findMany({
+      where: { tenantId },
+      orderBy: { id: "asc" },
+    }),
+    migrationCredentials: await db.migrationCredential.findMany({
+      where: { tenantId },
+      orderBy: { id: "asc" },
+    }),
   };
 }
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ApiError, createApiClient, versionConflictOf } from "@/components/api/api-client";
+import { versionConflictOf } from "@/components/api/api-client";
 import { createDb, type Db } from "@/lib/db";
 import { seedDemo } from "@/scripts/lib/seed-demo";
+import { apiTab, refusalOf } from "@/tests/helpers/api-tab";
 import {
   serviceEnvFor,
   startTestIdentityProvider,
@@ -55,20 +56,10 @@ afterAll(async () => {
 
 /** The browser's API client as `who`'s tab would hold it. */
 function tabOf(who: keyof typeof tokens) {
-  return createApiClient((pathname, init = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set("authorization", `Bearer ${tokens[who]}`);
-    return fetch(`${web.url}${pathname}`, { ...init, headers });
-  });
-}
-
-async function refusalOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
+  return apiTab(
+    () => web.url,
+    () => tokens[who] ?? "",
   );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
 }
 
 describe("the Start page's runs", () => {

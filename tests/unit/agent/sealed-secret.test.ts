@@ -4,13 +4,8 @@ import { generateAgentKeyPair, importAgentPrivateKey } from "@/agent/agent-keys"
 import { CmdletError } from "@/agent/executors/executor";
 import { openJobParameters } from "@/agent/run/open-job-parameters";
 import { type CmdletJob, ZAgentPublicJwkSchema, ZSealedSecretSchema } from "@/lib/agents/protocol";
-import {
-  openSealedSecret,
-  openSecretValue,
-  SealedSecretError,
-  sealForAgent,
-  sealSecretValueForAgent,
-} from "@/lib/agents/sealed-secret";
+import { sealForAgent, sealSecretValueForAgent } from "@/lib/agents/seal-for-agent";
+import { openSealedSecret, openSecretValue, SealedSecretError } from "@/lib/agents/sealed-secret";
 
 let agent: Awaited<ReturnType<typeof generateAgentKeyPair>>;
 let privateKey: CryptoKey;

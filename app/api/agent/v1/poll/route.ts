@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 // Long-poll: held until a job arrives for the agent's tenant, or for up to AGENT_POLL_HOLD_SECONDS.
 export const POST = agentRoute(async (request, { acting }) => {
-  await readJsonBody(request, ZPollRequestSchema, BODY_LIMITS.small);
+  const { capabilities } = await readJsonBody(request, ZPollRequestSchema, BODY_LIMITS.small);
   const release = holdConnection({
     key: `poll:${acting.actor.agentId}`,
     limit: MAX_POLLS_PER_AGENT,
@@ -23,6 +23,7 @@ export const POST = agentRoute(async (request, { acting }) => {
     const job = await leaseNextAgentJob({
       queue: await getQueue(),
       acting,
+      capabilities,
       holdMs: pollHoldMs(getQueueEnv().AGENT_POLL_HOLD_SECONDS),
       signal: request.signal,
     });

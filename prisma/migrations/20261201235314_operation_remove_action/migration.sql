@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "OperationAction" ADD VALUE 'remove';
