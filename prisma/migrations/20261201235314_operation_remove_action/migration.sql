@@ -1,2 +1,2 @@
 -- AlterEnum
-ALTER TYPE "OperationAction" ADD VALUE 'remove';
+ALTER TYPE "OperationAction" ADD VALUE 'remove' BEFORE 'nop';
