@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZOrganizationPoliciesShape } from "./gathered-policies";
 import {
   ZFlagListSchema,
   ZFlagSchema,
@@ -208,6 +209,8 @@ export const ZOnPremisesStateSchema = z.object({
   federationTrust: ZFederationTrustSchema.nullable(),
   federatedOrganizationIdentifier: ZFederatedOrganizationIdentifierSchema.nullable(),
   webServicesVirtualDirectories: z.array(ZWebServicesVirtualDirectorySchema),
+  /** What Organization Configuration Transfer copies to Exchange Online. */
+  ...ZOrganizationPoliciesShape,
 });
 
 export type OnPremisesState = z.infer<typeof ZOnPremisesStateSchema>;

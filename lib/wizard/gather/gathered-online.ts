@@ -5,6 +5,7 @@ import {
   ZOrganizationRelationshipSchema,
   ZRemoteDomainSchema,
 } from "./gathered-on-premises";
+import { ZOrganizationPoliciesShape } from "./gathered-policies";
 import {
   ZFlagSchema,
   ZNameSchema,
@@ -93,6 +94,8 @@ export const ZOnlineStateSchema = z.object({
   migrationEndpoints: z.array(ZMigrationEndpointSchema),
   remoteDomains: z.array(ZRemoteDomainSchema),
   federatedOrganizationIdentifier: ZFederatedOrganizationIdentifierSchema.nullable(),
+  /** Organization Configuration Transfer creates only the policies missing here. */
+  ...ZOrganizationPoliciesShape,
 });
 
 export type OnlineState = z.infer<typeof ZOnlineStateSchema>;

@@ -50,6 +50,16 @@ function read(
   };
 }
 
+/** The policies Organization Configuration Transfer copies: read on both sides, whatever the answers, as the Gathering page comes first. */
+function policyReads(side: ExchangeSide): GatherRead[] {
+  return [
+    read(side, "Get-OwaMailboxPolicy", "owaMailboxPolicies"),
+    read(side, "Get-MobileDeviceMailboxPolicy", "mobileDeviceMailboxPolicies"),
+    read(side, "Get-RetentionPolicyTag", "retentionPolicyTags"),
+    read(side, "Get-RetentionPolicy", "retentionPolicies"),
+  ];
+}
+
 export const GATHER_READS: readonly GatherRead[] = [
   read("OnPremises", "Get-OrganizationConfig", "organizationConfig", { single: true }),
   read("OnPremises", "Get-ExchangeServer", "exchangeServers"),
@@ -76,6 +86,7 @@ export const GATHER_READS: readonly GatherRead[] = [
     perServer: { includeEdge: false },
     optional: true,
   }),
+  ...policyReads("OnPremises"),
   read("Online", "Get-OrganizationConfig", "organizationConfig", { single: true }),
   read("Online", "Get-AcceptedDomain", "acceptedDomains"),
   read("Online", "Get-OnPremisesOrganization", "onPremisesOrganizations"),
@@ -86,6 +97,7 @@ export const GATHER_READS: readonly GatherRead[] = [
   read("Online", "Get-MigrationEndpoint", "migrationEndpoints"),
   read("Online", "Get-RemoteDomain", "remoteDomains"),
   read("Online", "Get-FederatedOrganizationIdentifier", "federatedOrganizationIdentifier", { single: true }),
+  ...policyReads("Online"),
 ];
 
 /** One cmdlet call of a read: the read itself, or one server's share of a per-server read. */

@@ -5,7 +5,11 @@ import { ZExchangeSideSchema } from "@/lib/exchange/exchange-side";
 // The plan: what the update would do, object by object, before anything changes. Browser-safe, so
 // the review page shows exactly what the engine computed.
 
-/** The HCW's workflow tasks, in the order they run; Federation only where a trust is needed. */
+/**
+ * The HCW's workflow tasks, in the order they run; Federation only where a trust is needed, and
+ * OrganizationConfigurationTransfer only when chosen: it copies policies once the hybrid objects are
+ * in place, before Final records the run's choices (including that one).
+ */
 export const PLAN_TASKS = [
   "GlobalPrerequisites",
   "Recipient",
@@ -15,6 +19,7 @@ export const PLAN_TASKS = [
   "MailFlow",
   "IntraOrganization",
   "MRSProxy",
+  "OrganizationConfigurationTransfer",
   "Final",
 ] as const;
 export const ZPlanTaskSchema = z.enum(PLAN_TASKS);

@@ -15,12 +15,15 @@ import { intraOrganizationConfigurationCmdlets } from "./kinds/intra-organizatio
 import { intraOrganizationConnectorCmdlets } from "./kinds/intra-organization-connector";
 import { mailboxDatabaseCmdlets } from "./kinds/mailbox-database";
 import { migrationEndpointCmdlets } from "./kinds/migration-endpoint";
+import { mobileDeviceMailboxPolicyCmdlets } from "./kinds/mobile-device-mailbox-policy";
 import { onPremisesOrganizationCmdlets } from "./kinds/on-premises-organization";
 import { organizationConfigCmdlets } from "./kinds/organization-config";
 import { organizationRelationshipCmdlets } from "./kinds/organization-relationship";
+import { owaMailboxPolicyCmdlets } from "./kinds/owa-mailbox-policy";
 import { partnerApplicationCmdlets } from "./kinds/partner-application";
 import { receiveConnectorCmdlets } from "./kinds/receive-connector";
 import { remoteDomainCmdlets } from "./kinds/remote-domain";
+import { retentionPolicyCmdlets } from "./kinds/retention-policy";
 import { sendConnectorCmdlets } from "./kinds/send-connector";
 import { tenantConnectorCmdlets } from "./kinds/tenant-connectors";
 import { virtualDirectoryCmdlets } from "./kinds/virtual-directories";
@@ -52,6 +55,9 @@ export const CMDLET_CATALOG: readonly CmdletDefinition[] = [
   ...tenantConnectorCmdlets,
   ...onPremisesOrganizationCmdlets,
   ...migrationEndpointCmdlets,
+  ...owaMailboxPolicyCmdlets,
+  ...mobileDeviceMailboxPolicyCmdlets,
+  ...retentionPolicyCmdlets,
 ];
 
 const BY_NAME = new Map(CMDLET_CATALOG.map((definition) => [definition.name.toLowerCase(), definition]));

@@ -190,4 +190,42 @@ describe("gathering Contoso through a paired agent and Exchange Online", () => {
     const again = await planContoso(answers);
     expect(writesOf(again).map((operation) => operation.id)).toEqual([]);
   });
+
+  // After the run above: choosing the transfer on a re-run copies the policies, and only them.
+  it("with Organization Configuration Transfer chosen, copies Contoso's policies to Exchange Online; planning again writes nothing", async () => {
+    const shipped = await shippedAnswers("contoso");
+    const answers = {
+      ...shipped,
+      features: { ...shipped.features, organizationConfigurationTransfer: true },
+    };
+    const plan = await planContoso(answers);
+    const created = writesOf(plan)
+      .filter(
+        (operation) => operation.task === "OrganizationConfigurationTransfer" && operation.action === "new",
+      )
+      .map((operation) => `${operation.cmdlet} ${operation.identity}`);
+    expect(created).toEqual(
+      expect.arrayContaining([
+        "New-OwaMailboxPolicy Contractors",
+        "New-RetentionPolicyTag Finance - 7 years",
+        "New-RetentionPolicy Finance",
+      ]),
+    );
+    expect(writesOf(plan).every((operation) => operation.side === "Online")).toBe(true);
+    for (const operation of writesOf(plan)) await apply(operation);
+
+    const again = await planContoso(answers);
+    expect(writesOf(again).map((operation) => operation.id)).toEqual([]);
+    const { state } = await gatherContoso();
+    expect(state.online.retentionPolicies.find((policy) => policy.Name === "Finance")).toMatchObject({
+      RetentionPolicyTagLinks: ["Finance - 7 years", "Deleted Items", "Never Delete"],
+      RetentionId: "1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5061",
+    });
+    // The tenant's own Executives policy is not overwritten by the on-premises one.
+    expect(
+      state.online.mobileDeviceMailboxPolicies.find((policy) => policy.Name === "Executives"),
+    ).toMatchObject({
+      MinPasswordLength: 6,
+    });
+  });
 });

@@ -53,6 +53,9 @@ describe("lib/exchange's catalog agrees with the Exchange simulators", () => {
     expect(AGENT_ALLOWED_CMDLETS).toContain("Remove-HybridConfiguration");
     expect(AGENT_ALLOWED_CMDLETS).not.toContain("Remove-SendConnector");
     expect(AGENT_ALLOWED_CMDLETS).not.toContain("New-InboundConnector");
+    // Policies exist on both sides, but the wizard writes them only in Exchange Online.
+    expect(AGENT_ALLOWED_CMDLETS).toContain("Get-RetentionPolicy");
+    expect(AGENT_ALLOWED_CMDLETS).not.toContain("New-RetentionPolicy");
     // The agent's probes are its own scripts on the server, not Exchange cmdlets.
     const cmdlets = AGENT_ALLOWED_CMDLETS.filter(
       (name) => !(AGENT_PROBES as readonly string[]).includes(name),
@@ -75,6 +78,12 @@ describe("every operation the planner emits is one the catalog lists and the sim
       "centralized mail transport",
       (answers) => {
         answers.transport.centralizedMailTransport = true;
+      },
+    ],
+    [
+      "organization configuration transfer",
+      (answers) => {
+        answers.features.organizationConfigurationTransfer = true;
       },
     ],
   ];

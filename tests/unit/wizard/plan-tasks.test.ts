@@ -369,19 +369,19 @@ describe("the answers change the plan as the HCW's would", () => {
     ).toEqual(["NW-EDGE1\\Default internal receive connector NW-EDGE1"]);
   });
 
-  it("organization configuration transfer is recorded and said to be outside this plan", async () => {
-    const result = await plan("woodgrove", {
-      answers: (answers) => {
-        answers.features.organizationConfigurationTransfer = true;
-      },
-    });
-    expect(writesOf(result)).toEqual([]);
-    expect(result.notes).toEqual([expect.stringMatching(/Organization Configuration Transfer/)]);
+  it("organization configuration transfer adds its own task only when chosen, and Final records the choice", async () => {
+    const off = await plan("contoso");
+    expect(
+      off.operations.filter((operation) => operation.task === "OrganizationConfigurationTransfer"),
+    ).toEqual([]);
     const contoso = await plan("contoso", {
       answers: (answers) => {
         answers.features.organizationConfigurationTransfer = true;
       },
     });
+    const tasks = contoso.operations.map((operation) => operation.task);
+    expect(tasks.indexOf("OrganizationConfigurationTransfer")).toBeGreaterThan(tasks.lastIndexOf("MRSProxy"));
+    expect(tasks.lastIndexOf("OrganizationConfigurationTransfer")).toBeLessThan(tasks.indexOf("Final"));
     expect(contoso.operations.find((operation) => operation.task === "Final")!.after.Comment).toMatch(
       /organizationConfigurationTransfer=true/,
     );
