@@ -23,6 +23,10 @@ export const ZOnlineOrganizationConfigSchema = z.object({
   /** The tenant's initial domain, e.g. contoso.onmicrosoft.com. */
   Name: ZNameSchema,
   DisplayName: ZOptionalStringSchema,
+  /** EWS in Exchange Online: unset (null) becomes disabled from about 1 October 2026. */
+  EWSEnabled: ZOptionalFlagSchema,
+  /** The apps EWS still serves where it is enabled; Set-OrganizationConfig replaces the list whole. */
+  EwsAllowedAppIDs: ZStringListSchema,
 });
 
 export const ZOnlineAcceptedDomainSchema = z.object({

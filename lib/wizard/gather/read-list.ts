@@ -82,6 +82,8 @@ export const GATHER_READS: readonly GatherRead[] = [
   }),
   read("OnPremises", "Get-ExchangeCertificate", "certificates", { perServer: { includeEdge: false } }),
   read("OnPremises", "Get-ReceiveConnector", "receiveConnectors", { perServer: { includeEdge: true } }),
+  read("OnPremises", "Get-AuthConfig", "authConfig", { single: true }),
+  read("OnPremises", "Get-SettingOverride", "settingOverrides"),
   read("OnPremises", EXSETUP_VERSION_PROBE, "exchangeServerFileVersions", {
     perServer: { includeEdge: false },
     optional: true,

@@ -6,6 +6,7 @@ import type { Plan, PlanOperation, TenantFacts } from "./plan-types";
 import { planFederation } from "./tasks/federation";
 import { planFinal } from "./tasks/final";
 import { planGlobalPrerequisites } from "./tasks/global-prerequisites";
+import { planHybridApplication } from "./tasks/hybrid-application";
 import { planIntraOrganization } from "./tasks/intra-organization";
 import { planMailFlow } from "./tasks/mail-flow";
 import { planMrsProxy } from "./tasks/mrs-proxy";
@@ -23,6 +24,7 @@ const TASKS: readonly PlanTaskStep[] = [
   planOnOffSettings,
   planMailFlow,
   planIntraOrganization,
+  planHybridApplication,
   planMrsProxy,
   planOrganizationConfigurationTransfer,
   planFinal,

@@ -34,7 +34,7 @@ function changeLines(operation: PlanOperation): string[] {
   );
 }
 
-const SIDE = { OnPremises: "on-premises", Online: "Exchange Online" } as const;
+const SIDE = { OnPremises: "on-premises", Online: "Exchange Online", Graph: "Microsoft Graph" } as const;
 
 /** A table for people: task, side, action, cmdlet and identity, then what changes under each write. */
 export function formatPlanTable(plan: Plan): string {

@@ -2,6 +2,17 @@ import { z } from "zod";
 import { ZCloudSchema } from "@/lib/exchange/cloud-hosts";
 import { ZExchangeSideSchema } from "@/lib/exchange/exchange-side";
 
+/**
+ * Where an operation runs: an Exchange side (a cmdlet, through the agent or the admin API), or
+ * Microsoft Graph, with the admin's Graph token. A Graph operation's `cmdlet` is the Microsoft Graph
+ * PowerShell name of its request (New-MgApplication is POST /applications, Update-MgApplication
+ * PATCH /applications/{id}, New-MgServicePrincipal, New-MgServicePrincipalAppRoleAssignment,
+ * Update-MgServicePrincipal) and its `parameters` that request's body, with the object's id under
+ * `Id` where the request names one.
+ */
+export const ZPlanSideSchema = z.enum([...ZExchangeSideSchema.options, "Graph"]);
+export type PlanSide = z.infer<typeof ZPlanSideSchema>;
+
 // The plan: what the update would do, object by object, before anything changes. Browser-safe, so
 // the review page shows exactly what the engine computed.
 
@@ -18,6 +29,7 @@ export const PLAN_TASKS = [
   "OnOffSettings",
   "MailFlow",
   "IntraOrganization",
+  "HybridApplication",
   "MRSProxy",
   "OrganizationConfigurationTransfer",
   "Final",
@@ -42,13 +54,25 @@ const ZJsonSchema: z.ZodType<Json> = z.lazy(() =>
 );
 export type PlanValue = Json;
 
+/**
+ * A value known only once an earlier operation ran — the appId Graph gives a new application, say —
+ * stands in `parameters` (and `after`) as `{ fromOperation: <its id>, output: <property> }`; the
+ * runner puts the property of that operation's result in its place. Never a secret.
+ */
+export const ZOperationOutputSchema = z.strictObject({ fromOperation: z.string(), output: z.string() });
+export type OperationOutput = z.infer<typeof ZOperationOutputSchema>;
+
+export function outputOf(operationId: string, output: string): OperationOutput {
+  return { fromOperation: operationId, output };
+}
+
 /** A credential the operation passes, by reference: the secret is sealed for the runner (issue 11). */
 export const ZCredentialReferenceSchema = z.object({ userName: z.string(), secretReference: z.string() });
 
 export const ZPlanOperationSchema = z.object({
   /** Stable within a plan: `<task>:<side>:<cmdlet>:<identity>`. */
   id: z.string(),
-  side: ZExchangeSideSchema,
+  side: ZPlanSideSchema,
   task: ZPlanTaskSchema,
   action: ZPlanActionSchema,
   /** The object kind of lib/exchange's catalog (SendConnector, RemoteDomain…). */

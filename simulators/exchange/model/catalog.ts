@@ -25,6 +25,7 @@ import { receiveConnectorCmdlets } from "./kinds/receive-connector";
 import { remoteDomainCmdlets } from "./kinds/remote-domain";
 import { retentionPolicyCmdlets } from "./kinds/retention-policy";
 import { sendConnectorCmdlets } from "./kinds/send-connector";
+import { settingOverrideCmdlets } from "./kinds/setting-override";
 import { tenantConnectorCmdlets } from "./kinds/tenant-connectors";
 import { virtualDirectoryCmdlets } from "./kinds/virtual-directories";
 import type { Side } from "./organization-state";
@@ -58,6 +59,7 @@ export const CMDLET_CATALOG: readonly CmdletDefinition[] = [
   ...owaMailboxPolicyCmdlets,
   ...mobileDeviceMailboxPolicyCmdlets,
   ...retentionPolicyCmdlets,
+  ...settingOverrideCmdlets,
 ];
 
 const BY_NAME = new Map(CMDLET_CATALOG.map((definition) => [definition.name.toLowerCase(), definition]));

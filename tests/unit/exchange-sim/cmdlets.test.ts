@@ -856,6 +856,62 @@ describe("organization policies (what Organization Configuration Transfer copies
   });
 });
 
+describe("the dedicated hybrid application's switches", () => {
+  it("a setting override is created, read and removed; the topology service refreshes on request", async () => {
+    const override = {
+      Name: "EnableExchangeHybrid3PAppFeature",
+      Component: "Global",
+      Section: "ExchangeOnpremAsThirdPartyAppId",
+      Parameters: ["Enabled=true"],
+      Reason: "dedicated hybrid application",
+    };
+    await contoso.onPremises("New-SettingOverride", override);
+    expect((await contoso.onPremises("Get-SettingOverride")).value[0]).toMatchObject({
+      Name: override.Name,
+      ComponentName: "Global",
+      SectionName: "ExchangeOnpremAsThirdPartyAppId",
+      Parameters: ["Enabled=true"],
+    });
+    const [diagnostic] = (
+      await contoso.onPremises("Get-ExchangeDiagnosticInfo", {
+        Process: "Microsoft.Exchange.Directory.TopologyService",
+        Component: "VariantConfiguration",
+        Argument: "Refresh",
+      })
+    ).value;
+    expect(String(diagnostic!.Result)).toContain("Refreshed");
+    expect((await contoso.failOnPremises("New-SettingOverride", override)).category).toBe("ResourceExists");
+    expect(
+      (
+        await contoso.failOnPremises("New-SettingOverride", {
+          ...override,
+          Name: "Other",
+          Parameters: ["Enabled"],
+        })
+      ).message,
+    ).toMatch(/Name=Value/);
+    await contoso.onPremises("Remove-SettingOverride", { Identity: override.Name });
+    expect((await contoso.onPremises("Get-SettingOverride")).value).toEqual([]);
+    expect((await contoso.failOnline("Get-SettingOverride")).category).toBe("ObjectNotFound");
+  });
+
+  it("Set-OrganizationConfig replaces Exchange Online's EWS allow-list whole", async () => {
+    expect((await contoso.online("Get-OrganizationConfig")).value[0]).toMatchObject({
+      EWSEnabled: null,
+      EwsAllowedAppIDs: [],
+    });
+    await contoso.online("Set-OrganizationConfig", { EWSEnabled: true, EwsAllowedAppIDs: ["a", "b"] });
+    await contoso.online("Set-OrganizationConfig", { EwsAllowedAppIDs: ["c"] });
+    expect((await contoso.online("Get-OrganizationConfig")).value[0]).toMatchObject({
+      EWSEnabled: true,
+      EwsAllowedAppIDs: ["c"],
+    });
+    expect(
+      (await contoso.failOnPremises("Set-OrganizationConfig", { EwsAllowedAppIDs: ["c"] })).category,
+    ).toBe("ObjectNotFound");
+  });
+});
+
 afterAll(() => {
   const missing = CMDLET_CATALOG.flatMap((definition) =>
     definition.sides.map((side) => `${side}:${definition.name}`),

@@ -408,7 +408,10 @@ describe("the answers change the plan as the HCW's would", () => {
       },
     });
     expect(writesOf(result)).toEqual([]);
-    expect(result.notes).toEqual([expect.stringMatching(/Remove-AvailabilityAddressSpace/)]);
+    expect(result.notes).toEqual([
+      expect.stringMatching(/Remove-AvailabilityAddressSpace/),
+      expect.stringMatching(/Microsoft Graph was not read/),
+    ]);
   });
 
   it("a tenant without its coexistence domain yet gets the derived name, and a note to gather again", async () => {
@@ -424,6 +427,7 @@ describe("the answers change the plan as the HCW's would", () => {
     );
     expect(result.notes).toEqual([
       expect.stringMatching(/does not list its coexistence domain contoso\.mail\.onmicrosoft\.com/),
+      expect.stringMatching(/Microsoft Graph was not read/),
     ]);
   });
 
