@@ -251,6 +251,18 @@ describe("the dedicated Exchange hybrid application", () => {
     expect(on.plan.notes).toContainEqual(expect.stringMatching(/loses free\/busy, MailTips and photos/));
   });
 
+  it("without an Auth certificate on-premises, no app is planned and the note says how to make one", async () => {
+    const { plan: result } = await plan({
+      state: (state) => {
+        state.onPremises.authConfig!.CurrentCertificateThumbprint = null;
+      },
+    });
+    expect(task(result.operations)).toEqual([]);
+    expect(result.notes).toContainEqual(
+      expect.stringMatching(/names no Auth certificate.*New-ExchangeCertificate/),
+    );
+  });
+
   it("without Graph, declined, or in minimal hybrid, the task plans nothing", async () => {
     const unread = await plan({ graph: () => null });
     expect(task(unread.plan.operations)).toEqual([]);

@@ -163,6 +163,12 @@ export const planHybridApplication: PlanTaskStep = (context, earlier) => {
   const thumbprints = [auth?.CurrentCertificateThumbprint, auth?.NextCertificateThumbprint]
     .filter((print): print is string => !!print)
     .map((print) => print.toUpperCase());
+  if (thumbprints.length === 0) {
+    context.notes.push(
+      "Get-AuthConfig names no Auth certificate, so the dedicated Exchange hybrid application (which signs in with it) is not planned: create one with New-ExchangeCertificate and Set-AuthConfig (or run the HCW's OAuth step), then gather again.",
+    );
+    return [];
+  }
   const name = hybridApplicationName(context.onPremisesGuid);
   const side = planGraphSide(graph, name, thumbprints);
   if (
