@@ -4,6 +4,7 @@ import { findApplicationsByDisplayName } from "@/lib/graph/applications";
 import type { GraphConnection } from "@/lib/graph/graph-client";
 import { EXCHANGE_ONLINE_APP_ID, type KeyCredential } from "@/lib/graph/graph-objects";
 import { findServicePrincipalByAppId } from "@/lib/graph/service-principals";
+import type { ReadRecord } from "./gather-transport";
 import { type GatheredGraph, type GatheredKeyCredential, hybridApplicationName } from "./gathered-graph";
 
 // Reads the dedicated hybrid application's Graph side with the admin's Graph token: the app by its
@@ -19,15 +20,50 @@ function credentialsOf(keys: readonly KeyCredential[]): GatheredKeyCredential[] 
   }));
 }
 
+/** Runs one Graph read and records it in its place (reads run side by side), as the Gathering page lists Exchange's. */
+async function recorded<T>(
+  records: ReadRecord[],
+  slot: number,
+  cmdlet: string,
+  read: () => Promise<T>,
+  count: (result: T) => number,
+): Promise<T> {
+  const started = performance.now();
+  const result = await read();
+  records[slot] = {
+    side: "Graph",
+    cmdlet,
+    durationMs: Math.round(performance.now() - started),
+    objects: count(result),
+    warnings: [],
+  };
+  return result;
+}
+
+const some = (found: unknown) => (found ? 1 : 0);
+
 export async function gatherHybridApplication(options: {
   graph: GraphConnection;
   onPremisesGuid: string;
-}): Promise<GatheredGraph> {
+}): Promise<{ graph: GatheredGraph; records: ReadRecord[] }> {
   const { graph } = options;
   const name = hybridApplicationName(options.onPremisesGuid);
+  const records: ReadRecord[] = [];
   const [applications, exchangeOnline] = await Promise.all([
-    findApplicationsByDisplayName({ graph, displayName: name }),
-    findServicePrincipalByAppId({ graph, appId: EXCHANGE_ONLINE_APP_ID }),
+    recorded(
+      records,
+      0,
+      `Get-MgApplication -Filter "displayName eq '${name}'"`,
+      () => findApplicationsByDisplayName({ graph, displayName: name }),
+      (found) => found.length,
+    ),
+    recorded(
+      records,
+      1,
+      `Get-MgServicePrincipal -Filter "appId eq '${EXCHANGE_ONLINE_APP_ID}'"`,
+      () => findServicePrincipalByAppId({ graph, appId: EXCHANGE_ONLINE_APP_ID }),
+      some,
+    ),
   ]);
   if (applications.length > 1) {
     throw new AppError(
@@ -43,30 +79,47 @@ export async function gatherHybridApplication(options: {
   }
   const application = applications[0];
   const principal = application
-    ? await findServicePrincipalByAppId({ graph, appId: application.appId })
+    ? await recorded(
+        records,
+        2,
+        `Get-MgServicePrincipal -Filter "appId eq '${application.appId}'"`,
+        () => findServicePrincipalByAppId({ graph, appId: application.appId }),
+        some,
+      )
     : undefined;
-  const assignments = principal ? await listAppRoleAssignments({ graph, principalId: principal.id }) : [];
+  const assignments = principal
+    ? await recorded(
+        records,
+        3,
+        `Get-MgServicePrincipalAppRoleAssignment -ServicePrincipalId ${principal.id}`,
+        () => listAppRoleAssignments({ graph, principalId: principal.id }),
+        (found) => found.length,
+      )
+    : [];
   return {
-    application: application
-      ? {
-          id: application.id,
-          appId: application.appId,
-          displayName: application.displayName,
-          keyCredentials: credentialsOf(application.keyCredentials),
-          requiredRoles: Object.fromEntries(
-            application.requiredResourceAccess.map((resource) => [
-              resource.resourceAppId,
-              resource.resourceAccess.filter((access) => access.type === "Role").map((access) => access.id),
-            ]),
-          ),
-        }
-      : null,
-    servicePrincipal: principal ? { id: principal.id, appId: principal.appId } : null,
-    assignments: assignments.map((assignment) => ({
-      id: assignment.id,
-      appRoleId: assignment.appRoleId,
-      resourceId: assignment.resourceId,
-    })),
-    exchangeOnline: { id: exchangeOnline.id, keyCredentials: credentialsOf(exchangeOnline.keyCredentials) },
+    records,
+    graph: {
+      application: application
+        ? {
+            id: application.id,
+            appId: application.appId,
+            displayName: application.displayName,
+            keyCredentials: credentialsOf(application.keyCredentials),
+            requiredRoles: Object.fromEntries(
+              application.requiredResourceAccess.map((resource) => [
+                resource.resourceAppId,
+                resource.resourceAccess.filter((access) => access.type === "Role").map((access) => access.id),
+              ]),
+            ),
+          }
+        : null,
+      servicePrincipal: principal ? { id: principal.id, appId: principal.appId } : null,
+      assignments: assignments.map((assignment) => ({
+        id: assignment.id,
+        appRoleId: assignment.appRoleId,
+        resourceId: assignment.resourceId,
+      })),
+      exchangeOnline: { id: exchangeOnline.id, keyCredentials: credentialsOf(exchangeOnline.keyCredentials) },
+    },
   };
 }

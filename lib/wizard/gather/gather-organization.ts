@@ -121,11 +121,15 @@ export async function gatherOrganization(options: {
   );
   const state = assembleGatheredState(outcomes, reads);
   // The app is named after the on-premises organization, so Graph is read once that is known.
+  const graphRecords: ReadRecord[] = [];
   if (options.graph) {
-    state.graph = await gatherHybridApplication({
+    const gathered = await gatherHybridApplication({
       graph: options.graph,
       onPremisesGuid: state.onPremises.organizationConfig.Guid,
     });
+    state.graph = gathered.graph;
+    for (const record of gathered.records) options.onRecord?.(record);
+    graphRecords.push(...gathered.records);
   }
   const onlineConfig = online.answered.find(
     ({ invocation }) => invocation.readId === "Online:Get-OrganizationConfig",
@@ -141,5 +145,10 @@ export async function gatherOrganization(options: {
   const records = [...answered]
     .sort((a, b) => (order.get(a.invocation.readId) ?? 0) - (order.get(b.invocation.readId) ?? 0))
     .map(recordOf);
-  return { state, records, checks, durationMs: Math.round(performance.now() - started) };
+  return {
+    state,
+    records: [...records, ...graphRecords],
+    checks,
+    durationMs: Math.round(performance.now() - started),
+  };
 }

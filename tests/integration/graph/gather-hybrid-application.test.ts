@@ -39,7 +39,15 @@ describe("the dedicated hybrid application in Microsoft Graph", () => {
     const certificate = await createAuthCertificate();
     const thumbprint = thumbprintHex(certificate.thumbprintBase64);
 
-    const before = await gatherHybridApplication({ graph, onPremisesGuid: ON_PREMISES_GUID });
+    const { graph: before, records } = await gatherHybridApplication({
+      graph,
+      onPremisesGuid: ON_PREMISES_GUID,
+    });
+    // Each Graph read is a line of the Gathering page, as Exchange's are.
+    expect(records.map((record) => [record.side, record.cmdlet, record.objects])).toEqual([
+      ["Graph", `Get-MgApplication -Filter "displayName eq '${NAME}'"`, 0],
+      ["Graph", `Get-MgServicePrincipal -Filter "appId eq '${EXCHANGE_ONLINE_APP_ID}'"`, 1],
+    ]);
     expect(before.application).toBeNull();
     expect(before.servicePrincipal).toBeNull();
     const exchangeOnline = await findServicePrincipalByAppId({ graph, appId: EXCHANGE_ONLINE_APP_ID });
@@ -79,7 +87,13 @@ describe("the dedicated hybrid application in Microsoft Graph", () => {
       permissionName: "full_access_as_app on Office 365 Exchange Online",
     });
 
-    const after = await gatherHybridApplication({ graph, onPremisesGuid: ON_PREMISES_GUID });
+    const { graph: after, records: recordsAfter } = await gatherHybridApplication({
+      graph,
+      onPremisesGuid: ON_PREMISES_GUID,
+    });
+    expect(recordsAfter.map((record) => record.cmdlet)).toContain(
+      `Get-MgServicePrincipalAppRoleAssignment -ServicePrincipalId ${principal.id}`,
+    );
     expect(after.application).toMatchObject({ appId: app.appId, displayName: NAME });
     expect(after.servicePrincipal).toEqual({ id: principal.id, appId: app.appId });
     const again = planGraphSide(after, NAME, [thumbprint]);
