@@ -152,6 +152,13 @@ describe("the dedicated Exchange hybrid application", () => {
     );
     const tasks = result.operations.map((operation) => operation.task);
     expect(tasks.indexOf(TASK)).toBeGreaterThan(tasks.lastIndexOf("IntraOrganization"));
+    // Each operation waits only for ones planned before it, so the update can run them in order.
+    const seen = new Set<string>();
+    for (const entry of result.operations) {
+      for (const dependency of entry.dependsOn)
+        expect(seen, `${entry.id} → ${dependency}`).toContain(dependency);
+      seen.add(entry.id);
+    }
   });
 
   it("a complete app, auth server and override plan nothing", async () => {
