@@ -5,6 +5,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { benchColdStart } from "@/bench/cold-start";
 import { benchExchangeOnlineInvoke } from "@/bench/exchange-online-invoke";
+import { benchFirstLoadJs } from "@/bench/first-load-js";
 import { benchGather } from "@/bench/gather";
 import { benchLoad } from "@/bench/load";
 import { benchPageSave } from "@/bench/page-save";
@@ -24,6 +25,7 @@ const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [
     () => benchLoad({ minutes: Number(values["load-minutes"]) }),
   ],
   ["wizard page save (a saved run's round trip)", benchPageSave],
+  ["first-load JavaScript per page (gzip)", benchFirstLoadJs],
 ];
 
 console.log(

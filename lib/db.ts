@@ -3,6 +3,8 @@ import { getServerEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
+/** The client an interactive transaction (`db.$transaction(async (tx) => …)`) hands its callback. */
+export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export function createDb(connectionString: string): Db {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });

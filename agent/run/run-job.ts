@@ -25,6 +25,9 @@ const STOPPED_MID_JOB: JobError = {
   transient: true,
 };
 
+/** The service never grants a shorter lease (AGENT_LEASE_SECONDS' minimum). */
+const SHORTEST_LEASE_MS = 10_000;
+
 function describeJob(job: AgentJob): string {
   if (isReadsJob(job)) {
     return `${job.reads.length} read${job.reads.length === 1 ? "" : "s"}${job.server ? ` on ${job.server}` : ""} (${job.reads.map((read) => read.cmdlet).join(", ")})`;
@@ -129,7 +132,9 @@ export async function runJob(options: {
       return;
     }
     // The lease is kept alive while reporting, so a slow report does not lose the job.
-    if (await reportJobOutcome({ client, jobId: job.id, report, log, stopping: signal })) {
+    if (
+      await reportJobOutcome({ client, jobId: job.id, report, log, leaseLost: lease.lost, stopping: signal })
+    ) {
       log.info(`job ${job.id}: reported ${report.kind === "complete" ? "success" : "failure"}`);
     }
   } finally {
@@ -152,6 +157,8 @@ export async function failUnreadableJob(options: {
     client,
     jobId: lease.id,
     log,
+    // No lease is kept for a job the agent cannot read: try for as long as the shortest lease lasts.
+    leaseLost: AbortSignal.timeout(SHORTEST_LEASE_MS),
     stopping: options.signal,
     report: {
       kind: "fail",

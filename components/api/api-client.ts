@@ -14,6 +14,16 @@ import { type MeResponse, ZMeResponseSchema } from "@/lib/contracts/me";
 import { type SignInRealm, ZSignInRealmSchema } from "@/lib/contracts/sign-in-realm";
 import { type TenantSettings, ZTenantSettingsSchema } from "@/lib/contracts/tenant-settings";
 import {
+  type CertificateChoicesResponse,
+  type PlanResponse,
+  type UndoResponse,
+  type ValidationResponse,
+  ZCertificateChoicesResponseSchema,
+  ZPlanResponseSchema,
+  ZUndoResponseSchema,
+  ZValidationResponseSchema,
+} from "@/lib/contracts/wizard-done";
+import {
   type GoToPageRequest,
   type SavePageAnswersRequest,
   type VersionConflict,
@@ -143,6 +153,29 @@ export function createApiClient(send: Send) {
       read(
         send(`/api/wizard/runs/${encodeURIComponent(runId)}/page`, json("PUT", request)),
         ZWizardRunSchema,
+      ),
+    /** Done: the HCW's ValidateConfiguration checks, run against both sides now. */
+    validateWizardRun: (runId: string): Promise<ValidationResponse> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/validation`, { method: "POST" }),
+        ZValidationResponseSchema,
+      ),
+    listCertificateChoices: (runId: string): Promise<CertificateChoicesResponse> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/certificates`),
+        ZCertificateChoicesResponseSchema,
+      ),
+    /** Replace the transport certificate: throws ApiError `invalid_answers` (details.issues) for an unusable one. */
+    planCertificateReplacement: (runId: string, thumbprint: string): Promise<PlanResponse> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/certificate-plan`, json("POST", { thumbprint })),
+        ZPlanResponseSchema,
+      ),
+    /** Undo this run: its inverse plan and what it cannot undo, or why Undo is refused. */
+    undoWizardRun: (runId: string): Promise<UndoResponse> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/undo`, { method: "POST" }),
+        ZUndoResponseSchema,
       ),
   };
 }

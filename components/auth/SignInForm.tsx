@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, Suspense, useEffect, useState } from "react";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { loadMsalSession } from "./load-msal-session";
 import { type SignInMode, useSession } from "./SessionProvider";
 
 function SignInFields() {
@@ -11,6 +12,12 @@ function SignInFields() {
   const returnTo = useSearchParams().get("returnTo");
   const [account, setAccount] = useState("");
   const [busy, setBusy] = useState(false);
+
+  // Fetched while the admin types, not with the page: the popup must open soon after the click,
+  // while the browser still counts it as the click's.
+  useEffect(() => {
+    void loadMsalSession();
+  }, []);
 
   useEffect(() => {
     if (state.status === "signed-in") router.replace(safeReturnPath(returnTo, window.location.origin));

@@ -86,8 +86,8 @@ export type SecretValue = z.infer<typeof ZSecretValueSchema>;
  * The on-premises Exchange cmdlets an agent will run: what the hybrid configuration reads and
  * writes on-premises, derived from lib/exchange's object catalog. Anything else is refused by the
  * agent before it reaches PowerShell, so the service checks its jobs against this list too.
- * Removals are limited to the stale HybridConfiguration object (HCW8019–8023); widen the list
- * deliberately, in the catalog.
+ * Removals are limited to the stale HybridConfiguration object (HCW8019–8023) and Undo's removal
+ * of what the wizard creates (AGENT_REMOVALS); widen the list deliberately, in the catalog.
  */
 /**
  * Probes: allowed reads that are not Exchange cmdlets but fixed scripts of the agent's own, run on

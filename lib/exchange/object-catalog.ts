@@ -37,12 +37,26 @@ export function kindCmdlet(kind: string, verb: CmdletVerb, side: ExchangeSide, n
 }
 
 /**
- * The one removal the agent runs today: a stale HybridConfiguration object (HCW8019–8023) is
- * removed before the wizard writes a new one. Other removals come with Undo, deliberately.
+ * The removals the agent runs, named one by one: a stale HybridConfiguration object (HCW8019–8023)
+ * before the wizard writes a new one, and Undo's removal of each on-premises kind the wizard itself
+ * creates. A removal of anything else (a receive connector, a certificate, a mailbox database) is
+ * refused by the agent, even if a plan asked for it.
  */
-const AGENT_REMOVALS = new Set(["Remove-HybridConfiguration"]);
+export const AGENT_REMOVALS: ReadonlySet<string> = new Set([
+  "Remove-HybridConfiguration",
+  "Remove-RemoteDomain",
+  "Remove-AcceptedDomain",
+  "Remove-OrganizationRelationship",
+  "Remove-AvailabilityAddressSpace",
+  "Remove-SendConnector",
+  "Remove-IntraOrganizationConnector",
+  "Remove-AuthServer",
+  "Remove-FederationTrust",
+  "Remove-FederatedDomain",
+  "Remove-SettingOverride",
+]);
 
-/** Every on-premises cmdlet of the catalog the agent may run: reads and writes, removals excepted. */
+/** Every on-premises cmdlet of the catalog the agent may run: reads and writes, and the removals above. */
 export function agentAllowedCmdlets(): string[] {
   const names = new Set<string>();
   for (const kind of EXCHANGE_OBJECT_KINDS) {

@@ -8,7 +8,7 @@ import {
   type SealedSecret,
   ZParameterNameSchema,
 } from "@/lib/agents/protocol";
-import { getDb } from "@/lib/db";
+import { type DbTransaction, getDb } from "@/lib/db";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { issueLeaseToken, redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
@@ -100,6 +100,15 @@ export async function enqueueAgentJob(options: {
   return id;
 }
 
+/** pg-boss's SQL run on a Prisma transaction's connection, so it commits or rolls back with it. */
+function pgBossExecutor(tx: DbTransaction) {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => ({
+      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+    }),
+  };
+}
+
 function leaseExpiry(): string {
   return new Date(Date.now() + getQueueEnv().AGENT_LEASE_SECONDS * 1000).toISOString();
 }
@@ -119,12 +128,26 @@ export async function leaseNextAgentJob(options: {
   const deadline = Date.now() + options.holdMs;
   for (;;) {
     const wakeup = await armJobWakeup(name);
-    const [job] = await boss.fetch<unknown>(name, { includeMetadata: true, batchSize: 1 });
-    if (job) {
+    // Taking the job and issuing its lease token are one transaction: were the database to fail
+    // between the two, the job would be active with no agent holding it until its lease lapsed.
+    const handedOut = await getDb().$transaction(async (tx) => {
+      const [job] = await boss.fetch<unknown>(name, {
+        includeMetadata: true,
+        batchSize: 1,
+        db: pgBossExecutor(tx),
+      });
+      if (!job) return null;
+      return { job, leaseToken: await issueLeaseToken({ db: tx, jobId: job.id, attempt: job.retryCount }) };
+    });
+    if (handedOut) {
       wakeup.cancel();
-      const data = ZAgentJobDataSchema.parse(job.data);
-      const leaseToken = await issueLeaseToken({ db: getDb(), jobId: job.id, attempt: job.retryCount });
-      return { id: job.id, leaseToken, leaseExpiresAt: leaseExpiry(), ...data };
+      const { job, leaseToken } = handedOut;
+      return {
+        id: job.id,
+        leaseToken,
+        leaseExpiresAt: leaseExpiry(),
+        ...ZAgentJobDataSchema.parse(job.data),
+      };
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0 || signal?.aborted) {

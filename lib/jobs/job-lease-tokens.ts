@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sameHash, sha256 } from "@/lib/crypto/hashing";
-import type { Db } from "@/lib/db";
+import type { Db, DbTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 // The token an agent shows to renew a lease or report a result. pg-boss knows a lease by the
@@ -9,7 +9,11 @@ import { AppError } from "@/lib/errors";
 // token stops working the moment the job is handed out again.
 
 /** Issues the token for the attempt `attempt` of `jobId`, replacing any earlier hand-out's. */
-export async function issueLeaseToken(options: { db: Db; jobId: string; attempt: number }): Promise<string> {
+export async function issueLeaseToken(options: {
+  db: Db | DbTransaction;
+  jobId: string;
+  attempt: number;
+}): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const lease = { attempt: options.attempt, tokenHash: sha256(token), leasedAt: new Date() };
   await options.db.agentJobLease.upsert({

@@ -104,6 +104,8 @@ export function arbitraryOf(schema: z.ZodType): fc.Arbitrary<unknown> {
       return def.innerType
         ? fc.option(arbitraryOf(def.innerType), { nil: undefined })
         : fc.constant(undefined);
+    case "nullable":
+      return def.innerType ? fc.option(arbitraryOf(def.innerType), { nil: null }) : fc.constant(null);
     case "pipe":
       return def.in ? arbitraryOf(def.in) : fc.constant(undefined);
     case "union":

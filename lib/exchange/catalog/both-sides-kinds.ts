@@ -72,6 +72,8 @@ export const BOTH_SIDES_KINDS: readonly ObjectKind[] = [
         parameters: ["Identity", ...RELATIONSHIP_SETTINGS],
       },
       { verb: "remove", name: "Remove-OrganizationRelationship", parameters: ["Identity"] },
+      // A free/busy lookup across the relationship (the Done page's validation).
+      { verb: "read", name: "Test-OrganizationRelationship", parameters: ["Identity"] },
     ],
   },
   {
@@ -92,6 +94,8 @@ export const BOTH_SIDES_KINDS: readonly ObjectKind[] = [
         parameters: ["Identity", "DiscoveryEndpoint", "TargetAddressDomains", "Enabled"],
       },
       { verb: "remove", name: "Remove-IntraOrganizationConnector", parameters: ["Identity"] },
+      // An EWS call with an OAuth token to the other side: what the connector is for.
+      { verb: "read", name: "Test-OAuthConnectivity", parameters: ["Service", "TargetUri", "Mailbox"] },
     ],
   },
   {
@@ -116,6 +120,7 @@ export const BOTH_SIDES_KINDS: readonly ObjectKind[] = [
         parameterSides: { AccountNamespace: "OnPremises", DelegationFederationTrust: "OnPremises" },
       },
       { verb: "apply", name: "Add-FederatedDomain", sides: ["OnPremises"], parameters: ["DomainName"] },
+      { verb: "remove", name: "Remove-FederatedDomain", sides: ["OnPremises"], parameters: ["DomainName"] },
     ],
   },
 ];

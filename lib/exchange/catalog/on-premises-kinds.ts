@@ -218,6 +218,7 @@ export const ON_PREMISES_KINDS: readonly ObjectKind[] = [
         name: "Get-ExchangeDiagnosticInfo",
         parameters: ["Process", "Component", "Argument"],
       },
+      { verb: "remove", name: "Remove-SettingOverride", parameters: ["Identity"] },
     ],
   },
   {
@@ -255,6 +256,7 @@ export const ON_PREMISES_KINDS: readonly ObjectKind[] = [
       { verb: "new", name: "New-FederationTrust", parameters: ["Name", "MetadataUrl"] },
       { verb: "set", name: "Set-FederationTrust", parameters: ["Identity", "MetadataUrl"] },
       { verb: "remove", name: "Remove-FederationTrust", parameters: ["Identity"] },
+      { verb: "read", name: "Test-FederationTrust", parameters: [] },
     ],
   },
   {

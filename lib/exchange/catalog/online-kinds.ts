@@ -162,8 +162,23 @@ export const ONLINE_KINDS: readonly ObjectKind[] = [
       {
         verb: "read",
         name: "Test-MigrationServerAvailability",
-        parameters: ["ExchangeRemoteMove", "RemoteServer", "Credentials"],
+        parameters: ["ExchangeRemoteMove", "RemoteServer", "Credentials", "Endpoint"],
       },
     ],
+  },
+  // Mailbox moves are the admin's, never the wizard's: read to know whether the hybrid carries moved mailboxes.
+  {
+    kind: "MigrationBatch",
+    sides: ONLINE,
+    identity: "Identity",
+    compared: [],
+    cmdlets: [{ verb: "get", name: "Get-MigrationBatch", parameters: [] }],
+  },
+  {
+    kind: "MoveRequest",
+    sides: ONLINE,
+    identity: "Identity",
+    compared: [],
+    cmdlets: [{ verb: "get", name: "Get-MoveRequest", parameters: [] }],
   },
 ];

@@ -3,7 +3,7 @@ import type { ObjectKind } from "../object-kind";
 // The organization policies Organization Configuration Transfer copies from on-premises to Exchange
 // Online (Microsoft's "Organization configuration transfer attributes"). They exist on both sides and
 // are read on both, but written only in Exchange Online, so the agent's allow-list gains their Get-
-// cmdlets alone. `compared` lists the settings copied: those Microsoft
+// cmdlets alone (Undo removes what a run copied, in Exchange Online too). `compared` lists the settings copied: those Microsoft
 // names that mean the same on both sides and that Exchange Online lets a tenant set (IsDefault is
 // left out on purpose: it would change every cloud mailbox's policy).
 
@@ -98,6 +98,7 @@ export const POLICY_KINDS: readonly ObjectKind[] = [
         sides: ONLINE,
         parameters: ["Identity", ...OWA_POLICY_SETTINGS],
       },
+      { verb: "remove", name: "Remove-OwaMailboxPolicy", sides: ONLINE, parameters: ["Identity"] },
     ],
   },
   {
@@ -119,6 +120,7 @@ export const POLICY_KINDS: readonly ObjectKind[] = [
         sides: ONLINE,
         parameters: ["Identity", ...MOBILE_POLICY_SETTINGS],
       },
+      { verb: "remove", name: "Remove-MobileDeviceMailboxPolicy", sides: ONLINE, parameters: ["Identity"] },
     ],
   },
   {
@@ -140,6 +142,7 @@ export const POLICY_KINDS: readonly ObjectKind[] = [
         sides: ONLINE,
         parameters: ["Identity", ...TAG_CHANGEABLE],
       },
+      { verb: "remove", name: "Remove-RetentionPolicyTag", sides: ONLINE, parameters: ["Identity"] },
     ],
   },
   {
@@ -161,6 +164,7 @@ export const POLICY_KINDS: readonly ObjectKind[] = [
         sides: ONLINE,
         parameters: ["Identity", "RetentionPolicyTagLinks"],
       },
+      { verb: "remove", name: "Remove-RetentionPolicy", sides: ONLINE, parameters: ["Identity"] },
     ],
   },
 ];

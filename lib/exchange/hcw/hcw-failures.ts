@@ -17,7 +17,7 @@ export interface ExchangeFailure {
 }
 
 export interface HcwFailure {
-  /** The HCW's code(s) for this failure, as Microsoft's articles name them. */
+  /** The HCW's code(s) for this failure, as Microsoft's articles name them; none when it has none. */
   codes: readonly string[];
   title: string;
   fix: string;
@@ -64,6 +64,13 @@ export const HCW_FAILURES: readonly HcwFailure[] = [
     matches: (f) => said(f, /clock skew|time skew|\b1007\b/i),
   },
   {
+    codes: [],
+    title: "The federation trust with the Microsoft Federation Gateway does not work",
+    fix: "Keep the trust's certificate valid and published (Set-FederationTrust -RefreshMetadata), enable the federated organization identifier with the trust (Set-FederatedOrganizationIdentifier -Enabled $true -DelegationFederationTrust 'Microsoft Federation Gateway'), and keep each domain's TXT proof in public DNS. A trust that failed can keep its application id locked for 24 hours.",
+    retryable: false,
+    matches: (f) => cmdletIs(f, /^(FederationTrust|FederatedOrganizationIdentifier|FederatedDomain)$/),
+  },
+  {
     codes: ["HCW8126"],
     title: "Admin consent for the dedicated Exchange hybrid application was not granted",
     fix: "A Global Administrator or Privileged Role Administrator grants admin consent to ExchangeServerApp-<organization GUID> in Entra ID (Enterprise applications → Permissions), then retry this operation.",
@@ -94,6 +101,13 @@ export const HCW_FAILURES: readonly HcwFailure[] = [
   },
   {
     codes: ["HCW8034"],
+    title: "Free/busy lookups across the organization relationship fail",
+    fix: "Share free/busy on both sides' relationships again (Set-OrganizationRelationship -Enabled $true -FreeBusyAccessEnabled $true -FreeBusyAccessLevel LimitedDetails), or run the wizard again, which sets them; check that on-premises EWS is published to the internet.",
+    retryable: false,
+    matches: (f) => cmdletIs(f, /^OrganizationRelationship$/) && said(f, /free\/busy|disabled/i),
+  },
+  {
+    codes: ["HCW8034"],
     title: "The organization relationship could not be configured",
     fix: "Check that the domains in the relationship are accepted domains on both sides and that federation information resolves for them; then retry.",
     retryable: false,
@@ -104,7 +118,11 @@ export const HCW_FAILURES: readonly HcwFailure[] = [
     title: "The OAuth part of the hybrid configuration failed",
     fix: "Retry; if it fails again, configure OAuth by hand (New-AuthServer, Set-PartnerApplication, New-IntraOrganizationConnector) as Microsoft's 'Configure OAuth authentication between Exchange and Exchange Online' describes.",
     retryable: false,
-    matches: (f) => cmdletIs(f, /^(AuthServer|PartnerApplication|IntraOrganizationConnector|AuthConfig)$/),
+    matches: (f) =>
+      cmdletIs(
+        f,
+        /^(AuthServer|PartnerApplication|IntraOrganizationConnector|AuthConfig|OAuthConnectivity)$/,
+      ),
   },
   {
     codes: ["HCW8008", "HCW8014", "HCW8018", "HCW8043"],

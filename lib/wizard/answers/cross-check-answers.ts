@@ -14,7 +14,8 @@ import { coversHost, hasSmtp, isExpired } from "./certificate-checks";
 
 type Check = (answers: Answers, gathered: GatheredState, now: Date) => AnswerViolation[];
 
-const checkCertificate: Check = (answers, gathered, now) => {
+/** Whether the answers' transport certificate can carry hybrid mail: valid, public, SMTP, the FQDN, on every connector server. */
+export const checkCertificate: Check = (answers, gathered, now) => {
   const path = "certificate.thumbprint";
   const { thumbprint } = answers.certificate;
   const installed = certificatesWithThumbprint(gathered, thumbprint);

@@ -36,7 +36,8 @@ function parameterValue(value: PlanValue): PlanValue {
   return Array.isArray(value) && value.length === 0 ? null : value;
 }
 
-function asParameters(kind: string, values: Record<string, PlanValue>): Record<string, PlanValue> {
+/** Properties (Exchange's names) as the kind's cmdlets take them: -TLSCertificateName for TlsCertificateName. */
+export function asParameters(kind: string, values: Record<string, PlanValue>): Record<string, PlanValue> {
   const entry = objectKind(kind);
   return Object.fromEntries(
     Object.entries(values).map(([property, value]) => [parameterFor(entry, property), parameterValue(value)]),

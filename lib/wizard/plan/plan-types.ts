@@ -37,19 +37,22 @@ export const PLAN_TASKS = [
 export const ZPlanTaskSchema = z.enum(PLAN_TASKS);
 export type PlanTask = z.infer<typeof ZPlanTaskSchema>;
 
-/** `new` creates, `update` changes what differs, `nop` found the object as wanted and calls nothing. */
-export const ZPlanActionSchema = z.enum(["new", "update", "nop"]);
+/**
+ * `new` creates, `update` changes what differs, `nop` found the object as wanted and calls nothing;
+ * `remove` deletes an object (only an undo plan removes: what its run created).
+ */
+export const ZPlanActionSchema = z.enum(["new", "update", "nop", "remove"]);
 export type PlanAction = z.infer<typeof ZPlanActionSchema>;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-const ZJsonSchema: z.ZodType<Json> = z.lazy(() =>
+export const ZPlanValueSchema: z.ZodType<Json> = z.lazy(() =>
   z.union([
     z.string(),
     z.number(),
     z.boolean(),
     z.null(),
-    z.array(ZJsonSchema),
-    z.record(z.string(), ZJsonSchema),
+    z.array(ZPlanValueSchema),
+    z.record(z.string(), ZPlanValueSchema),
   ]),
 );
 export type PlanValue = Json;
@@ -79,13 +82,13 @@ export const ZPlanOperationSchema = z.object({
   kind: z.string(),
   /** What would run; a `nop` names the cmdlet it did not need. */
   cmdlet: z.string(),
-  parameters: z.record(z.string(), ZJsonSchema),
+  parameters: z.record(z.string(), ZPlanValueSchema),
   /** The object's identity as Exchange resolves it (name, `SERVER\Name`, domain). */
   identity: z.string(),
   /** Each property the operation changes, as it is now (null: the object does not exist yet)… */
-  before: z.record(z.string(), ZJsonSchema),
+  before: z.record(z.string(), ZPlanValueSchema),
   /** …and as it will be. */
-  after: z.record(z.string(), ZJsonSchema),
+  after: z.record(z.string(), ZPlanValueSchema),
   /** Operations that must have succeeded first. */
   dependsOn: z.array(z.string()),
   /** Credential parameters, passed by reference, never in `parameters`. */

@@ -14,8 +14,10 @@ import { hybridConfigurationCmdlets } from "./kinds/hybrid-configuration";
 import { intraOrganizationConfigurationCmdlets } from "./kinds/intra-organization-configuration";
 import { intraOrganizationConnectorCmdlets } from "./kinds/intra-organization-connector";
 import { mailboxDatabaseCmdlets } from "./kinds/mailbox-database";
+import { mailboxMoveCmdlets } from "./kinds/mailbox-moves";
 import { migrationEndpointCmdlets } from "./kinds/migration-endpoint";
 import { mobileDeviceMailboxPolicyCmdlets } from "./kinds/mobile-device-mailbox-policy";
+import { oauthConnectivityCmdlets } from "./kinds/oauth-connectivity";
 import { onPremisesOrganizationCmdlets } from "./kinds/on-premises-organization";
 import { organizationConfigCmdlets } from "./kinds/organization-config";
 import { organizationRelationshipCmdlets } from "./kinds/organization-relationship";
@@ -27,6 +29,8 @@ import { retentionPolicyCmdlets } from "./kinds/retention-policy";
 import { sendConnectorCmdlets } from "./kinds/send-connector";
 import { settingOverrideCmdlets } from "./kinds/setting-override";
 import { tenantConnectorCmdlets } from "./kinds/tenant-connectors";
+import { testFederationTrustCmdlets } from "./kinds/test-federation-trust";
+import { testOrganizationRelationshipCmdlets } from "./kinds/test-organization-relationship";
 import { virtualDirectoryCmdlets } from "./kinds/virtual-directories";
 import type { Side } from "./organization-state";
 
@@ -60,6 +64,10 @@ export const CMDLET_CATALOG: readonly CmdletDefinition[] = [
   ...mobileDeviceMailboxPolicyCmdlets,
   ...retentionPolicyCmdlets,
   ...settingOverrideCmdlets,
+  ...mailboxMoveCmdlets,
+  ...oauthConnectivityCmdlets,
+  ...testFederationTrustCmdlets,
+  ...testOrganizationRelationshipCmdlets,
 ];
 
 const BY_NAME = new Map(CMDLET_CATALOG.map((definition) => [definition.name.toLowerCase(), definition]));

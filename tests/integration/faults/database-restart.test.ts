@@ -147,6 +147,7 @@ describe("PostgreSQL stopped and started under polling agents and an open Agents
         "completed",
       "a first job",
     );
+    const stopped = Date.now();
     await cluster.stop();
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
     cluster = await startEmbeddedPostgres({ dataDir, port: pgPort });
@@ -159,15 +160,27 @@ describe("PostgreSQL stopped and started under polling agents and an open Agents
       "every job to complete",
       deadline(),
     ).catch((error: Error) => {
-      const said = agents.map((agent) => agent.output().trim().split("\n").slice(-5).join("\n"));
-      throw new Error(`${error.message} (jobs: ${lastStates}); the agents said last:\n${said.join("\n")}`);
+      const lines = agents.flatMap((agent) => agent.output().trim().split("\n"));
+      const unfinished = [...before, ...after].filter(
+        (_, index) => lastStates.split(", ")[index] !== "completed",
+      );
+      const said = lines.filter((line) => unfinished.some((id) => line.includes(id)));
+      throw new Error(
+        `${error.message} (jobs: ${lastStates}); what the agents said of the unfinished ones:\n${said.join("\n")}`,
+      );
     });
     await waitFor(
       async () => (await fetch(`${web.url}/api/health`)).status === 200,
       "the web app to report healthy",
       deadline(),
     );
-    // The page hears what happens now: it reconnected, and the stream carries events again.
+    // The page hears what happens now: it reconnected ("ready" again, after the outage), and the
+    // stream carries what happens from then on.
+    await waitFor(
+      async () => page.events.some((event) => event.event === "ready" && event.at > stopped),
+      "the page's event stream to connect again",
+      deadline(),
+    );
     const agentToRevoke = (await db.agent.findFirstOrThrow({ where: { tenantId, name: "EX-FAULT-3" } })).id;
     const revoked = await fetch(`${web.url}/api/agents/${agentToRevoke}`, {
       method: "DELETE",

@@ -13,6 +13,12 @@ import {
 } from "@/lib/agents/protocol";
 import { ZSignInAccountSchema } from "@/lib/contracts/sign-in-realm";
 import { ZTenantSettingsSchema } from "@/lib/contracts/tenant-settings";
+import {
+  ZGoToPageRequestSchema,
+  ZSavePageAnswersRequestSchema,
+  ZWizardRunListQuerySchema,
+  ZWizardRunSchema,
+} from "@/lib/contracts/wizard-runs";
 import { createDb, type Db } from "@/lib/db";
 import { getQueue } from "@/lib/jobs/get-queue";
 import {
@@ -21,9 +27,11 @@ import {
   actingAsService,
   actingTenant,
 } from "@/lib/tenants/acting-context";
+import { PAGE_ANSWER_SCHEMAS } from "@/lib/wizard/runs/page-answer-schemas";
+import { ANSWER_PAGE_IDS } from "@/lib/wizard/wizard-pages";
 import { seedDemo } from "@/scripts/lib/seed-demo";
 import { openFingerprinter } from "@/tests/helpers/database-fingerprint";
-import { type BodyCase, bodiesFor, pathParameters } from "@/tests/helpers/fuzz-inputs";
+import { type BodyCase, bodiesFor, jsonValuesFor, pathParameters } from "@/tests/helpers/fuzz-inputs";
 import {
   serviceEnvFor,
   startTestIdentityProvider,
@@ -58,6 +66,8 @@ let agentCredential: string;
 let leasedJob: { id: string; leaseToken: string };
 let spareAgentId: string;
 let pairingCodeId: string;
+/** A wizard run of Contoso's, which the wizard routes' cases reach when they name it. */
+let runId: string;
 /** The suite service acting in Contoso (seeding codes and jobs), and its fuzzed agent. */
 let service: ActingContext;
 let fuzzedAgent: AgentActingContext;
@@ -112,6 +122,9 @@ beforeAll(async () => {
   };
   spareAgentId = (await pair("spare agent")).agentId;
   pairingCodeId = (await createPairingCode({ db, acting: service })).id;
+  const { POST } = await import("@/app/api/wizard/runs/route");
+  const created = await send(POST, "POST", { params: {} }, `Bearer ${userToken}`);
+  runId = ZWizardRunSchema.parse(await created.json()).id;
 });
 
 /** Each job route gets a job of its own, leased to the suite's agent, that some reports will reach. */
@@ -149,10 +162,12 @@ type RouteHandler = (request: Request, route: { params: Promise<unknown> }) => P
 interface FuzzCase {
   params: Record<string, string>;
   body?: BodyCase;
-  /** The realm lookup's `account` query parameter. */
-  query?: string;
+  /** The URL's query parameters (the realm lookup's `account`, the run list's `cursor`…). */
+  query?: Record<string, string>;
   /** An Authorization header of the case's own, instead of the suite's credential. */
   authorization?: string;
+  /** A wizard save sent with the run's version as it is when the case is sent. */
+  atCurrentVersion?: boolean;
 }
 
 /** Sends one case to a route handler as Next would call it. */
@@ -162,7 +177,7 @@ async function send(handler: RouteHandler, method: string, fuzzCase: FuzzCase, a
   if (sentAuthorization) headers.set("authorization", sentAuthorization);
   if (fuzzCase.body?.contentType) headers.set("content-type", fuzzCase.body.contentType);
   const url = new URL("http://localhost/api/fuzzed");
-  if (fuzzCase.query !== undefined) url.searchParams.set("account", fuzzCase.query);
+  for (const [name, value] of Object.entries(fuzzCase.query ?? {})) url.searchParams.set(name, value);
   const request = new Request(url, { method, headers, body: fuzzCase.body?.body });
   return handler(request, { params: Promise.resolve(fuzzCase.params) });
 }
@@ -263,7 +278,7 @@ describe("the browser's API", () => {
       fc.constantFrom("adele\u0000@contoso.onmicrosoft.com", "adele@contoso\u0000.onmicrosoft.com"),
       fc.string({ unit: "binary", maxLength: 300 }),
     );
-    await fuzz(fc.record({ params: fc.constant({}), query: accounts }), (fuzzCase) =>
+    await fuzz(fc.record({ params: fc.constant({}), query: fc.record({ account: accounts }) }), (fuzzCase) =>
       send(GET, "GET", fuzzCase),
     );
   });
@@ -286,5 +301,66 @@ describe("the browser's API", () => {
     const { DELETE } = await import("@/app/api/agents/pairing-codes/[codeId]/route");
     const cases = fc.record({ params: fc.record({ codeId: pathParameters([pairingCodeId]) }) });
     await fuzz(cases, (fuzzCase) => send(DELETE, "DELETE", fuzzCase, `Bearer ${userToken}`));
+  });
+});
+
+describe("the wizard's API", () => {
+  const asUser = (handler: RouteHandler, method: string) => (fuzzCase: FuzzCase) =>
+    send(handler, method, fuzzCase, `Bearer ${userToken}`);
+  const runParams = () => fc.record({ runId: pathParameters([runId]) });
+  /** Saves must name the version they read: some cases carry the run's current one, so they land. */
+  const sometimesAtCurrentVersion = (cases: fc.Arbitrary<FuzzCase>) =>
+    fc.tuple(cases, fc.boolean()).map(([fuzzCase, atCurrentVersion]) => ({ ...fuzzCase, atCurrentVersion }));
+  const withVersionRead =
+    (call: (fuzzCase: FuzzCase) => Promise<Response>) =>
+    async (fuzzCase: FuzzCase): Promise<Response> => {
+      const body = fuzzCase.body;
+      if (!fuzzCase.atCurrentVersion || typeof body?.body !== "string") return call(fuzzCase);
+      const { version } = await db.wizardRun.findUniqueOrThrow({ where: { id: runId } });
+      const current = body.body.replace(/"version":[^,}]*/, `"version":${version}`);
+      return call({ ...fuzzCase, body: { ...body, body: current } });
+    };
+
+  it("run list", { timeout: TIMEOUT_MS }, async () => {
+    const { GET } = await import("@/app/api/wizard/runs/route");
+    const query = jsonValuesFor(ZWizardRunListQuerySchema).map((value) =>
+      Object.fromEntries(
+        Object.entries(typeof value === "object" && value && !Array.isArray(value) ? value : {}).map(
+          ([name, field]) => [name, typeof field === "string" ? field : JSON.stringify(field)],
+        ),
+      ),
+    );
+    await fuzz(fc.record({ params: fc.constant({}), query }), asUser(GET, "GET"));
+  });
+
+  it("one run", { timeout: TIMEOUT_MS }, async () => {
+    const { GET } = await import("@/app/api/wizard/runs/[runId]/route");
+    await fuzz(fc.record({ params: runParams() }), asUser(GET, "GET"));
+  });
+
+  it("page answers", { timeout: TIMEOUT_MS }, async () => {
+    const { PUT } = await import("@/app/api/wizard/runs/[runId]/answers/[page]/route");
+    // Each page's answers from its own schema, and anything at all under any page's name.
+    const cases = fc.oneof(
+      ...ANSWER_PAGE_IDS.map((page) =>
+        fc.record({
+          params: fc.record({ runId: pathParameters([runId]), page: fc.constant(page) }),
+          body: bodiesFor(ZSavePageAnswersRequestSchema.extend({ answers: PAGE_ANSWER_SCHEMAS[page] })),
+        }),
+      ),
+      withBody(
+        ZSavePageAnswersRequestSchema,
+        fc.record({ runId: pathParameters([runId]), page: pathParameters([...ANSWER_PAGE_IDS]) }),
+      ),
+    );
+    await fuzz(sometimesAtCurrentVersion(cases), withVersionRead(asUser(PUT, "PUT")));
+  });
+
+  it("going to a page", { timeout: TIMEOUT_MS }, async () => {
+    const { PUT } = await import("@/app/api/wizard/runs/[runId]/page/route");
+    await fuzz(
+      sometimesAtCurrentVersion(withBody(ZGoToPageRequestSchema, runParams())),
+      withVersionRead(asUser(PUT, "PUT")),
+    );
   });
 });

@@ -25,15 +25,20 @@ describe("rate-limit counters", () => {
 
   it("are removed once their window is over, so made-up sources cannot grow the table", async () => {
     const prefix = `test-expiry:${crypto.randomUUID()}:`;
-    for (let index = 0; index < 200; index++) {
-      await consumeRateLimit(db, { key: `${prefix}198.51.100.${index}`, limit: 10, windowSeconds: 1 });
-    }
+    // Sent together, so that all 200 are counted well inside their window even on a busy machine
+    // (each caller sweeps what has expired, and would sweep the first ones before the last came).
+    const windowSeconds = 3;
+    await Promise.all(
+      Array.from({ length: 200 }, (_, index) =>
+        consumeRateLimit(db, { key: `${prefix}198.51.100.${index}`, limit: 10, windowSeconds }),
+      ),
+    );
     const live = { key: `${prefix}live`, limit: 10, windowSeconds: 600 };
     await consumeRateLimit(db, live);
     const rowsOfTest = () => db.rateLimitCounter.count({ where: { key: { startsWith: prefix } } });
     expect(await rowsOfTest()).toBe(201);
 
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await new Promise((resolve) => setTimeout(resolve, windowSeconds * 1000 + 100));
     // Later callers (any key) sweep expired rows as they count.
     for (let call = 0; call < 3; call++) await consumeRateLimit(db, live);
     expect(await rowsOfTest()).toBe(1);

@@ -77,6 +77,19 @@ const ROUTES: Record<string, RouteCase> = {
     call: (c, theirs) =>
       c.asAdmin(`/api/wizard/runs/${theirs.runId}/page`, json({ version: 1, page: "credentials" }, "PUT")),
   },
+  "wizard/runs/[runId]/validation": {
+    call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/validation`, { method: "POST" }),
+  },
+  "wizard/runs/[runId]/certificates": {
+    call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/certificates`),
+  },
+  "wizard/runs/[runId]/certificate-plan": {
+    call: (c, theirs) =>
+      c.asAdmin(
+        `/api/wizard/runs/${theirs.runId}/certificate-plan`,
+        json({ thumbprint: "A3F2F6F20697C191C2E2734CC133FD1907FBD37B" }),
+      ),
+  },
   agents: { noId: "lists the caller's own tenant's agents" },
   "agents/events": { noId: "streams the caller's own tenant's agent events" },
   "agents/pairing-codes": { noId: "creates a code in the caller's own tenant" },

@@ -134,7 +134,10 @@ describe("PowerShell executor", () => {
     timeoutMs: 10_000,
   });
 
-  it("passes the call on stdin of a process started without a shell, byte for byte", async () => {
+  // One real process per hostile value: on a busy machine that is more than the default 5 s.
+  it("passes the call on stdin of a process started without a shell, byte for byte", {
+    timeout: 60_000,
+  }, async () => {
     for (const value of HOSTILE_VALUES) {
       const parameters = { Identity: value };
       const credentials = { Credentials: { userName: "CONTOSO\\svc", password: value } };

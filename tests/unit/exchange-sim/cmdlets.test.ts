@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { CMDLET_CATALOG } from "@/simulators/exchange/model/catalog";
+import { applyPlan, planFixture } from "../wizard/gather-from-fixture";
 import { exercised, openPair, type Pair } from "./organization-harness";
 
 // Every cmdlet of the catalog: its happy path, the change the next Get shows, and how it fails.
@@ -909,6 +910,173 @@ describe("the dedicated hybrid application's switches", () => {
     expect(
       (await contoso.failOnPremises("Set-OrganizationConfig", { EwsAllowedAppIDs: ["c"] })).category,
     ).toBe("ObjectNotFound");
+  });
+});
+
+describe("validation probes (the HCW's ValidateConfiguration) and mailbox moves", () => {
+  const CLOUD_EWS = "https://outlook.office365.com/EWS/Exchange.asmx";
+  const ON_PREMISES_EWS = "https://mail.contoso.com/EWS/Exchange.asmx";
+  const ONLINE_RELATIONSHIP = `O365 to On-premises - ${O}`;
+  const ON_PREMISES_RELATIONSHIP = `On-premises to O365 - ${G}`;
+
+  async function configuredContoso(): Promise<Pair> {
+    const { pair, plan } = await planFixture("contoso");
+    await applyPlan(pair, plan);
+    return pair;
+  }
+
+  it("Test-OAuthConnectivity answers from the OAuth configuration of both sides", async () => {
+    const unconfigured = (
+      await contoso.onPremises("Test-OAuthConnectivity", { Service: "EWS", TargetUri: CLOUD_EWS })
+    ).value[0];
+    expect(unconfigured).toMatchObject({ ResultType: "Error" });
+    expect(String(unconfigured!.Detail)).toMatch(/intra-organization connector/);
+
+    const configured = await configuredContoso();
+    const outbound = { Service: "EWS", TargetUri: CLOUD_EWS };
+    const inbound = { Service: "EWS", TargetUri: ON_PREMISES_EWS };
+    expect((await configured.onPremises("Test-OAuthConnectivity", outbound)).value[0]!.ResultType).toBe(
+      "Success",
+    );
+    expect((await configured.online("Test-OAuthConnectivity", inbound)).value[0]!.ResultType).toBe("Success");
+    const wrongHost = (
+      await configured.online("Test-OAuthConnectivity", {
+        Service: "EWS",
+        TargetUri: "https://ews.contoso.net/EWS/Exchange.asmx",
+      })
+    ).value[0];
+    expect(String(wrongHost!.Detail)).toMatch(/\(404\)/);
+
+    await configured.onPremises("Set-PartnerApplication", { Identity: "Exchange Online", Enabled: false });
+    for (const result of [
+      (await configured.onPremises("Test-OAuthConnectivity", outbound)).value[0]!,
+      (await configured.online("Test-OAuthConnectivity", inbound)).value[0]!,
+    ]) {
+      expect(result.ResultType).toBe("Error");
+      expect(String(result.Detail)).toMatch(/partner application 'Exchange Online' is disabled/);
+    }
+    expect((await configured.failOnline("Test-OAuthConnectivity", { Service: "EWS" })).category).toBe(
+      "InvalidArgument",
+    );
+  });
+
+  it("Test-OrganizationRelationship looks free/busy up across the relationship, from either side", async () => {
+    const configured = await configuredContoso();
+    expect(
+      (await configured.online("Test-OrganizationRelationship", { Identity: ONLINE_RELATIONSHIP })).value[0],
+    ).toMatchObject({ Status: "Success", Identity: ONLINE_RELATIONSHIP });
+    expect(
+      (await configured.onPremises("Test-OrganizationRelationship", { Identity: ON_PREMISES_RELATIONSHIP }))
+        .value[0]!.Status,
+    ).toBe("Success");
+    // On-premises stops sharing free/busy: the cloud's lookup fails on the other side.
+    await configured.onPremises("Set-OrganizationRelationship", {
+      Identity: ON_PREMISES_RELATIONSHIP,
+      FreeBusyAccessEnabled: false,
+    });
+    const broken = (
+      await configured.online("Test-OrganizationRelationship", { Identity: ONLINE_RELATIONSHIP })
+    ).value[0];
+    expect(broken).toMatchObject({ Status: "Error" });
+    expect(String(broken!.Description)).toMatch(/doesn't share free\/busy/);
+    expect(
+      (await configured.failOnline("Test-OrganizationRelationship", { Identity: "No such relationship" }))
+        .category,
+    ).toBe("ObjectNotFound");
+  });
+
+  it("Test-FederationTrust checks the trust, its metadata, its certificate and the identifier; Remove-FederatedDomain undoes Add-FederatedDomain", async () => {
+    const fabrikam = await openPair("fabrikam");
+    expect((await fabrikam.onPremises("Test-FederationTrust")).value).toEqual([
+      expect.objectContaining({ Id: "FederationTrustConfiguration", Type: "Error" }),
+    ]);
+    const { pair, plan } = await planFixture("fabrikam");
+    await applyPlan(pair, plan);
+    expect((await pair.onPremises("Test-FederationTrust")).value.map((row) => [row.Id, row.Type])).toEqual([
+      ["FederationTrustConfiguration", "Success"],
+      ["FederationMetadata", "Success"],
+      ["OrganizationCertificate", "Success"],
+      ["TokenRequest", "Success"],
+    ]);
+
+    await pair.onPremises("New-AcceptedDomain", { Name: "fabrikam.net", DomainName: "fabrikam.net" });
+    await pair.onPremises("Add-FederatedDomain", { DomainName: "fabrikam.net" });
+    await pair.onPremises("Remove-FederatedDomain", { DomainName: "fabrikam.net" });
+    const identifier = async () => (await pair.onPremises("Get-FederatedOrganizationIdentifier")).value[0]!;
+    expect((await identifier()).Domains).toEqual(["fabrikam.com"]);
+    expect(
+      (await pair.failOnPremises("Remove-FederatedDomain", { DomainName: "fabrikam.net" })).category,
+    ).toBe("ObjectNotFound");
+    expect(
+      (await pair.failOnPremises("Remove-FederatedDomain", { DomainName: "fabrikam.com" })).message,
+    ).toMatch(/account namespace/);
+
+    // Federation off again: no namespace, no trust linked, and the token request fails.
+    await pair.onPremises("Set-FederatedOrganizationIdentifier", {
+      AccountNamespace: null,
+      DelegationFederationTrust: null,
+      Enabled: false,
+    });
+    expect(await identifier()).toMatchObject({
+      AccountNamespace: null,
+      DelegationTrustLink: null,
+      Domains: [],
+    });
+    const rows = (await pair.onPremises("Test-FederationTrust")).value;
+    expect(rows.find((row) => row.Id === "TokenRequest")).toMatchObject({ Type: "Error" });
+  });
+
+  it("mailbox moves: a migration batch through the endpoint and a direct move request, both listed", async () => {
+    const configured = await configuredContoso();
+    const endpoint = "Hybrid Migration Endpoint - EWS (Default Web Site)";
+    const batch = {
+      Name: "Wave 1",
+      SourceEndpoint: endpoint,
+      TargetDeliveryDomain: "contoso.mail.onmicrosoft.com",
+      CSVData: "EmailAddress\nalex@contoso.com\nmegan@contoso.com\n",
+      AutoStart: true,
+    };
+    const [created] = (await configured.online("New-MigrationBatch", batch)).value;
+    expect(created).toMatchObject({
+      Identity: "Wave 1",
+      SourceEndpoint: endpoint,
+      Status: "Syncing",
+      TotalCount: 2,
+    });
+    await configured.online("New-MoveRequest", {
+      Identity: "lee@contoso.com",
+      Remote: true,
+      RemoteHostName: "mail.contoso.com",
+      RemoteCredential: { UserName: "CONTOSO\\admin", Password: "p" },
+      TargetDeliveryDomain: "contoso.mail.onmicrosoft.com",
+    });
+    expect(
+      (await configured.online("Get-MoveRequest")).value.map((request) => [
+        request.Identity,
+        request.RemoteHostName,
+        request.BatchName,
+      ]),
+    ).toEqual([
+      ["alex@contoso.com", "mail.contoso.com", "MigrationService:Wave 1"],
+      ["megan@contoso.com", "mail.contoso.com", "MigrationService:Wave 1"],
+      ["lee@contoso.com", "mail.contoso.com", null],
+    ]);
+    expect((await configured.online("Get-MigrationBatch")).value.map((entry) => entry.Identity)).toEqual([
+      "Wave 1",
+    ]);
+    expect(
+      (
+        await configured.failOnline("New-MigrationBatch", {
+          ...batch,
+          Name: "Wave 2",
+          SourceEndpoint: "None",
+        })
+      ).category,
+    ).toBe("ObjectNotFound");
+    expect(
+      (await configured.failOnline("New-MigrationBatch", { ...batch, Name: "Wave 3", CSVData: "Name\nx" }))
+        .message,
+    ).toMatch(/EmailAddress/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AGENT_ALLOWED_CMDLETS, AGENT_PROBES } from "@/lib/agents/protocol";
-import { EXCHANGE_OBJECT_KINDS, objectKind } from "@/lib/exchange/object-catalog";
+import { AGENT_REMOVALS, EXCHANGE_OBJECT_KINDS, objectKind } from "@/lib/exchange/object-catalog";
 import { sidesOf } from "@/lib/exchange/object-kind";
 import type { Answers } from "@/lib/wizard/answers/answers";
 import { writesOf } from "@/lib/wizard/plan/plan-types";
@@ -48,14 +48,38 @@ describe("lib/exchange's catalog agrees with the Exchange simulators", () => {
     }
   });
 
-  it("derives the agent's allow-list: on-premises cmdlets only, no removal but the stale hybrid configuration's", () => {
+  it("derives the agent's allow-list: on-premises cmdlets only, removals only of what the wizard creates", () => {
     expect(AGENT_ALLOWED_CMDLETS).toContain("New-SendConnector");
     expect(AGENT_ALLOWED_CMDLETS).toContain("Remove-HybridConfiguration");
-    expect(AGENT_ALLOWED_CMDLETS).not.toContain("Remove-SendConnector");
+    expect(AGENT_ALLOWED_CMDLETS).toContain("Remove-SendConnector");
+    expect(AGENT_ALLOWED_CMDLETS).toContain("Test-OAuthConnectivity");
     expect(AGENT_ALLOWED_CMDLETS).not.toContain("New-InboundConnector");
     // Policies exist on both sides, but the wizard writes them only in Exchange Online.
     expect(AGENT_ALLOWED_CMDLETS).toContain("Get-RetentionPolicy");
     expect(AGENT_ALLOWED_CMDLETS).not.toContain("New-RetentionPolicy");
+    expect(AGENT_ALLOWED_CMDLETS).not.toContain("Remove-InboundConnector");
+    // Each removal the agent may run undoes a kind the wizard creates on-premises, and every such kind has one.
+    const created = EXCHANGE_OBJECT_KINDS.filter((kind) =>
+      kind.cmdlets.some(
+        (cmdlet) =>
+          (cmdlet.verb === "new" || cmdlet.name === "Add-FederatedDomain") &&
+          sidesOf(kind, cmdlet).includes("OnPremises"),
+      ),
+    );
+    const undoRemovals = created.flatMap((kind) =>
+      kind.cmdlets
+        .filter((cmdlet) => cmdlet.verb === "remove" && sidesOf(kind, cmdlet).includes("OnPremises"))
+        .map((cmdlet) => cmdlet.name),
+    );
+    expect([...AGENT_REMOVALS].sort()).toEqual([...undoRemovals].sort());
+    for (const kind of created) {
+      expect(
+        kind.cmdlets.some(
+          (cmdlet) => cmdlet.verb === "remove" && sidesOf(kind, cmdlet).includes("OnPremises"),
+        ),
+        `${kind.kind} can be removed on-premises`,
+      ).toBe(true);
+    }
     // The agent's probes are its own scripts on the server, not Exchange cmdlets.
     const cmdlets = AGENT_ALLOWED_CMDLETS.filter(
       (name) => !(AGENT_PROBES as readonly string[]).includes(name),

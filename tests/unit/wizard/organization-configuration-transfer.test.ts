@@ -3,7 +3,16 @@ import type { Answers } from "@/lib/wizard/answers/answers";
 import type { GatheredState } from "@/lib/wizard/gather/gathered-state";
 import { computePlan } from "@/lib/wizard/plan/compute-plan";
 import { type PlanOperation, writesOf } from "@/lib/wizard/plan/plan-types";
-import { applyPlan, gatherFixture, gatherPair, shippedAnswers, tenantFactsOf } from "./gather-from-fixture";
+import { prepareUndo } from "@/lib/wizard/undo/prepare-undo";
+import { applyRecording } from "@/tests/helpers/apply-recording";
+import {
+  applyPlan,
+  gatherFixture,
+  gatherPair,
+  shippedAnswers,
+  tenantFactsOf,
+  withTestCredentials,
+} from "./gather-from-fixture";
 
 // Organization Configuration Transfer over contoso: two policies of its own on-premises
 // (Contractors for Outlook on the web, the Finance retention policy and its tag), a mobile device
@@ -154,5 +163,36 @@ describe("organization configuration transfer", () => {
     expect(
       (await pair.online("Get-MobileDeviceMailboxPolicy", { Identity: "Executives" })).value[0],
     ).toMatchObject({ MinPasswordLength: 6 });
+  });
+
+  it("Undo removes the copied policies, the retention policy before its tag, and leaves the tenant's own", async () => {
+    const { pair, plan } = await planContoso();
+    const before = (await gatherPair(pair)).state;
+    const run = async (side: "OnPremises" | "Online", cmdlet: string, parameters: Record<string, unknown>) =>
+      (side === "OnPremises"
+        ? await pair.onPremises(cmdlet, parameters)
+        : await pair.online(cmdlet, parameters)
+      ).value;
+    const executed = await applyRecording(run, plan, withTestCredentials);
+    const undo = prepareUndo({
+      executed,
+      gathered: (await gatherPair(pair)).state,
+      moves: { requests: [], batches: [] },
+    });
+    if (undo.status !== "ready") throw new Error(undo.reasons.join(" "));
+    const removals = undo.plan.operations
+      .filter((operation) => operation.task === TASK)
+      .map((operation) => `${operation.cmdlet} ${operation.identity}`);
+    expect(removals).toEqual([
+      "Remove-RetentionPolicy Finance",
+      "Remove-RetentionPolicyTag Finance - 7 years",
+      "Remove-OwaMailboxPolicy Contractors",
+      "Remove-OwaMailboxPolicy Default",
+    ]);
+    await applyRecording(run, undo.plan);
+    const after = (await gatherPair(pair)).state;
+    expect(after.online.owaMailboxPolicies).toEqual(before.online.owaMailboxPolicies);
+    expect(after.online.retentionPolicies).toEqual(before.online.retentionPolicies);
+    expect(after.online.mobileDeviceMailboxPolicies).toEqual(before.online.mobileDeviceMailboxPolicies);
   });
 });

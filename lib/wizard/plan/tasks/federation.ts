@@ -1,3 +1,4 @@
+import { accountDomainOf } from "@/lib/exchange/account-namespace";
 import { sameName } from "@/lib/wizard/gather/gathered-lookups";
 import type { PlanContext } from "../plan-context";
 import { operationId, planObject } from "../plan-object";
@@ -9,8 +10,6 @@ import type { PlanOperation } from "../plan-types";
 // federated organization identifier on both sides. The organization relationships depend on it.
 
 const TRUST_NAME = "Microsoft Federation Gateway";
-/** Exchange prefixes the federated account namespace with this fixed label. */
-const NAMESPACE_PREFIX = "FYDIBOHF25SPDLT.";
 
 function trust(context: PlanContext): PlanOperation[] {
   const existing = context.gathered.onPremises.federationTrust ?? undefined;
@@ -55,7 +54,7 @@ function proofs(context: PlanContext, trustIds: string[]): PlanOperation[] {
 function onPremisesIdentifier(context: PlanContext, dependsOn: string[]): PlanOperation[] {
   const existing = context.gathered.onPremises.federatedOrganizationIdentifier;
   const accountDomain = context.answers.domains.autodiscoverDomain;
-  const current = existing?.AccountNamespace?.replace(NAMESPACE_PREFIX, "") ?? null;
+  const current = accountDomainOf(existing?.AccountNamespace);
   const operations = planObject({
     task: "Federation",
     side: "OnPremises",

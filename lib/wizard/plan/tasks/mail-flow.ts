@@ -11,17 +11,27 @@ import type { PlanOperation } from "../plan-types";
 // organization FQDN, and the OnPremisesOrganization object that ties them together. Full hybrid
 // only. Connectors an older wizard made ("Hybrid Mail Flow …") are updated, never duplicated.
 
-function sendConnector(context: PlanContext): PlanOperation[] {
-  const name = `Outbound to Office 365 - ${context.tenantGuid}`;
+function sendConnectorName(context: PlanContext): string {
+  return `Outbound to Office 365 - ${context.tenantGuid}`;
+}
+
+/** The hybrid send connector: by its HCW name, its legacy name, or the coexistence domain it serves. */
+export function existingSendConnector(context: PlanContext) {
   const connectors = context.gathered.onPremises.sendConnectors;
-  const addressSpace = `smtp:${context.coexistenceDomain};1`;
-  const existing =
-    findNamed(connectors, [name, "Outbound to Office 365"]) ??
+  return (
+    findNamed(connectors, [sendConnectorName(context), "Outbound to Office 365"]) ??
     connectors.find((connector) =>
       connector.AddressSpaces.some((space) =>
         space.toLowerCase().includes(`:${context.coexistenceDomain.toLowerCase()}`),
       ),
-    );
+    )
+  );
+}
+
+function sendConnector(context: PlanContext): PlanOperation[] {
+  const name = sendConnectorName(context);
+  const addressSpace = `smtp:${context.coexistenceDomain};1`;
+  const existing = existingSendConnector(context);
   return planObject({
     task: "MailFlow",
     side: "OnPremises",
@@ -69,12 +79,16 @@ function receiveConnectors(context: PlanContext): PlanOperation[] {
   });
 }
 
-function inboundConnector(context: PlanContext): PlanOperation[] {
-  const name = `Inbound from ${context.onPremisesGuid}`;
-  const existing = findNamed(context.gathered.online.inboundConnectors, [
-    name,
+export function existingInboundConnector(context: PlanContext) {
+  return findNamed(context.gathered.online.inboundConnectors, [
+    `Inbound from ${context.onPremisesGuid}`,
     "Hybrid Mail Flow Inbound Connector",
   ]);
+}
+
+function inboundConnector(context: PlanContext): PlanOperation[] {
+  const name = `Inbound from ${context.onPremisesGuid}`;
+  const existing = existingInboundConnector(context);
   return planObject({
     task: "MailFlow",
     side: "Online",
@@ -94,12 +108,16 @@ function inboundConnector(context: PlanContext): PlanOperation[] {
   });
 }
 
-function outboundConnector(context: PlanContext): PlanOperation[] {
-  const name = `Outbound to ${context.onPremisesGuid}`;
-  const existing = findNamed(context.gathered.online.outboundConnectors, [
-    name,
+export function existingOutboundConnector(context: PlanContext) {
+  return findNamed(context.gathered.online.outboundConnectors, [
+    `Outbound to ${context.onPremisesGuid}`,
     "Hybrid Mail Flow Outbound Connector",
   ]);
+}
+
+function outboundConnector(context: PlanContext): PlanOperation[] {
+  const name = `Outbound to ${context.onPremisesGuid}`;
+  const existing = existingOutboundConnector(context);
   return planObject({
     task: "MailFlow",
     side: "Online",

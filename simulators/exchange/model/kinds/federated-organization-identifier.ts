@@ -68,6 +68,16 @@ function validateIdentifier(context: CmdletContext, identifier: ExchangeObject):
       "Federation can't be enabled: no delegation federation trust is set. Specify -DelegationFederationTrust.",
     );
   }
+  // Clearing the namespace takes its domain out of federation with it: federation is off again.
+  if (
+    context.side === "OnPremises" &&
+    "AccountNamespace" in context.parameters &&
+    AccountNamespace === null
+  ) {
+    const previous = accountDomain(identifier)?.toLowerCase();
+    const domains = Array.isArray(identifier.Domains) ? identifier.Domains.map(String) : [];
+    identifier.Domains = domains.filter((domain) => domain.toLowerCase() !== previous);
+  }
   // Exchange stores what it was given in its own shape: the prefixed namespace and the trust's name.
   if (typeof AccountNamespace === "string") {
     context.parameters.AccountNamespace = `${NAMESPACE_PREFIX}${AccountNamespace}`;
@@ -120,6 +130,28 @@ export const federatedOrganizationIdentifierCmdlets = defineCmdlets([
         identifier.Domains = [...domains, domain];
         touch(context, identifier);
       }
+      return [];
+    },
+  },
+  {
+    name: "Remove-FederatedDomain",
+    sides: ON_PREMISES,
+    parameters: { DomainName: REQUIRED_STRING, Force: SWITCH },
+    run(context) {
+      const identifier = objectsOf(context.state, KIND)[0];
+      const domain = String(context.parameters.DomainName);
+      const domains = Array.isArray(identifier?.Domains) ? identifier.Domains.map(String) : [];
+      if (!identifier || !domains.some((existing) => existing.toLowerCase() === domain.toLowerCase())) {
+        throw notFoundError(context, domain);
+      }
+      if (accountDomain(identifier)?.toLowerCase() === domain.toLowerCase()) {
+        throw invalidOperationError(
+          context,
+          `'${domain}' is the account namespace of the federated organization identifier. Clear it with Set-FederatedOrganizationIdentifier -AccountNamespace $null instead.`,
+        );
+      }
+      identifier.Domains = domains.filter((existing) => existing.toLowerCase() !== domain.toLowerCase());
+      touch(context, identifier);
       return [];
     },
   },

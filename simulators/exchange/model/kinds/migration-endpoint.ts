@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type CmdletContext, defineCmdlets } from "../cmdlet-definition";
-import { insertObject, invalidValueError, objectsOf } from "../directory-objects";
+import { insertObject, invalidValueError, objectsOf, requireObject } from "../directory-objects";
 import { ExchangeError } from "../exchange-error";
 import { getCmdlet, removeCmdlet, setCmdlet } from "../generic-cmdlets";
 import type { ExchangeObject } from "../json";
@@ -137,9 +137,14 @@ export const migrationEndpointCmdlets = defineCmdlets([
   {
     name: "Test-MigrationServerAvailability",
     sides: ONLINE,
-    parameters: CONNECTION_PARAMETERS,
+    // -Endpoint tests an endpoint that exists, with the credential it keeps.
+    parameters: { ...CONNECTION_PARAMETERS, Endpoint: STRING },
     async run(context) {
-      const remoteServer = requireRemoteServer(context);
+      const endpoint = context.parameters.Endpoint;
+      const remoteServer =
+        typeof endpoint === "string"
+          ? String(requireObject(context, KIND, endpoint).RemoteServer)
+          : requireRemoteServer(context);
       const { reachable, detail } = await testRemoteServer(context, remoteServer);
       return [
         {
