@@ -8,13 +8,15 @@ import { ensureIdentityProviderCertificate } from "./simulators/identity/start-i
 // embedded PostgreSQL unless DATABASE_URL is set, the simulators, the demo agent) on
 // ports of its own, with a fresh data folder, in Debian's Chromium.
 // The config is evaluated again in each worker process: choose once, hand down through the environment.
-// Four ports from 4200–4792: clear of the ones Chromium refuses to connect to (4045, 4190, 5060, …).
+// Five ports from 4200–4793: clear of the ones Chromium refuses to connect to (4045, 4190, 5060, …).
 process.env.HW_E2E_PORT ??= String(4200 + Math.floor(Math.random() * 590));
 process.env.HW_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "hw-e2e-"));
 chmodSync(process.env.HW_E2E_DATA_DIR, 0o755);
 const port = Number(process.env.HW_E2E_PORT);
 const dataDir = process.env.HW_E2E_DATA_DIR;
 const identityPort = port + 1;
+/** The local DNS server the federation test answers TXT lookups from (UDP): the web app's DNS_RESOLVERS. */
+process.env.HW_E2E_DNS_PORT = String(port + 4);
 /** Where the identity provider's Worldwide authority answers; tests read it from here. */
 process.env.HW_E2E_IDENTITY_URL = `https://127.0.0.1:${identityPort}`;
 // The identity provider's server certificate is made now, in the data folder npm start will use and
@@ -59,6 +61,7 @@ export default defineConfig({
       IDENTITY_PORT: String(identityPort),
       EXCHANGE_ONLINE_PORT: String(port + 2),
       GRAPH_PORT: String(port + 3),
+      DNS_RESOLVERS: `127.0.0.1:${port + 4}`,
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
     },

@@ -16,8 +16,8 @@ const WARM_UP = 100;
 const SAVES = 1000;
 /** Two pages' answers saved in turn, so each save changes the run. */
 const PAGES = [
-  { page: "environment", answers: { cloud: "Worldwide", onPremisesServer: "EX1" } },
-  { page: "organization-fqdn", answers: { fqdn: "mail.contoso.com" } },
+  { page: "environment", answers: { cloud: "Worldwide", onPremisesServer: "EX1" }, next: "credentials" },
+  { page: "organization-fqdn", answers: { fqdn: "mail.contoso.com" }, next: "review" },
 ];
 
 export async function benchPageSave(): Promise<Record<string, string>> {
@@ -50,10 +50,12 @@ export async function benchPageSave(): Promise<Record<string, string>> {
   const saves: number[] = [];
   const reads: number[] = [];
   for (let i = 0; i < WARM_UP + SAVES; i++) {
-    const { page, answers } = PAGES[i % PAGES.length]!;
+    const { page, answers, next } = PAGES[i % PAGES.length]!;
+    // As the page's Next sends it: the answers, the version read, and the page the run resumes on.
     const saved = await call("PUT", `/api/wizard/runs/${run.id}/answers/${page}`, {
       version: run.version,
       answers,
+      next,
     });
     const read = await call("GET", `/api/wizard/runs/${run.id}`);
     run = saved.answer;

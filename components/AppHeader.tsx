@@ -13,7 +13,7 @@ export function AppHeader({ version }: { version: string }) {
             </span>
           </Link>
           <nav className="flex gap-4 text-sm text-slate-600">
-            <Link href="/wizard/credentials" className="hover:text-brand-700">
+            <Link href="/wizard" className="hover:text-brand-700">
               Wizard
             </Link>
             <Link href="/agents" className="hover:text-brand-700">

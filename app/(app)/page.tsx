@@ -21,7 +21,7 @@ export default function HomePage() {
           changes, a small agent that only connects out, and safe re-runs.
         </p>
         <Link
-          href="/wizard/credentials"
+          href="/wizard"
           className="mt-6 inline-block rounded bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700"
         >
           Start the wizard

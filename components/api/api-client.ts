@@ -14,6 +14,12 @@ import { type MeResponse, ZMeResponseSchema } from "@/lib/contracts/me";
 import { type SignInRealm, ZSignInRealmSchema } from "@/lib/contracts/sign-in-realm";
 import { type TenantSettings, ZTenantSettingsSchema } from "@/lib/contracts/tenant-settings";
 import {
+  type DomainProofCheck,
+  type DomainProofsResponse,
+  ZDomainProofCheckSchema,
+  ZDomainProofsResponseSchema,
+} from "@/lib/contracts/wizard-domain-proofs";
+import {
   type CertificateChoicesResponse,
   type PlanResponse,
   type UndoResponse,
@@ -23,6 +29,13 @@ import {
   ZUndoResponseSchema,
   ZValidationResponseSchema,
 } from "@/lib/contracts/wizard-done";
+
+import {
+  type DetectedServers,
+  type RunGathered,
+  ZDetectedServersSchema,
+  ZRunGatheredSchema,
+} from "@/lib/contracts/wizard-gather";
 import {
   type GoToPageRequest,
   type SavePageAnswersRequest,
@@ -176,6 +189,32 @@ export function createApiClient(send: Send) {
       read(
         send(`/api/wizard/runs/${encodeURIComponent(runId)}/undo`, { method: "POST" }),
         ZUndoResponseSchema,
+      ),
+    detectExchangeServers: (runId: string): Promise<DetectedServers> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/exchange-servers`, { method: "POST" }),
+        ZDetectedServersSchema,
+      ),
+    /** Gathering configuration's server-sent events (ZGatherEventSchema), for the page to parse. */
+    async gatherRun(runId: string, signal: AbortSignal): Promise<ReadableStream> {
+      const response = await answered(
+        await send(`/api/wizard/runs/${encodeURIComponent(runId)}/gather`, { method: "POST", signal }),
+      );
+      if (!response.body) throw new ApiError(response.status, "unexpected", "The gather stream has no body.");
+      return response.body;
+    },
+    /** Throws ApiError 404 `not_found` (reason `not_gathered`) before the run's first gather. */
+    getRunGathered: (runId: string): Promise<RunGathered> =>
+      read(send(`/api/wizard/runs/${encodeURIComponent(runId)}/gathered`), ZRunGatheredSchema),
+    readDomainProofs: (runId: string, createTrust: boolean): Promise<DomainProofsResponse> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/domain-proofs`, json("POST", { createTrust })),
+        ZDomainProofsResponseSchema,
+      ),
+    verifyDomainProof: (runId: string, domain: string): Promise<DomainProofCheck> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/domain-proofs/verify`, json("POST", { domain })),
+        ZDomainProofCheckSchema,
       ),
   };
 }

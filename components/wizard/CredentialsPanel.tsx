@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { useAgents } from "@/components/agents/use-agents";
 import { useSession } from "@/components/auth/SessionProvider";
@@ -65,16 +65,22 @@ function ConnectionLine({
   }
 }
 
+/** Both credentials, once both are there: the Credentials page's answers. */
+export interface CredentialsReady {
+  onPremisesAgent: string;
+  exchangeOnlineAdmin: string;
+}
+
 /**
  * The HCW's Credentials page: the on-premises account (the paired agent's run-as identity) and the
  * Exchange Online account (the signed-in admin, checked against Exchange Online on their behalf).
- * Next is enabled only when both are there.
+ * `actions` gets both only when both are there, so Next stays disabled until then.
  */
-export function CredentialsPanel() {
+export function CredentialsPanel({ actions }: { actions: (ready: CredentialsReady | null) => ReactNode }) {
   const { state, switchAccount, signInAgain } = useSession();
   const { connection, check } = useExchangeOnlineConnection();
-  const router = useRouter();
   const { agents } = useAgents();
+  const pathname = usePathname();
   const agent = agents?.find((candidate) => candidate.online) ?? agents?.[0];
   const signedIn = state.status === "signed-in" ? state : undefined;
 
@@ -134,7 +140,7 @@ export function CredentialsPanel() {
               )}
               <p>Sign in with a Global Administrator or Exchange Administrator account.</p>
               <Link
-                href="/sign-in?returnTo=%2Fwizard%2Fcredentials"
+                href={`/sign-in?returnTo=${encodeURIComponent(pathname)}`}
                 className="mt-3 inline-block rounded bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700"
               >
                 Sign in
@@ -143,16 +149,11 @@ export function CredentialsPanel() {
           )}
         </Card>
       </div>
-      <div className="flex justify-end gap-3">
-        <button
-          type="button"
-          disabled={!signedIn || !agent || connection.status !== "connected"}
-          onClick={() => router.push("/wizard/configuration")}
-          className="rounded bg-brand-600 px-6 py-2 font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-40"
-        >
-          Next
-        </button>
-      </div>
+      {actions(
+        signedIn && agent && connection.status === "connected"
+          ? { onPremisesAgent: agent.name, exchangeOnlineAdmin: signedIn.me.user.upn }
+          : null,
+      )}
     </div>
   );
 }

@@ -6,16 +6,19 @@ import { WizardPageList } from "./WizardPageList";
 export function WizardPage({
   current,
   title,
+  skipped,
   children,
 }: {
   current: WizardPageId;
   title: string;
+  /** Pages the run leaves out, with why. */
+  skipped?: ReadonlyMap<WizardPageId, string>;
   children: ReactNode;
 }) {
   return (
     <div className="grid gap-8 md:grid-cols-[16rem_1fr]">
       <aside>
-        <WizardPageList current={current} />
+        <WizardPageList current={current} skipped={skipped} />
       </aside>
       <div>
         <h1 className="mb-4 text-2xl font-semibold text-brand-900">{title}</h1>

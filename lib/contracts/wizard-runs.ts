@@ -53,8 +53,15 @@ export const ZWizardRunListResponseSchema = z.object({
 });
 export type WizardRunListResponse = z.infer<typeof ZWizardRunListResponseSchema>;
 
-/** PUT /api/wizard/runs/[runId]/answers/[page]: the page's answers, with the version they were read at. */
-export const ZSavePageAnswersRequestSchema = z.object({ version: ZVersionSchema, answers: z.unknown() });
+/**
+ * PUT /api/wizard/runs/[runId]/answers/[page]: the page's answers, with the version they were read
+ * at, and the page Next leads to (the run resumes there; the saved page when absent).
+ */
+export const ZSavePageAnswersRequestSchema = z.object({
+  version: ZVersionSchema,
+  answers: z.unknown(),
+  next: ZWizardPageIdSchema.optional(),
+});
 export type SavePageAnswersRequest = z.infer<typeof ZSavePageAnswersRequestSchema>;
 
 /** PUT /api/wizard/runs/[runId]/page: Back or Next without saving answers. */

@@ -36,6 +36,8 @@ export async function startAgentTestBed(options: {
   tenantId?: string;
   /** The on-premises state file the agents work on, instead of a fresh Contoso. */
   simulatorState?: string;
+  /** More of the web app's environment (an Exchange scenario's clouds, DNS_RESOLVERS). */
+  webEnv?: Record<string, string>;
 }) {
   const databaseUrl = options.databaseUrl ?? inject("databaseUrl");
   // The queue is also used from this process (to enqueue and inspect jobs): same settings as the web app.
@@ -63,7 +65,8 @@ export async function startAgentTestBed(options: {
         await loadFixture("contoso"),
       )
     ).onPremisesFile;
-  let web = await startWebApp({ databaseUrl, env: SHORT_LEASE });
+  const webEnv = { ...options.webEnv, ...SHORT_LEASE };
+  let web = await startWebApp({ databaseUrl, env: webEnv });
 
   // The test enqueues as the wizard will: the service, acting in the tenant.
   const acting = actingAsService(tenant, "agent tests");
@@ -113,7 +116,7 @@ export async function startAgentTestBed(options: {
     async restartWeb(pauseMs = 1000) {
       await web.stop();
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
-      web = await startWebApp({ databaseUrl, port: web.port, env: SHORT_LEASE });
+      web = await startWebApp({ databaseUrl, port: web.port, env: webEnv });
     },
 
     async stop() {

@@ -9,7 +9,8 @@ export interface LocalDnsServer {
   close: () => Promise<void>;
 }
 
-export async function startLocalDnsServer(): Promise<LocalDnsServer> {
+/** On `port` (a free one when 0): the e2e suite names its port before the web app starts. */
+export async function startLocalDnsServer(port = 0): Promise<LocalDnsServer> {
   const txt = new Map<string, (string | string[])[]>();
   const server = dns2.createServer({
     udp: true,
@@ -29,7 +30,7 @@ export async function startLocalDnsServer(): Promise<LocalDnsServer> {
       void send(response);
     },
   });
-  const addresses = await server.listen({ udp: { port: 0, address: "127.0.0.1" } });
+  const addresses = await server.listen({ udp: { port, address: "127.0.0.1" } });
   if (!addresses.udp) throw new Error("the local DNS server did not bind UDP");
   return { address: `127.0.0.1:${addresses.udp.port}`, txt, close: () => server.close() };
 }

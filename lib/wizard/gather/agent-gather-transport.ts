@@ -17,12 +17,7 @@ const DEFAULT_TIMEOUT_MS = 5 * 60_000;
  * MAX_READS_PER_JOB), run in one remote PowerShell session, and each settled outcome is awaited
  * over NOTIFY. The job's result carries the agent's clock, compared with the database's.
  */
-export function agentGatherTransport(options: {
-  db: Db;
-  queue: PgBoss;
-  acting: Pick<ActingContext, "tenant">;
-  timeoutMs?: number;
-}): GatherTransport {
+export function agentGatherTransport(options: AgentTransportOptions): GatherTransport {
   return {
     side: "OnPremises",
     async read(invocations: readonly ReadInvocation[]) {
@@ -36,8 +31,17 @@ export function agentGatherTransport(options: {
   };
 }
 
+interface AgentTransportOptions {
+  db: Db;
+  queue: PgBoss;
+  acting: Pick<ActingContext, "tenant">;
+  timeoutMs?: number;
+  /** The Exchange server the agent opens its session on (the Environment page's); the agent's own when absent. */
+  server?: string | undefined;
+}
+
 async function readChunk(
-  options: { db: Db; queue: PgBoss; acting: Pick<ActingContext, "tenant">; timeoutMs?: number },
+  options: AgentTransportOptions,
   invocations: ReadInvocation[],
 ): Promise<{ answers: ReadAnswer[]; clock?: ClockSample }> {
   const describe = [...new Set(invocations.map((invocation) => invocation.cmdlet))].join(", ");
@@ -49,6 +53,7 @@ async function readChunk(
       parameters: invocation.parameters,
     })),
     idempotencyKey: `gather-${randomUUID()}`,
+    ...(options.server ? { server: options.server } : {}),
   });
   const { outcome, settledAt } = await awaitAgentJob({
     db: options.db,

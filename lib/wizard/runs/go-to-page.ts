@@ -21,7 +21,7 @@ export async function goToPage(options: {
     ...options,
     kind: "page_changed",
     write: (run) => {
-      refuseSkippedPage(options.page, storedAnswers(run.answers));
+      refuseSkippedPage(options.page, storedAnswers(run.answers), run.gathered);
       return { currentPage: options.page };
     },
   });

@@ -3,14 +3,15 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { answerViolations } from "@/lib/wizard/answers/answers";
-import { type AnswerPageId, answersKeyOf } from "@/lib/wizard/wizard-pages";
+import { type AnswerPageId, answersKeyOf, type WizardPageId } from "@/lib/wizard/wizard-pages";
 import { changeRunAtVersion } from "./change-run-at-version";
 import { PAGE_ANSWER_SCHEMAS } from "./page-answer-schemas";
 import { refuseSkippedPage } from "./refuse-skipped-page";
 import { storedAnswers } from "./stored-answers";
 
 /**
- * Saves one page's answers (Next), checked by that page's schema, and makes it the run's page.
+ * Saves one page's answers (Next), checked by that page's schema, and makes `next` (the page Next
+ * leads to, else the saved one) the run's page, in the one versioned change.
  * Refused, with the run unchanged and every other answer kept: answers that do not parse (400,
  * each field's message), a version the run has moved past (409, with what changed since), a
  * run whose plan is confirmed, a page the answers so far leave out.
@@ -22,8 +23,10 @@ export async function savePageAnswers(options: {
   page: AnswerPageId;
   answers: unknown;
   version: number;
+  next?: WizardPageId | undefined;
 }): Promise<WizardRun> {
   const { page } = options;
+  const next = options.next ?? page;
   const key = answersKeyOf(page);
   const parsed = PAGE_ANSWER_SCHEMAS[page].safeParse(options.answers);
   if (!parsed.success) {
@@ -43,8 +46,9 @@ export async function savePageAnswers(options: {
         );
       }
       const answers = { ...storedAnswers(run.answers), [key]: parsed.data };
-      refuseSkippedPage(page, answers);
-      return { answers, currentPage: page };
+      refuseSkippedPage(page, answers, run.gathered);
+      refuseSkippedPage(next, answers, run.gathered);
+      return { answers, currentPage: next };
     },
   });
 }

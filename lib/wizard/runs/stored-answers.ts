@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZFeaturesPageSchema } from "@/lib/wizard/answers/answer-pages";
 import type { PageConditions } from "@/lib/wizard/wizard-pages";
+import { exchange2010Of } from "./stored-gather";
 
 // A run's answers as stored: one key per page with answers (docs/ANSWERS.md), each written only
 // after that page's schema accepted it.
@@ -12,9 +13,12 @@ export function storedAnswers(value: Prisma.JsonValue): StoredAnswers {
 }
 
 /**
- * What decides the skipped pages, from the answers so far. Gathered state is not kept with a run
- * yet, so whether the organization runs Exchange 2010 is not known here and Domain Ownership stays.
+ * What decides the skipped pages: the answers so far, and the run's gather (before it, whether the
+ * organization runs Exchange 2010 is not known and Domain Ownership stays).
  */
-export function pageConditions(answers: StoredAnswers): PageConditions {
-  return { features: ZFeaturesPageSchema.safeParse(answers.features).data, exchange2010: null };
+export function pageConditions(answers: StoredAnswers, gathered: Prisma.JsonValue | null): PageConditions {
+  return {
+    features: ZFeaturesPageSchema.safeParse(answers.features).data,
+    exchange2010: exchange2010Of(gathered),
+  };
 }

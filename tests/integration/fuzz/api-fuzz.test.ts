@@ -14,6 +14,10 @@ import {
 import { ZSignInAccountSchema } from "@/lib/contracts/sign-in-realm";
 import { ZTenantSettingsSchema } from "@/lib/contracts/tenant-settings";
 import {
+  ZReadDomainProofsRequestSchema,
+  ZVerifyDomainProofRequestSchema,
+} from "@/lib/contracts/wizard-domain-proofs";
+import {
   ZGoToPageRequestSchema,
   ZSavePageAnswersRequestSchema,
   ZWizardRunListQuerySchema,
@@ -354,6 +358,18 @@ describe("the wizard's API", () => {
       ),
     );
     await fuzz(sometimesAtCurrentVersion(cases), withVersionRead(asUser(PUT, "PUT")));
+  });
+
+  it("the run's gather", { timeout: TIMEOUT_MS }, async () => {
+    const { GET } = await import("@/app/api/wizard/runs/[runId]/gathered/route");
+    await fuzz(fc.record({ params: runParams() }), asUser(GET, "GET"));
+  });
+
+  it("domain proofs and their Verify", { timeout: TIMEOUT_MS }, async () => {
+    const proofs = await import("@/app/api/wizard/runs/[runId]/domain-proofs/route");
+    await fuzz(withBody(ZReadDomainProofsRequestSchema, runParams()), asUser(proofs.POST, "POST"));
+    const verify = await import("@/app/api/wizard/runs/[runId]/domain-proofs/verify/route");
+    await fuzz(withBody(ZVerifyDomainProofRequestSchema, runParams()), asUser(verify.POST, "POST"));
   });
 
   it("going to a page", { timeout: TIMEOUT_MS }, async () => {

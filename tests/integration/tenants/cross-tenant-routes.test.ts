@@ -90,6 +90,23 @@ const ROUTES: Record<string, RouteCase> = {
         json({ thumbprint: "A3F2F6F20697C191C2E2734CC133FD1907FBD37B" }),
       ),
   },
+  "wizard/runs/[runId]/exchange-servers": {
+    call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/exchange-servers`, { method: "POST" }),
+  },
+  "wizard/runs/[runId]/gather": {
+    call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/gather`, { method: "POST" }),
+  },
+  "wizard/runs/[runId]/gathered": {
+    call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/gathered`),
+  },
+  "wizard/runs/[runId]/domain-proofs": {
+    call: (c, theirs) =>
+      c.asAdmin(`/api/wizard/runs/${theirs.runId}/domain-proofs`, json({ createTrust: true })),
+  },
+  "wizard/runs/[runId]/domain-proofs/verify": {
+    call: (c, theirs) =>
+      c.asAdmin(`/api/wizard/runs/${theirs.runId}/domain-proofs/verify`, json({ domain: "fabrikam.com" })),
+  },
   agents: { noId: "lists the caller's own tenant's agents" },
   "agents/events": { noId: "streams the caller's own tenant's agent events" },
   "agents/pairing-codes": { noId: "creates a code in the caller's own tenant" },

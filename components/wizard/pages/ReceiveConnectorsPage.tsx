@@ -1,0 +1,7 @@
+"use client";
+
+import { ConnectorServersForm } from "./ConnectorServersForm";
+
+export default function ReceiveConnectorsPage() {
+  return <ConnectorServersForm page="receive-connectors" />;
+}
