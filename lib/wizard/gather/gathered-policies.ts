@@ -29,10 +29,13 @@ function policySchema(settings: readonly string[], kinds: Record<string, Setting
   return z.object(shape).transform((policy) => policy as PolicyObject);
 }
 
+/** A setting's value once read: a flag, a text, a count, a list, or unset. */
+type PolicyValue = string | number | boolean | null | string[];
+
 /** A policy as the planner reads it: its name, its default flag, and its settings by Exchange's names. */
 export type PolicyObject = { Identity: string; Name: string; IsDefault: boolean | null } & Record<
   string,
-  unknown
+  PolicyValue
 >;
 
 export const ZOwaMailboxPolicySchema = policySchema(OWA_POLICY_SETTINGS, {
