@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZExchangeSideSchema } from "@/lib/exchange/exchange-side";
-import { ZPlanSchema } from "@/lib/wizard/plan/plan-types";
+import { ZPlanSchema, ZPlanSideSchema } from "@/lib/wizard/plan/plan-types";
 import { VALIDATION_CHECK_IDS } from "@/lib/wizard/validate/validation-check-ids";
 
 // The Done page's API (app/api/wizard/runs/[runId]/{validation,certificates,certificate-plan,undo}):
@@ -62,7 +62,7 @@ export const ZUndoResponseSchema = z.discriminatedUnion("status", [
     status: z.literal("ready"),
     plan: ZPlanSchema,
     cannotUndo: z.array(
-      z.object({ side: ZExchangeSideSchema, cmdlet: z.string(), identity: z.string(), why: z.string() }),
+      z.object({ side: ZPlanSideSchema, cmdlet: z.string(), identity: z.string(), why: z.string() }),
     ),
   }),
 ]);

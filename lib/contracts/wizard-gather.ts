@@ -4,7 +4,8 @@ import { z } from "zod";
 // the Exchange servers the Environment page detects, each read of Gathering configuration as it
 // lands, and the choices the later pages offer from the stored gather. Zod only: the browser imports it.
 
-const ZSideSchema = z.enum(["OnPremises", "Online"]);
+/** Where a read ran: an Exchange side, or Microsoft Graph (the dedicated hybrid application). */
+const ZSideSchema = z.enum(["OnPremises", "Online", "Graph"]);
 
 /** One Exchange server as the Environment and connector pages list it. */
 export const ZRunServerSchema = z.object({

@@ -1,6 +1,7 @@
 import { BOTH_SIDES_KINDS } from "./catalog/both-sides-kinds";
 import { ON_PREMISES_KINDS } from "./catalog/on-premises-kinds";
 import { ONLINE_KINDS } from "./catalog/online-kinds";
+import { POLICY_KINDS } from "./catalog/policy-kinds";
 import type { ExchangeSide } from "./exchange-side";
 import { type CmdletVerb, type KindCmdlet, type ObjectKind, sidesOf } from "./object-kind";
 
@@ -13,6 +14,7 @@ export const EXCHANGE_OBJECT_KINDS: readonly ObjectKind[] = [
   ...BOTH_SIDES_KINDS,
   ...ON_PREMISES_KINDS,
   ...ONLINE_KINDS,
+  ...POLICY_KINDS,
 ];
 
 const BY_KIND = new Map(EXCHANGE_OBJECT_KINDS.map((kind) => [kind.kind, kind]));
@@ -51,6 +53,7 @@ export const AGENT_REMOVALS: ReadonlySet<string> = new Set([
   "Remove-AuthServer",
   "Remove-FederationTrust",
   "Remove-FederatedDomain",
+  "Remove-SettingOverride",
 ]);
 
 /** Every on-premises cmdlet of the catalog the agent may run: reads and writes, and the removals above. */

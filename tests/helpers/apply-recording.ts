@@ -14,7 +14,9 @@ export type RunCmdlet = (
   parameters: Record<string, unknown>,
 ) => Promise<readonly Record<string, unknown>[]>;
 
-async function observe(run: RunCmdlet, operation: Plan["operations"][number]) {
+type ExchangePlanOperation = Plan["operations"][number] & { side: ExchangeSide };
+
+async function observe(run: RunCmdlet, operation: ExchangePlanOperation) {
   if (["read", "apply"].includes(verbOf(operation)) && operation.cmdlet !== "Update-EmailAddressPolicy")
     return null;
   const get = kindCmdlet(operation.kind, "get", operation.side).name;
@@ -40,12 +42,14 @@ export async function applyRecording(
 ): Promise<ExecutedOperation[]> {
   const executed: ExecutedOperation[] = [];
   for (const operation of plan.operations) {
-    if (operation.action === "nop") {
+    if (operation.side === "Graph") throw new Error(`${operation.id}: these tests run Exchange cmdlets only`);
+    const exchange: ExchangePlanOperation = { ...operation, side: operation.side };
+    if (exchange.action === "nop") {
       executed.push({ ...operation, status: "succeeded", observedBefore: null });
       continue;
     }
-    const observedBefore = await observe(run, operation);
-    await run(operation.side, operation.cmdlet, withCredentials(operation));
+    const observedBefore = await observe(run, exchange);
+    await run(exchange.side, operation.cmdlet, withCredentials(operation));
     executed.push({ ...operation, status: "succeeded", observedBefore });
   }
   return executed;

@@ -2,7 +2,7 @@ import { CommandBlock } from "@/components/CommandBlock";
 import { operationAsPowerShell } from "@/lib/wizard/plan/operation-as-powershell";
 import type { Plan, PlanValue } from "@/lib/wizard/plan/plan-types";
 
-const SIDE = { OnPremises: "On-premises", Online: "Exchange Online" } as const;
+const SIDE = { OnPremises: "On-premises", Online: "Exchange Online", Graph: "Microsoft Graph" } as const;
 
 function shown(value: PlanValue | undefined): string {
   if (value === null || value === undefined) return "(none)";

@@ -7,7 +7,7 @@ import { PageActions } from "@/components/wizard/run/PageActions";
 import { useWizardRun } from "@/components/wizard/run/WizardRunProvider";
 import { type GatherReadRecord, ZGatherEventSchema } from "@/lib/contracts/wizard-gather";
 
-const SIDES = { OnPremises: "On-premises", Online: "Exchange Online" } as const;
+const SIDES = { OnPremises: "On-premises", Online: "Exchange Online", Graph: "Microsoft Graph" } as const;
 const CHECK_WORDS = { ok: "OK", warning: "Warning", error: "Error" } as const;
 
 /**

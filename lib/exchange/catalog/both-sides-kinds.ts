@@ -23,8 +23,12 @@ export const BOTH_SIDES_KINDS: readonly ObjectKind[] = [
     kind: "OrganizationConfig",
     sides: BOTH,
     identity: "Guid",
-    compared: [],
-    cmdlets: [{ verb: "get", name: "Get-OrganizationConfig", parameters: [] }],
+    // Exchange Online's EWS allow-list: each write replaces it whole, so the plan sends the merged list.
+    compared: ["EwsAllowedAppIDs"],
+    cmdlets: [
+      { verb: "get", name: "Get-OrganizationConfig", parameters: [] },
+      { verb: "set", name: "Set-OrganizationConfig", sides: ["Online"], parameters: ["EwsAllowedAppIDs"] },
+    ],
   },
   {
     kind: "AcceptedDomain",

@@ -173,7 +173,7 @@ export const ON_PREMISES_KINDS: readonly ObjectKind[] = [
     kind: "AuthServer",
     sides: ON_PREMISES,
     identity: "Name",
-    compared: ["AuthMetadataUrl", "DomainName", "Enabled"],
+    compared: ["AuthMetadataUrl", "DomainName", "Enabled", "ApplicationIdentifier"],
     cmdlets: [
       { verb: "get", name: "Get-AuthServer", parameters: [] },
       {
@@ -184,7 +184,7 @@ export const ON_PREMISES_KINDS: readonly ObjectKind[] = [
       {
         verb: "set",
         name: "Set-AuthServer",
-        parameters: ["Identity", "AuthMetadataUrl", "DomainName", "Enabled"],
+        parameters: ["Identity", "AuthMetadataUrl", "DomainName", "Enabled", "ApplicationIdentifier"],
       },
       { verb: "remove", name: "Remove-AuthServer", parameters: ["Identity"] },
     ],
@@ -197,6 +197,28 @@ export const ON_PREMISES_KINDS: readonly ObjectKind[] = [
     cmdlets: [
       { verb: "get", name: "Get-PartnerApplication", parameters: [] },
       { verb: "set", name: "Set-PartnerApplication", parameters: ["Identity", "Enabled"] },
+    ],
+  },
+  {
+    // Exchange Server's feature switches; the dedicated hybrid application needs one, then a refresh.
+    kind: "SettingOverride",
+    sides: ON_PREMISES,
+    identity: "Name",
+    compared: ["ComponentName", "SectionName", "Parameters"],
+    parameterOf: { ComponentName: "Component", SectionName: "Section" },
+    cmdlets: [
+      { verb: "get", name: "Get-SettingOverride", parameters: [] },
+      {
+        verb: "new",
+        name: "New-SettingOverride",
+        parameters: ["Name", "Component", "Section", "Parameters", "Reason"],
+      },
+      {
+        verb: "apply",
+        name: "Get-ExchangeDiagnosticInfo",
+        parameters: ["Process", "Component", "Argument"],
+      },
+      { verb: "remove", name: "Remove-SettingOverride", parameters: ["Identity"] },
     ],
   },
   {

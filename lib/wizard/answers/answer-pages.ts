@@ -81,6 +81,16 @@ export const ZFeaturesPageSchema = z.strictObject({
   organizationConfigurationTransfer: z.boolean().default(false),
   /** Create the Exchange Online migration endpoint for remote moves. */
   migrationEndpoint: z.boolean().default(true),
+  /**
+   * The dedicated Exchange hybrid application (full hybrid with OAuth): the app, its consent and
+   * certificates in Entra ID, and the on-premises switch to it. Exchange Online has refused the shared
+   * principal for on-premises EWS calls since 31 October 2025, so it is on unless declined.
+   */
+  dedicatedHybridApplication: z.boolean().default(true),
+  /** Add the dedicated app's id to Exchange Online's EwsAllowedAppIDs (the plan keeps every id already there). */
+  allowHybridApplicationInEws: z.boolean().default(false),
+  /** Remove the on-premises Auth certificate from the shared Office 365 Exchange Online principal, as Microsoft's script can. */
+  removeSharedPrincipalCertificate: z.boolean().default(false),
 });
 
 export const ZTopologyPageSchema = z.strictObject({

@@ -1,7 +1,9 @@
 import { AppError } from "@/lib/errors";
+import type { GraphConnection } from "@/lib/graph/graph-client";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { assembleGatheredState } from "./assemble-gathered-state";
 import { type ConnectionCheck, runConnectionChecks } from "./connection-checks";
+import { gatherHybridApplication } from "./gather-hybrid-application";
 import type { ClockSample, GatherTransport, ReadAnswer, ReadRecord } from "./gather-transport";
 import { type GatheredState, ZExchangeServerSchema } from "./gathered-state";
 import {
@@ -78,6 +80,8 @@ export async function gatherOrganization(options: {
   acting: Pick<ActingContext, "tenant">;
   onPremises: GatherTransport;
   online: GatherTransport;
+  /** Microsoft Graph on the admin's behalf, for the dedicated hybrid application; without it, not read. */
+  graph?: GraphConnection;
   reads?: readonly GatherRead[];
   onRecord?: (record: ReadRecord) => void;
 }): Promise<GatherResult> {
@@ -116,6 +120,17 @@ export async function gatherOrganization(options: {
     answer.ok ? [{ invocation, objects: answer.objects }] : [],
   );
   const state = assembleGatheredState(outcomes, reads);
+  // The app is named after the on-premises organization, so Graph is read once that is known.
+  const graphRecords: ReadRecord[] = [];
+  if (options.graph) {
+    const gathered = await gatherHybridApplication({
+      graph: options.graph,
+      onPremisesGuid: state.onPremises.organizationConfig.Guid,
+    });
+    state.graph = gathered.graph;
+    for (const record of gathered.records) options.onRecord?.(record);
+    graphRecords.push(...gathered.records);
+  }
   const onlineConfig = online.answered.find(
     ({ invocation }) => invocation.readId === "Online:Get-OrganizationConfig",
   );
@@ -130,5 +145,10 @@ export async function gatherOrganization(options: {
   const records = [...answered]
     .sort((a, b) => (order.get(a.invocation.readId) ?? 0) - (order.get(b.invocation.readId) ?? 0))
     .map(recordOf);
-  return { state, records, checks, durationMs: Math.round(performance.now() - started) };
+  return {
+    state,
+    records: [...records, ...graphRecords],
+    checks,
+    durationMs: Math.round(performance.now() - started),
+  };
 }

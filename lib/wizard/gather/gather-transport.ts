@@ -27,9 +27,9 @@ export interface GatherTransport {
   read(invocations: readonly ReadInvocation[]): Promise<{ answers: ReadAnswer[]; clock?: ClockSample }>;
 }
 
-/** One line of the Gathering page and of the run's log. */
+/** One line of the Gathering page and of the run's log; Graph's lines name the Graph PowerShell cmdlet of the request. */
 export interface ReadRecord {
-  side: ExchangeSide;
+  side: ExchangeSide | "Graph";
   cmdlet: string;
   /** The server a per-server read asked about. */
   server?: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZOrganizationPoliciesShape } from "./gathered-policies";
 import {
   ZFlagListSchema,
   ZFlagSchema,
@@ -154,6 +155,23 @@ export const ZAuthServerSchema = z.object({
   AuthMetadataUrl: ZOptionalStringSchema,
   DomainName: ZStringListSchema,
   Enabled: ZOptionalFlagSchema,
+  /** The dedicated hybrid application's id, on the EvoSts auth server; unset before it exists. */
+  ApplicationIdentifier: ZOptionalStringSchema.optional().default(null),
+});
+
+/** The Auth certificates, current and next: the dedicated hybrid application's key credentials. */
+export const ZAuthConfigSchema = z.object({
+  CurrentCertificateThumbprint: ZOptionalStringSchema,
+  NextCertificateThumbprint: ZOptionalStringSchema,
+  NextCertificateEffectiveDate: ZOptionalStringSchema,
+});
+
+export const ZSettingOverrideSchema = z.object({
+  Identity: ZNameSchema,
+  Name: ZNameSchema,
+  ComponentName: ZOptionalStringSchema,
+  SectionName: ZOptionalStringSchema,
+  Parameters: ZStringListSchema,
 });
 
 export const ZPartnerApplicationSchema = z.object({
@@ -208,6 +226,10 @@ export const ZOnPremisesStateSchema = z.object({
   federationTrust: ZFederationTrustSchema.nullable(),
   federatedOrganizationIdentifier: ZFederatedOrganizationIdentifierSchema.nullable(),
   webServicesVirtualDirectories: z.array(ZWebServicesVirtualDirectorySchema),
+  authConfig: ZAuthConfigSchema.nullable(),
+  settingOverrides: z.array(ZSettingOverrideSchema),
+  /** What Organization Configuration Transfer copies to Exchange Online. */
+  ...ZOrganizationPoliciesShape,
 });
 
 export type OnPremisesState = z.infer<typeof ZOnPremisesStateSchema>;
@@ -219,3 +241,4 @@ export type WebServicesVirtualDirectory = z.infer<typeof ZWebServicesVirtualDire
 export type OrganizationRelationship = z.infer<typeof ZOrganizationRelationshipSchema>;
 export type IntraOrganizationConnector = z.infer<typeof ZIntraOrganizationConnectorSchema>;
 export type RemoteDomain = z.infer<typeof ZRemoteDomainSchema>;
+export type SettingOverride = z.infer<typeof ZSettingOverrideSchema>;

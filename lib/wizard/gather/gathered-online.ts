@@ -5,6 +5,7 @@ import {
   ZOrganizationRelationshipSchema,
   ZRemoteDomainSchema,
 } from "./gathered-on-premises";
+import { ZOrganizationPoliciesShape } from "./gathered-policies";
 import {
   ZFlagSchema,
   ZNameSchema,
@@ -22,6 +23,10 @@ export const ZOnlineOrganizationConfigSchema = z.object({
   /** The tenant's initial domain, e.g. contoso.onmicrosoft.com. */
   Name: ZNameSchema,
   DisplayName: ZOptionalStringSchema,
+  /** EWS in Exchange Online: unset (null) becomes disabled from about 1 October 2026. */
+  EWSEnabled: ZOptionalFlagSchema,
+  /** The apps EWS still serves where it is enabled; Set-OrganizationConfig replaces the list whole. */
+  EwsAllowedAppIDs: ZStringListSchema,
 });
 
 export const ZOnlineAcceptedDomainSchema = z.object({
@@ -93,6 +98,8 @@ export const ZOnlineStateSchema = z.object({
   migrationEndpoints: z.array(ZMigrationEndpointSchema),
   remoteDomains: z.array(ZRemoteDomainSchema),
   federatedOrganizationIdentifier: ZFederatedOrganizationIdentifierSchema.nullable(),
+  /** Organization Configuration Transfer creates only the policies missing here. */
+  ...ZOrganizationPoliciesShape,
 });
 
 export type OnlineState = z.infer<typeof ZOnlineStateSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZGatheredGraphSchema } from "./gathered-graph";
 import { ZOnPremisesStateSchema } from "./gathered-on-premises";
 import { ZOnlineStateSchema } from "./gathered-online";
 
@@ -10,9 +11,12 @@ import { ZOnlineStateSchema } from "./gathered-online";
 export const ZGatheredStateSchema = z.object({
   onPremises: ZOnPremisesStateSchema,
   online: ZOnlineStateSchema,
+  /** The dedicated hybrid application in Microsoft Graph; null where Graph was not read. */
+  graph: ZGatheredGraphSchema.nullable().default(null),
 });
 
 export type GatheredState = z.infer<typeof ZGatheredStateSchema>;
 
+export * from "./gathered-graph";
 export * from "./gathered-on-premises";
 export * from "./gathered-online";

@@ -44,3 +44,14 @@ export const ZOptionalFlagSchema = z.preprocess(
 );
 
 export const ZNameSchema = z.string().min(1);
+
+/** A count Exchange may leave unset (MinPasswordLength); some serialisers print numbers as text. */
+export const ZOptionalNumberSchema = z.preprocess(
+  (value) =>
+    value === undefined || value === ""
+      ? null
+      : typeof value === "string" && /^-?\d+$/.test(value.trim())
+        ? Number(value)
+        : value,
+  z.union([z.number(), z.null()]),
+);

@@ -50,6 +50,16 @@ function read(
   };
 }
 
+/** The policies Organization Configuration Transfer copies: read on both sides, whatever the answers, as the Gathering page comes first. */
+function policyReads(side: ExchangeSide): GatherRead[] {
+  return [
+    read(side, "Get-OwaMailboxPolicy", "owaMailboxPolicies"),
+    read(side, "Get-MobileDeviceMailboxPolicy", "mobileDeviceMailboxPolicies"),
+    read(side, "Get-RetentionPolicyTag", "retentionPolicyTags"),
+    read(side, "Get-RetentionPolicy", "retentionPolicies"),
+  ];
+}
+
 export const GATHER_READS: readonly GatherRead[] = [
   read("OnPremises", "Get-OrganizationConfig", "organizationConfig", { single: true }),
   read("OnPremises", "Get-ExchangeServer", "exchangeServers"),
@@ -72,10 +82,13 @@ export const GATHER_READS: readonly GatherRead[] = [
   }),
   read("OnPremises", "Get-ExchangeCertificate", "certificates", { perServer: { includeEdge: false } }),
   read("OnPremises", "Get-ReceiveConnector", "receiveConnectors", { perServer: { includeEdge: true } }),
+  read("OnPremises", "Get-AuthConfig", "authConfig", { single: true }),
+  read("OnPremises", "Get-SettingOverride", "settingOverrides"),
   read("OnPremises", EXSETUP_VERSION_PROBE, "exchangeServerFileVersions", {
     perServer: { includeEdge: false },
     optional: true,
   }),
+  ...policyReads("OnPremises"),
   read("Online", "Get-OrganizationConfig", "organizationConfig", { single: true }),
   read("Online", "Get-AcceptedDomain", "acceptedDomains"),
   read("Online", "Get-OnPremisesOrganization", "onPremisesOrganizations"),
@@ -86,6 +99,7 @@ export const GATHER_READS: readonly GatherRead[] = [
   read("Online", "Get-MigrationEndpoint", "migrationEndpoints"),
   read("Online", "Get-RemoteDomain", "remoteDomains"),
   read("Online", "Get-FederatedOrganizationIdentifier", "federatedOrganizationIdentifier", { single: true }),
+  ...policyReads("Online"),
 ];
 
 /** One cmdlet call of a read: the read itself, or one server's share of a per-server read. */

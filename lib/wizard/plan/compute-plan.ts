@@ -6,10 +6,12 @@ import type { Plan, PlanOperation, TenantFacts } from "./plan-types";
 import { planFederation } from "./tasks/federation";
 import { planFinal } from "./tasks/final";
 import { planGlobalPrerequisites } from "./tasks/global-prerequisites";
+import { planHybridApplication } from "./tasks/hybrid-application";
 import { planIntraOrganization } from "./tasks/intra-organization";
 import { planMailFlow } from "./tasks/mail-flow";
 import { planMrsProxy } from "./tasks/mrs-proxy";
 import { planOnOffSettings } from "./tasks/on-off-settings";
+import { planOrganizationConfigurationTransfer } from "./tasks/organization-configuration-transfer";
 import { planOrganizationRelationship } from "./tasks/organization-relationship";
 import { planRecipient } from "./tasks/recipient";
 
@@ -22,7 +24,9 @@ const TASKS: readonly PlanTaskStep[] = [
   planOnOffSettings,
   planMailFlow,
   planIntraOrganization,
+  planHybridApplication,
   planMrsProxy,
+  planOrganizationConfigurationTransfer,
   planFinal,
 ];
 
@@ -39,10 +43,5 @@ export function computePlan(options: {
   const context = planContext(options.gathered, options.answers, options.tenant);
   const operations: PlanOperation[] = [];
   for (const task of TASKS) operations.push(...task(context, operations));
-  if (options.answers.features.organizationConfigurationTransfer) {
-    context.notes.push(
-      "Organization Configuration Transfer is recorded with this run; copying policies (retention, Outlook on the web, mobile devices) to Exchange Online is not part of this version's plan.",
-    );
-  }
   return { operations, notes: context.notes };
 }

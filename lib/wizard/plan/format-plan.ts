@@ -1,4 +1,4 @@
-import type { Plan, PlanOperation, PlanValue } from "./plan-types";
+import { type Plan, type PlanOperation, type PlanValue, ZOperationOutputSchema } from "./plan-types";
 
 // The two ways the dry run prints a plan: one JSON object a line for scripts and tests, and a table
 // for a person at a terminal.
@@ -23,6 +23,8 @@ function show(value: PlanValue | undefined): string {
   if (value === null || value === undefined) return "(none)";
   if (Array.isArray(value))
     return value.length === 0 ? "(empty)" : value.map((item) => show(item)).join(", ");
+  const output = ZOperationOutputSchema.safeParse(value);
+  if (output.success) return `(${output.data.output} of ${output.data.fromOperation}, once it ran)`;
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
@@ -34,7 +36,7 @@ function changeLines(operation: PlanOperation): string[] {
   );
 }
 
-const SIDE = { OnPremises: "on-premises", Online: "Exchange Online" } as const;
+const SIDE = { OnPremises: "on-premises", Online: "Exchange Online", Graph: "Microsoft Graph" } as const;
 
 /** A table for people: task, side, action, cmdlet and identity, then what changes under each write. */
 export function formatPlanTable(plan: Plan): string {

@@ -2,7 +2,7 @@ import type { ExchangeSide } from "@/lib/exchange/exchange-side";
 import { kindCmdlet, objectKind } from "@/lib/exchange/object-catalog";
 import { parameterFor, sidesOf } from "@/lib/exchange/object-kind";
 import { sameValue } from "./compare-values";
-import type { PlanOperation, PlanTask, PlanValue } from "./plan-types";
+import type { PlanOperation, PlanSide, PlanTask, PlanValue } from "./plan-types";
 
 // The read-compare-write step every task shares: an object that is missing is `new`; one that has
 // every wanted value is `nop`; otherwise `update` with only the properties that differ.
@@ -27,7 +27,7 @@ export interface ObjectWish {
   credentials?: PlanOperation["credentials"];
 }
 
-export function operationId(task: PlanTask, side: ExchangeSide, cmdlet: string, identity: string): string {
+export function operationId(task: PlanTask, side: PlanSide, cmdlet: string, identity: string): string {
   return `${task}:${side}:${cmdlet}:${identity}`;
 }
 

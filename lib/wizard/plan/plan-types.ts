@@ -2,10 +2,25 @@ import { z } from "zod";
 import { ZCloudSchema } from "@/lib/exchange/cloud-hosts";
 import { ZExchangeSideSchema } from "@/lib/exchange/exchange-side";
 
+/**
+ * Where an operation runs: an Exchange side (a cmdlet, through the agent or the admin API), or
+ * Microsoft Graph, with the admin's Graph token. A Graph operation's `cmdlet` is the Microsoft Graph
+ * PowerShell name of its request (New-MgApplication is POST /applications, Update-MgApplication
+ * PATCH /applications/{id}, New-MgServicePrincipal, New-MgServicePrincipalAppRoleAssignment,
+ * Update-MgServicePrincipal) and its `parameters` that request's body, with the object's id under
+ * `Id` where the request names one.
+ */
+export const ZPlanSideSchema = z.enum([...ZExchangeSideSchema.options, "Graph"]);
+export type PlanSide = z.infer<typeof ZPlanSideSchema>;
+
 // The plan: what the update would do, object by object, before anything changes. Browser-safe, so
 // the review page shows exactly what the engine computed.
 
-/** The HCW's workflow tasks, in the order they run; Federation only where a trust is needed. */
+/**
+ * The HCW's workflow tasks, in the order they run; Federation only where a trust is needed, and
+ * OrganizationConfigurationTransfer only when chosen: it copies policies once the hybrid objects are
+ * in place, before Final records the run's choices (including that one).
+ */
 export const PLAN_TASKS = [
   "GlobalPrerequisites",
   "Recipient",
@@ -14,7 +29,9 @@ export const PLAN_TASKS = [
   "OnOffSettings",
   "MailFlow",
   "IntraOrganization",
+  "HybridApplication",
   "MRSProxy",
+  "OrganizationConfigurationTransfer",
   "Final",
 ] as const;
 export const ZPlanTaskSchema = z.enum(PLAN_TASKS);
@@ -40,13 +57,25 @@ export const ZPlanValueSchema: z.ZodType<Json> = z.lazy(() =>
 );
 export type PlanValue = Json;
 
+/**
+ * A value known only once an earlier operation ran — the appId Graph gives a new application, say —
+ * stands in `parameters` (and `after`) as `{ fromOperation: <its id>, output: <property> }`; the
+ * runner puts the property of that operation's result in its place. Never a secret.
+ */
+export const ZOperationOutputSchema = z.strictObject({ fromOperation: z.string(), output: z.string() });
+export type OperationOutput = z.infer<typeof ZOperationOutputSchema>;
+
+export function outputOf(operationId: string, output: string): OperationOutput {
+  return { fromOperation: operationId, output };
+}
+
 /** A credential the operation passes, by reference: the secret is sealed for the runner (issue 11). */
 export const ZCredentialReferenceSchema = z.object({ userName: z.string(), secretReference: z.string() });
 
 export const ZPlanOperationSchema = z.object({
   /** Stable within a plan: `<task>:<side>:<cmdlet>:<identity>`. */
   id: z.string(),
-  side: ZExchangeSideSchema,
+  side: ZPlanSideSchema,
   task: ZPlanTaskSchema,
   action: ZPlanActionSchema,
   /** The object kind of lib/exchange's catalog (SendConnector, RemoteDomain…). */

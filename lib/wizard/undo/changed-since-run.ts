@@ -3,7 +3,12 @@ import { objectKind } from "@/lib/exchange/object-catalog";
 import type { GatheredState } from "@/lib/wizard/gather/gathered-state";
 import { sameValue } from "@/lib/wizard/plan/compare-values";
 import type { PlanValue } from "@/lib/wizard/plan/plan-types";
-import { appliedWrites, type ExecutedOperation } from "./executed-operation";
+import {
+  appliedWrites,
+  type ExchangeOperation,
+  type ExecutedOperation,
+  onExchange,
+} from "./executed-operation";
 import { findGatheredObject, isGathered } from "./gathered-object";
 import { objectKey, verbOf } from "./object-of-operation";
 
@@ -37,12 +42,15 @@ export function changedSinceRun(options: {
   executed: readonly ExecutedOperation[];
   gathered: GatheredState;
 }): SinceRun {
-  const writes = appliedWrites(options.executed).filter(
-    (operation) => ["new", "set"].includes(verbOf(operation)) && isGathered(operation.side, operation.kind),
-  );
+  // Graph operations are not gathered as Exchange objects are (and Undo does not reverse them yet).
+  const writes = appliedWrites(options.executed)
+    .filter(onExchange)
+    .filter(
+      (operation) => ["new", "set"].includes(verbOf(operation)) && isGathered(operation.side, operation.kind),
+    );
   const objects = new Map<
     string,
-    { operation: ExecutedOperation; leftAs: Record<string, PlanValue>; created: boolean }
+    { operation: ExchangeOperation; leftAs: Record<string, PlanValue>; created: boolean }
   >();
   for (const operation of writes) {
     const key = objectKey(operation);

@@ -1,5 +1,4 @@
-import type { ExchangeSide } from "@/lib/exchange/exchange-side";
-import type { Plan, PlanOperation, PlanValue } from "@/lib/wizard/plan/plan-types";
+import type { Plan, PlanOperation, PlanSide, PlanValue } from "@/lib/wizard/plan/plan-types";
 import { appliedWrites, type ExecutedOperation } from "./executed-operation";
 import { type Inverse, inverseOf } from "./inverse-operation";
 import { objectKey, verbOf } from "./object-of-operation";
@@ -9,7 +8,7 @@ import { objectKey, verbOf } from "./object-of-operation";
 // the OnPremisesOrganization that names it is), so it is an ordinary plan, reviewed and run like any.
 
 export interface CannotUndo {
-  side: ExchangeSide;
+  side: PlanSide;
   cmdlet: string;
   identity: string;
   why: string;

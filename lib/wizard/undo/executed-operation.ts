@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ExchangeSide } from "@/lib/exchange/exchange-side";
 import { ZPlanOperationSchema, ZPlanValueSchema } from "@/lib/wizard/plan/plan-types";
 
 // An operation of a run as the update left it: the frozen plan operation, how it ended, and the
@@ -23,4 +24,11 @@ export type ExecutedOperation = z.infer<typeof ZExecutedOperationSchema>;
 /** The writes that changed something: a failed cmdlet commits nothing, a skipped or pending one never ran. */
 export function appliedWrites(executed: readonly ExecutedOperation[]): ExecutedOperation[] {
   return executed.filter((operation) => operation.status === "succeeded" && operation.action !== "nop");
+}
+
+/** An applied operation that ran an Exchange cmdlet, not a Microsoft Graph request. */
+export type ExchangeOperation = ExecutedOperation & { side: ExchangeSide };
+
+export function onExchange(operation: ExecutedOperation): operation is ExchangeOperation {
+  return operation.side !== "Graph";
 }

@@ -4,7 +4,7 @@ import { sidesOf } from "@/lib/exchange/object-kind";
 import { sameValue } from "@/lib/wizard/plan/compare-values";
 import { asParameters, operationId } from "@/lib/wizard/plan/plan-object";
 import type { PlanOperation, PlanValue } from "@/lib/wizard/plan/plan-types";
-import type { ExecutedOperation } from "./executed-operation";
+import { type ExchangeOperation, type ExecutedOperation, onExchange } from "./executed-operation";
 import { isSingletonWrite, objectKey, verbOf } from "./object-of-operation";
 
 // The inverse of one applied operation: a New- is undone by the kind's Remove-, a Set- by a Set- of
@@ -44,7 +44,7 @@ function nulls(values: Record<string, PlanValue>): Record<string, PlanValue> {
   return Object.fromEntries(Object.keys(values).map((property) => [property, null]));
 }
 
-function removal(operation: ExecutedOperation, context: InverseContext): Inverse {
+function removal(operation: ExchangeOperation, context: InverseContext): Inverse {
   const entry = objectKind(operation.kind);
   const remove = entry.cmdlets.find(
     (cmdlet) =>
@@ -97,7 +97,7 @@ function reapplyPolicy(operation: ExecutedOperation, restore: PlanOperation, con
   ];
 }
 
-function restoration(operation: ExecutedOperation, context: InverseContext): Inverse {
+function restoration(operation: ExchangeOperation, context: InverseContext): Inverse {
   if (context.created.has(objectKey(operation))) return NOTHING;
   const observed = operation.observedBefore;
   if (!observed) {
@@ -136,7 +136,7 @@ function restoration(operation: ExecutedOperation, context: InverseContext): Inv
   return { operations: [restore, ...reapplyPolicy(operation, restore, context)] };
 }
 
-function application(operation: ExecutedOperation): Inverse {
+function application(operation: ExchangeOperation): Inverse {
   switch (operation.cmdlet) {
     case "Add-FederatedDomain": {
       const domain = String(operation.parameters.DomainName);
@@ -171,7 +171,15 @@ function application(operation: ExecutedOperation): Inverse {
   }
 }
 
-export function inverseOf(operation: ExecutedOperation, context: InverseContext): Inverse {
+export function inverseOf(executed: ExecutedOperation, context: InverseContext): Inverse {
+  if (!onExchange(executed)) {
+    // The dedicated hybrid application's Graph operations (issue 13) have no inverse here yet.
+    return {
+      operations: [],
+      cannotUndo: `Undo does not yet reverse Microsoft Graph operations: ${executed.cmdlet} ${executed.identity} stays (delete the application in Entra ID, App registrations, to remove it).`,
+    };
+  }
+  const operation = executed;
   switch (verbOf(operation)) {
     case "new": {
       const inverse = removal(operation, context);

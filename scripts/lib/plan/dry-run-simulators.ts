@@ -12,6 +12,8 @@ import {
   type RunningExchangeOnline,
   startExchangeOnline,
 } from "@/simulators/exchange/online/start-exchange-online";
+import { GRAPH_CLOUD_NAMES, GRAPH_CLOUDS } from "@/simulators/graph/graph-clouds";
+import { type RunningGraph, startGraph } from "@/simulators/graph/start-graph";
 import { CLOUDS as IDENTITY_CLOUDS } from "@/simulators/identity/clouds";
 import { DEMO_ADMINS } from "@/simulators/identity/demo-sign-in";
 import { signInThroughPages } from "@/simulators/identity/scripted-sign-in";
@@ -21,19 +23,20 @@ import {
 } from "@/simulators/identity/start-identity-provider";
 import { ensureLocalCa } from "@/simulators/tls/local-ca";
 
-// The dry run's Microsoft: the identity simulator and the Exchange Online simulator, in this
+// The dry run's Microsoft: the identity simulator, the Exchange Online and Graph simulators, in this
 // process on free loopback ports, reached over their real HTTPS APIs. Start once per process: the
 // service's cloud settings (CLOUD_*) are read once, and they point at these ports.
 
 export interface DryRunSimulators {
   identity: RunningIdentityProvider;
   exchangeOnline: RunningExchangeOnline;
+  graph: RunningGraph;
   /** Where both sides' state files live: `on-premises/<name>.json`, `online/<tenant id>.json`. */
   exchangeDataDir: string;
   /** Writes both sides of a fixture, replacing what was there; the on-premises state file. */
   seed(fixture: OrganizationFixture): Promise<string>;
-  /** An Exchange Online token of the fixture tenant's demo admin, signed in through the login pages. */
-  signInAdmin(fixture: OrganizationFixture): Promise<string>;
+  /** A token of the fixture tenant's demo admin for Exchange Online or Microsoft Graph, signed in through the login pages. */
+  signInAdmin(fixture: OrganizationFixture, api?: "exchange" | "graph"): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -50,23 +53,36 @@ export async function startDryRunSimulators(): Promise<DryRunSimulators> {
     authorityBaseFor: (cloud) => `https://${identity.hostFor(cloud)}`,
     authorityCaPem: ca.caCertPem,
   });
+  const graph = await startGraph({
+    dataDir: path.join(dataDir, "graph"),
+    port: 0,
+    tls: await ca.issueServerCertificate(
+      GRAPH_CLOUD_NAMES.flatMap((cloud) => [GRAPH_CLOUDS[cloud].host, GRAPH_CLOUDS[cloud].loopbackAddress]),
+    ),
+    directory: identity.directory,
+    authorityBaseFor: (cloud) => `https://${identity.hostFor(cloud)}`,
+    authorityCaPem: ca.caCertPem,
+  });
   // This process is the service here: it trusts the local CA and finds each cloud at the simulators.
   const dispatcher = new Agent({ connect: { ca: [...rootCertificates, ca.caCertPem] } });
   setGlobalDispatcher(dispatcher);
   const env = demoSignInEnv(identity.directory, identity.port);
-  for (const cloud of CLOUDS)
+  for (const cloud of CLOUDS) {
     env[`CLOUD_${cloudEnvKey(cloud)}_EXCHANGE_URL`] = exchangeOnline.baseUrlFor(cloud);
+    env[`CLOUD_${cloudEnvKey(cloud)}_GRAPH_URL`] = graph.baseUrlFor(cloud);
+  }
   const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
   Object.assign(process.env, env);
 
   return {
     identity,
     exchangeOnline,
+    graph,
     exchangeDataDir,
     async seed(fixture) {
       return (await seedOrganizationPair(exchangeDataDir, fixture)).onPremisesFile;
     },
-    async signInAdmin(fixture) {
+    async signInAdmin(fixture, api = "exchange") {
       const { tenantId, cloud, initialDomain } = fixture.tenant;
       const admin = DEMO_ADMINS[initialDomain];
       const tenant = identity.directory.findTenant(tenantId);
@@ -89,7 +105,11 @@ export async function startDryRunSimulators(): Promise<DryRunSimulators> {
           totpSecret,
           clientId: app.clientId,
           redirectUri: "http://localhost/auth/redirect",
-          scopes: [`${IDENTITY_CLOUDS[cloud].exchangeResource}/.default`, "openid", "profile"],
+          scopes: [
+            `${api === "graph" ? IDENTITY_CLOUDS[cloud].graphResource : IDENTITY_CLOUDS[cloud].exchangeResource}/.default`,
+            "openid",
+            "profile",
+          ],
         },
       });
       return token.access_token;
@@ -100,6 +120,7 @@ export async function startDryRunSimulators(): Promise<DryRunSimulators> {
         else process.env[name] = value;
       }
       await exchangeOnline.close();
+      await graph.close();
       await identity.close();
       await dispatcher.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -55,14 +55,17 @@ export async function gatherFixture(options: {
   simulators: DryRunSimulators;
   fixture: OrganizationFixture;
   accessToken: string;
+  /** The admin's Microsoft Graph token, to read the dedicated hybrid application. */
+  graphToken?: string;
 }): Promise<GatherResult> {
-  const { simulators, fixture, accessToken } = options;
+  const { simulators, fixture, accessToken, graphToken } = options;
   const acting = dryRunActing(fixture, accessToken);
   const stateFile = onPremisesStateFile(simulators.exchangeDataDir, fixture.name);
   return gatherOrganization({
     acting,
     onPremises: executorGatherTransport(await createSimulatedExecutor({ stateFile })),
     online: exchangeOnlineGatherTransport({ tenant: acting.tenant, accessToken }),
+    ...(graphToken ? { graph: { tenant: acting.tenant, accessToken: graphToken } } : {}),
   });
 }
 
@@ -78,7 +81,8 @@ export async function dryRun(options: {
   const { simulators, fixture } = options;
   await simulators.seed(fixture);
   const accessToken = await simulators.signInAdmin(fixture);
-  const gather = await gatherFixture({ simulators, fixture, accessToken });
+  const graphToken = await simulators.signInAdmin(fixture, "graph");
+  const gather = await gatherFixture({ simulators, fixture, accessToken, graphToken });
   // The answers must fit this organization (a valid certificate, verified domains…), as the wizard's pages check.
   const violations = crossCheckAnswers({ answers: options.answers, gathered: gather.state, now: new Date() });
   if (violations.length > 0) return { gather, violations };

@@ -16,14 +16,18 @@ import { intraOrganizationConnectorCmdlets } from "./kinds/intra-organization-co
 import { mailboxDatabaseCmdlets } from "./kinds/mailbox-database";
 import { mailboxMoveCmdlets } from "./kinds/mailbox-moves";
 import { migrationEndpointCmdlets } from "./kinds/migration-endpoint";
+import { mobileDeviceMailboxPolicyCmdlets } from "./kinds/mobile-device-mailbox-policy";
 import { oauthConnectivityCmdlets } from "./kinds/oauth-connectivity";
 import { onPremisesOrganizationCmdlets } from "./kinds/on-premises-organization";
 import { organizationConfigCmdlets } from "./kinds/organization-config";
 import { organizationRelationshipCmdlets } from "./kinds/organization-relationship";
+import { owaMailboxPolicyCmdlets } from "./kinds/owa-mailbox-policy";
 import { partnerApplicationCmdlets } from "./kinds/partner-application";
 import { receiveConnectorCmdlets } from "./kinds/receive-connector";
 import { remoteDomainCmdlets } from "./kinds/remote-domain";
+import { retentionPolicyCmdlets } from "./kinds/retention-policy";
 import { sendConnectorCmdlets } from "./kinds/send-connector";
+import { settingOverrideCmdlets } from "./kinds/setting-override";
 import { tenantConnectorCmdlets } from "./kinds/tenant-connectors";
 import { testFederationTrustCmdlets } from "./kinds/test-federation-trust";
 import { testOrganizationRelationshipCmdlets } from "./kinds/test-organization-relationship";
@@ -56,6 +60,10 @@ export const CMDLET_CATALOG: readonly CmdletDefinition[] = [
   ...tenantConnectorCmdlets,
   ...onPremisesOrganizationCmdlets,
   ...migrationEndpointCmdlets,
+  ...owaMailboxPolicyCmdlets,
+  ...mobileDeviceMailboxPolicyCmdlets,
+  ...retentionPolicyCmdlets,
+  ...settingOverrideCmdlets,
   ...mailboxMoveCmdlets,
   ...oauthConnectivityCmdlets,
   ...testFederationTrustCmdlets,

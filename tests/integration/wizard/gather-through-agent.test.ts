@@ -127,7 +127,7 @@ describe("gathering Contoso through a paired agent and Exchange Online", () => {
 
     expect(state.onPremises.exchangeServers.map((server) => [server.Name, server.FileVersion])).toEqual([
       ["EX1", "15.02.1544.025"],
-      ["EX2", "15.02.1544.004"],
+      ["EX2", "15.02.1544.025"],
     ]);
     expect(state.online.acceptedDomains.map((domain) => domain.DomainName)).toContain(
       "contoso.mail.onmicrosoft.com",
@@ -155,11 +155,8 @@ describe("gathering Contoso through a paired agent and Exchange Online", () => {
     expect(byId.directorySync).toMatchObject({ status: "ok" });
     expect(byId.coexistenceDomain).toMatchObject({ status: "ok" });
     expect(byId.transportServers?.message).toContain("EX1, EX2");
-    // EX2 runs CU14 without the April 2025 hotfix: the dedicated hybrid application needs 15.2.1544.25.
-    expect(byId.exchangeVersions).toMatchObject({ status: "warning" });
-    expect(byId.exchangeVersions?.message).toMatch(
-      /EX2: Exchange 2019 15\.2\.1544\.4 .*needs 15\.2\.1544\.25/,
-    );
+    // Both servers run 2019 CU14 with the April 2025 hotfix, which the dedicated hybrid application needs.
+    expect(byId.exchangeVersions).toMatchObject({ status: "ok" });
   });
 
   it("stops with every failed read named when Exchange refuses one, and plans nothing", async () => {
@@ -189,5 +186,43 @@ describe("gathering Contoso through a paired agent and Exchange Online", () => {
 
     const again = await planContoso(answers);
     expect(writesOf(again).map((operation) => operation.id)).toEqual([]);
+  });
+
+  // After the run above: choosing the transfer on a re-run copies the policies, and only them.
+  it("with Organization Configuration Transfer chosen, copies Contoso's policies to Exchange Online; planning again writes nothing", async () => {
+    const shipped = await shippedAnswers("contoso");
+    const answers = {
+      ...shipped,
+      features: { ...shipped.features, organizationConfigurationTransfer: true },
+    };
+    const plan = await planContoso(answers);
+    const created = writesOf(plan)
+      .filter(
+        (operation) => operation.task === "OrganizationConfigurationTransfer" && operation.action === "new",
+      )
+      .map((operation) => `${operation.cmdlet} ${operation.identity}`);
+    expect(created).toEqual(
+      expect.arrayContaining([
+        "New-OwaMailboxPolicy Contractors",
+        "New-RetentionPolicyTag Finance - 7 years",
+        "New-RetentionPolicy Finance",
+      ]),
+    );
+    expect(writesOf(plan).every((operation) => operation.side === "Online")).toBe(true);
+    for (const operation of writesOf(plan)) await apply(operation);
+
+    const again = await planContoso(answers);
+    expect(writesOf(again).map((operation) => operation.id)).toEqual([]);
+    const { state } = await gatherContoso();
+    expect(state.online.retentionPolicies.find((policy) => policy.Name === "Finance")).toMatchObject({
+      RetentionPolicyTagLinks: ["Finance - 7 years", "Deleted Items", "Never Delete"],
+      RetentionId: "1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5061",
+    });
+    // The tenant's own Executives policy is not overwritten by the on-premises one.
+    expect(
+      state.online.mobileDeviceMailboxPolicies.find((policy) => policy.Name === "Executives"),
+    ).toMatchObject({
+      MinPasswordLength: 6,
+    });
   });
 });

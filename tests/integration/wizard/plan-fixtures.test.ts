@@ -20,7 +20,14 @@ afterAll(async () => {
   await simulators?.close();
 });
 
-async function planFor(name: string) {
+/** Each fixture is planned once: a sign-in needs a fresh authenticator code, which a person waits for. */
+const planned = new Map<string, ReturnType<typeof planOnce>>();
+function planFor(name: string) {
+  if (!planned.has(name)) planned.set(name, planOnce(name));
+  return planned.get(name)!;
+}
+
+async function planOnce(name: string) {
   const fixture = await loadFixture(name);
   const answers = await shippedAnswers(name);
   const result = await dryRun({ simulators, fixture, answers });
@@ -56,6 +63,21 @@ describe("plans of the shipped organizations", () => {
     });
     // Exchange 2019 only: no federation trust.
     expect(plan.operations.some((entry) => entry.task === "Federation")).toBe(false);
+    // Both servers have the April 2025 hotfix: the dedicated hybrid application, read from Graph as absent.
+    const app = operation(
+      plan,
+      "Graph",
+      "New-MgApplication",
+      `ExchangeServerApp-${fixture.onPremises.organizationGuid}`,
+    );
+    expect(app.parameters).toMatchObject({
+      RequiredResourceAccess: [{ resourceAppId: "00000002-0000-0ff1-ce00-000000000000" }],
+    });
+    expect(
+      operation(plan, "OnPremises", "Set-AuthServer", `EvoSts - ${fixture.tenant.organizationGuid}`)
+        .parameters,
+    ).toMatchObject({ ApplicationIdentifier: { fromOperation: app.id, output: "appId" } });
+    operation(plan, "OnPremises", "New-SettingOverride", "EnableExchangeHybrid3PAppFeature");
   });
 
   it("woodgrove: hybrid already configured, so the plan writes nothing", async () => {
@@ -99,11 +121,21 @@ describe("plans of the shipped organizations", () => {
     ["litware", "UsGovDod"],
   ] as const) {
     it(`${name}: every host the plan writes is ${cloud}'s own, never a Worldwide one`, async () => {
-      const { fixture, answers, plan } = await planFor(name);
+      const { fixture, answers, plan, gather } = await planFor(name);
+      // Graph was read at this cloud's own Graph, which takes only this cloud's tokens.
+      expect(gather.state.graph?.exchangeOnline.id).toEqual(expect.any(String));
       expectFirstRunOperations(plan, fixture, answers);
       const written = writtenStrings(plan).join("\n");
       for (const host of hostsOf("Worldwide")) expect(written).not.toContain(host);
       for (const host of hostsOf(cloud)) expect(written).toContain(host);
     });
   }
+
+  it("tailspin: a server without the April 2025 hotfix, so no hybrid application, and the note says which update", async () => {
+    const { plan } = await planFor("tailspin");
+    expect(plan.operations.filter((entry) => entry.task === "HybridApplication")).toEqual([]);
+    expect(plan.notes).toContainEqual(
+      expect.stringMatching(/Update TS-EX1: Exchange 2019 15\.2\.1544\.4 needs 15\.2\.1544\.25/),
+    );
+  });
 });

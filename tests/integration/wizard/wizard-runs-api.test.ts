@@ -27,8 +27,24 @@ let db: Db;
 let web: Awaited<ReturnType<typeof startWebApp>>;
 const tokens: Partial<Record<"adele" | "alex" | "diego", string>> = {};
 
-const FULL = { hybrid: "full", organizationConfigurationTransfer: false, migrationEndpoint: true };
-const MINIMAL = { hybrid: "minimal", organizationConfigurationTransfer: true, migrationEndpoint: false };
+// Every field of the Hybrid Features page, so what is stored is what was sent (the schema fills defaults).
+const APPLICATION = {
+  dedicatedHybridApplication: true,
+  allowHybridApplicationInEws: false,
+  removeSharedPrincipalCertificate: false,
+};
+const FULL = {
+  hybrid: "full",
+  organizationConfigurationTransfer: false,
+  migrationEndpoint: true,
+  ...APPLICATION,
+};
+const MINIMAL = {
+  hybrid: "minimal",
+  organizationConfigurationTransfer: true,
+  migrationEndpoint: false,
+  ...APPLICATION,
+};
 const ENVIRONMENT = { cloud: "Worldwide", onPremisesServer: "EX1" };
 
 beforeAll(async () => {

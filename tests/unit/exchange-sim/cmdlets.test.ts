@@ -719,6 +719,200 @@ describe("Exchange Online mail flow objects", () => {
   });
 });
 
+describe("organization policies (what Organization Configuration Transfer copies)", () => {
+  it("both sides start with Exchange's default policies; the tenant's Outlook on the web default has its own name", async () => {
+    expect(
+      (await contoso.onPremises("Get-OwaMailboxPolicy", { Identity: "Default" })).value[0],
+    ).toMatchObject({
+      IsDefault: true,
+      CalendarEnabled: true,
+    });
+    expect(
+      (await contoso.online("Get-OwaMailboxPolicy")).value.map((policy) => [policy.Name, policy.IsDefault]),
+    ).toEqual([["OwaMailboxPolicy-Default", true]]);
+    for (const side of ["onPremises", "online"] as const) {
+      const [mrm] = (await contoso[side]("Get-RetentionPolicy", { Identity: "Default MRM Policy" })).value;
+      expect(mrm!.RetentionPolicyTagLinks).toContain("Default 2 year move to archive");
+    }
+    // Exchange's default tags carry the same RetentionId on both sides, so moved items keep their tags.
+    const ids = await Promise.all(
+      (["onPremises", "online"] as const).map(
+        async (side) =>
+          (await contoso[side]("Get-RetentionPolicyTag", { Identity: "Never Delete" })).value[0]!.RetentionId,
+      ),
+    );
+    expect(ids[0]).toBe(ids[1]);
+  });
+
+  it("Outlook on the web policies: New- takes a name, Set- the features, Remove- deletes", async () => {
+    for (const side of ["onPremises", "online"] as const) {
+      await contoso[side]("New-OwaMailboxPolicy", { Name: "Kiosk" });
+      await contoso[side]("Set-OwaMailboxPolicy", {
+        Identity: "Kiosk",
+        CalendarEnabled: false,
+        AllowOfflineOn: "NoComputers",
+        BlockedFileTypes: [".exe"],
+      });
+      expect((await contoso[side]("Get-OwaMailboxPolicy", { Identity: "Kiosk" })).value[0]).toMatchObject({
+        CalendarEnabled: false,
+        AllowOfflineOn: "NoComputers",
+        BlockedFileTypes: [".exe"],
+        IsDefault: false,
+      });
+      await contoso[side]("Remove-OwaMailboxPolicy", { Identity: "Kiosk" });
+    }
+    expect(
+      (await contoso.failOnline("New-OwaMailboxPolicy", { Name: "OwaMailboxPolicy-Default" })).category,
+    ).toBe("ResourceExists");
+    expect(
+      (
+        await contoso.failOnPremises("Set-OwaMailboxPolicy", {
+          Identity: "Default",
+          AllowOfflineOn: "Sometimes",
+        })
+      ).errorId,
+    ).toBe("ParameterArgumentTransformationError");
+  });
+
+  it("mobile device policies take their settings at creation; Set- and Remove- follow", async () => {
+    for (const side of ["onPremises", "online"] as const) {
+      await contoso[side]("New-MobileDeviceMailboxPolicy", {
+        Name: "Phones",
+        PasswordEnabled: true,
+        MinPasswordLength: 6,
+        MaxPasswordFailedAttempts: "10",
+      });
+      await contoso[side]("Set-MobileDeviceMailboxPolicy", { Identity: "Phones", AllowCamera: false });
+      expect(
+        (await contoso[side]("Get-MobileDeviceMailboxPolicy", { Identity: "Phones" })).value[0],
+      ).toMatchObject({
+        PasswordEnabled: true,
+        MinPasswordLength: 6,
+        MaxPasswordFailedAttempts: "10",
+        AllowCamera: false,
+        AllowBluetooth: "Allow",
+      });
+      await contoso[side]("Remove-MobileDeviceMailboxPolicy", { Identity: "Phones" });
+    }
+    expect(
+      (await contoso.failOnline("New-MobileDeviceMailboxPolicy", { Name: "x", MinPasswordLength: "six" }))
+        .errorId,
+    ).toBe("ParameterArgumentTransformationError");
+  });
+
+  it("retention tags keep a given RetentionId; policies link tags that exist on their side", async () => {
+    const retentionId = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    for (const side of ["onPremises", "online"] as const) {
+      await contoso[side]("New-RetentionPolicyTag", {
+        Name: "Legal 10 years",
+        Type: "All",
+        AgeLimitForRetention: "3650",
+        RetentionAction: "DeleteAndAllowRecovery",
+        RetentionId: retentionId,
+      });
+      await contoso[side]("Set-RetentionPolicyTag", {
+        Identity: "Legal 10 years",
+        AgeLimitForRetention: "3652",
+      });
+      expect(
+        (await contoso[side]("Get-RetentionPolicyTag", { Identity: "Legal 10 years" })).value[0],
+      ).toMatchObject({
+        RetentionId: retentionId,
+        AgeLimitForRetention: "3652.00:00:00",
+        RetentionEnabled: true,
+      });
+      await contoso[side]("New-RetentionPolicy", {
+        Name: "Legal",
+        RetentionPolicyTagLinks: ["legal 10 years"],
+      });
+      await contoso[side]("Set-RetentionPolicy", {
+        Identity: "Legal",
+        RetentionPolicyTagLinks: ["Legal 10 years", "Deleted Items"],
+      });
+      expect(
+        (await contoso[side]("Get-RetentionPolicy", { Identity: "Legal" })).value[0]!.RetentionPolicyTagLinks,
+      ).toEqual(["Legal 10 years", "Deleted Items"]);
+      await contoso[side]("Remove-RetentionPolicy", { Identity: "Legal" });
+      await contoso[side]("Remove-RetentionPolicyTag", { Identity: "Legal 10 years" });
+    }
+    expect(
+      (
+        await contoso.failOnline("New-RetentionPolicy", {
+          Name: "Orphan",
+          RetentionPolicyTagLinks: ["No such tag"],
+        })
+      ).category,
+    ).toBe("ObjectNotFound");
+    const taken = (await contoso.online("Get-RetentionPolicyTag", { Identity: "Never Delete" })).value[0]!
+      .RetentionId;
+    expect(
+      (
+        await contoso.failOnline("New-RetentionPolicyTag", {
+          Name: "Copy",
+          Type: "Personal",
+          RetentionId: taken,
+        })
+      ).message,
+    ).toMatch(/already used/);
+  });
+});
+
+describe("the dedicated hybrid application's switches", () => {
+  it("a setting override is created, read and removed; the topology service refreshes on request", async () => {
+    const override = {
+      Name: "EnableExchangeHybrid3PAppFeature",
+      Component: "Global",
+      Section: "ExchangeOnpremAsThirdPartyAppId",
+      Parameters: ["Enabled=true"],
+      Reason: "dedicated hybrid application",
+    };
+    await contoso.onPremises("New-SettingOverride", override);
+    expect((await contoso.onPremises("Get-SettingOverride")).value[0]).toMatchObject({
+      Name: override.Name,
+      ComponentName: "Global",
+      SectionName: "ExchangeOnpremAsThirdPartyAppId",
+      Parameters: ["Enabled=true"],
+    });
+    const [diagnostic] = (
+      await contoso.onPremises("Get-ExchangeDiagnosticInfo", {
+        Process: "Microsoft.Exchange.Directory.TopologyService",
+        Component: "VariantConfiguration",
+        Argument: "Refresh",
+      })
+    ).value;
+    expect(String(diagnostic!.Result)).toContain("Refreshed");
+    expect((await contoso.failOnPremises("New-SettingOverride", override)).category).toBe("ResourceExists");
+    expect(
+      (
+        await contoso.failOnPremises("New-SettingOverride", {
+          ...override,
+          Name: "Other",
+          Parameters: ["Enabled"],
+        })
+      ).message,
+    ).toMatch(/Name=Value/);
+    await contoso.onPremises("Remove-SettingOverride", { Identity: override.Name });
+    expect((await contoso.onPremises("Get-SettingOverride")).value).toEqual([]);
+    expect((await contoso.failOnline("Get-SettingOverride")).category).toBe("ObjectNotFound");
+  });
+
+  it("Set-OrganizationConfig replaces Exchange Online's EWS allow-list whole", async () => {
+    expect((await contoso.online("Get-OrganizationConfig")).value[0]).toMatchObject({
+      EWSEnabled: null,
+      EwsAllowedAppIDs: [],
+    });
+    await contoso.online("Set-OrganizationConfig", { EWSEnabled: true, EwsAllowedAppIDs: ["a", "b"] });
+    await contoso.online("Set-OrganizationConfig", { EwsAllowedAppIDs: ["c"] });
+    expect((await contoso.online("Get-OrganizationConfig")).value[0]).toMatchObject({
+      EWSEnabled: true,
+      EwsAllowedAppIDs: ["c"],
+    });
+    expect(
+      (await contoso.failOnPremises("Set-OrganizationConfig", { EwsAllowedAppIDs: ["c"] })).category,
+    ).toBe("ObjectNotFound");
+  });
+});
+
 describe("validation probes (the HCW's ValidateConfiguration) and mailbox moves", () => {
   const CLOUD_EWS = "https://outlook.office365.com/EWS/Exchange.asmx";
   const ON_PREMISES_EWS = "https://mail.contoso.com/EWS/Exchange.asmx";

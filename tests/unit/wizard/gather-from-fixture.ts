@@ -80,6 +80,8 @@ export function withTestCredentials(operation: PlanOperation): Record<string, un
 /** Runs a plan's writes against the simulators in order, as the update would. */
 export async function applyPlan(pair: Pair, plan: Plan): Promise<void> {
   for (const operation of writesOf(plan)) {
+    if (operation.side === "Graph")
+      throw new Error(`${operation.id}: the Exchange simulators do not run Graph requests`);
     const run = operation.side === "OnPremises" ? pair.onPremises : pair.online;
     await run(operation.cmdlet, withTestCredentials(operation));
   }

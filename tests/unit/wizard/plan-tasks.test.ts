@@ -369,19 +369,19 @@ describe("the answers change the plan as the HCW's would", () => {
     ).toEqual(["NW-EDGE1\\Default internal receive connector NW-EDGE1"]);
   });
 
-  it("organization configuration transfer is recorded and said to be outside this plan", async () => {
-    const result = await plan("woodgrove", {
-      answers: (answers) => {
-        answers.features.organizationConfigurationTransfer = true;
-      },
-    });
-    expect(writesOf(result)).toEqual([]);
-    expect(result.notes).toEqual([expect.stringMatching(/Organization Configuration Transfer/)]);
+  it("organization configuration transfer adds its own task only when chosen, and Final records the choice", async () => {
+    const off = await plan("contoso");
+    expect(
+      off.operations.filter((operation) => operation.task === "OrganizationConfigurationTransfer"),
+    ).toEqual([]);
     const contoso = await plan("contoso", {
       answers: (answers) => {
         answers.features.organizationConfigurationTransfer = true;
       },
     });
+    const tasks = contoso.operations.map((operation) => operation.task);
+    expect(tasks.indexOf("OrganizationConfigurationTransfer")).toBeGreaterThan(tasks.lastIndexOf("MRSProxy"));
+    expect(tasks.lastIndexOf("OrganizationConfigurationTransfer")).toBeLessThan(tasks.indexOf("Final"));
     expect(contoso.operations.find((operation) => operation.task === "Final")!.after.Comment).toMatch(
       /organizationConfigurationTransfer=true/,
     );
@@ -408,7 +408,10 @@ describe("the answers change the plan as the HCW's would", () => {
       },
     });
     expect(writesOf(result)).toEqual([]);
-    expect(result.notes).toEqual([expect.stringMatching(/Remove-AvailabilityAddressSpace/)]);
+    expect(result.notes).toEqual([
+      expect.stringMatching(/Remove-AvailabilityAddressSpace/),
+      expect.stringMatching(/Microsoft Graph was not read/),
+    ]);
   });
 
   it("a tenant without its coexistence domain yet gets the derived name, and a note to gather again", async () => {
@@ -424,6 +427,7 @@ describe("the answers change the plan as the HCW's would", () => {
     );
     expect(result.notes).toEqual([
       expect.stringMatching(/does not list its coexistence domain contoso\.mail\.onmicrosoft\.com/),
+      expect.stringMatching(/Microsoft Graph was not read/),
     ]);
   });
 

@@ -93,6 +93,8 @@ export const authServerCmdlets = defineCmdlets([
     sides: ON_PREMISES,
     parameters: {
       AuthMetadataUrl: STRING,
+      // The dedicated hybrid application's id, on the EvoSts (AzureAD) auth server.
+      ApplicationIdentifier: STRING,
       DomainName: multi("Microsoft.Exchange.Data.AutoDiscoverSmtpDomain"),
       Enabled: BOOLEAN,
       IsDefaultAuthorizationEndpoint: BOOLEAN,
