@@ -30,5 +30,7 @@ export const PAGE_COMPONENTS: Partial<Record<WizardPageId, ComponentType<WizardP
   "send-connectors": lazy(() => import("./SendConnectorsPage")),
   certificate: lazy(() => import("./CertificatePage")),
   "organization-fqdn": lazy(() => import("./OrganizationFqdnPage")),
+  review: lazy(() => import("./ReviewPage")),
+  update: lazy(() => import("./UpdatePage")),
   done: lazy(() => import("./DonePage").then((page) => ({ default: page.DonePage }))),
 };
