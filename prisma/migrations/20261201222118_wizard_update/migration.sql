@@ -1,5 +1,5 @@
 -- AlterEnum
-ALTER TYPE "RunStatus" ADD VALUE 'paused';
+ALTER TYPE "RunStatus" ADD VALUE 'paused' BEFORE 'succeeded';
 
 -- AlterTable
 ALTER TABLE "WizardRun" ADD COLUMN     "confirmedById" UUID,
