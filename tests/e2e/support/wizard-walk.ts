@@ -1,9 +1,14 @@
 import { expect, type Page } from "@playwright/test";
+import { pageTitle, type WizardPageId } from "@/lib/wizard/wizard-pages";
 
-/** Next on the page shown, and the wizard moved to `to`. */
-export async function next(page: Page, to: string): Promise<void> {
+/**
+ * Next on the page shown, and the wizard moved to `to`: its URL, and its title, which the route
+ * announcer reads out and which arrives after the URL (the metadata streams in).
+ */
+export async function next(page: Page, to: WizardPageId): Promise<void> {
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(new RegExp(`/wizard/[0-9a-f-]{36}/${to}$`));
+  await expect(page).toHaveTitle(`${pageTitle(to)} — Hybrid Wizard`);
 }
 
 /**
@@ -20,7 +25,7 @@ export async function walkContosoToReview(page: Page): Promise<void> {
   await expect(page.getByText(/^Gathered /)).toBeVisible({ timeout: 90_000 });
   await next(page, "features");
   await page.getByLabel(/^Migration endpoint/).uncheck();
-  for (const to of [
+  for (const to of <const>[
     "topology",
     "domains",
     "transport",
