@@ -3,7 +3,7 @@ import type { UndoResponse } from "@/lib/contracts/wizard-done";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RunStatus } from "@/lib/generated/prisma/enums";
-import type { UserActingContext } from "@/lib/tenants/acting-context";
+import type { ActingContext, UserActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 import { findRunRow } from "@/lib/wizard/runs/find-run-row";
 import { planSide } from "@/lib/wizard/update/operation-side";
@@ -53,9 +53,19 @@ export async function undoRun(options: {
   const run = await findRunRow({ db, acting, runId });
   const unsettled = NOT_SETTLED[run.status];
   if (unsettled) return { status: "refused", reasons: [unsettled] };
-  const rows = await db.operation.findMany({
-    where: { runId, ...tenantScope(acting) },
+  const executed = await executedOperationsOf({ db, acting, runId });
+  return prepareRunUndo({ db, acting, executed, logger: options.logger });
+}
+
+/** The run's Operation rows in the plan's order (which is an order they could have run in). */
+export async function executedOperationsOf(options: {
+  db: Db;
+  acting: ActingContext;
+  runId: string;
+}): Promise<ExecutedOperation[]> {
+  const rows = await options.db.operation.findMany({
+    where: { runId: options.runId, ...tenantScope(options.acting) },
     orderBy: { sequence: "asc" },
   });
-  return prepareRunUndo({ db, acting, executed: rows.map(executedOf), logger: options.logger });
+  return rows.map(executedOf);
 }

@@ -5,9 +5,11 @@ import {
   ZPlanResponseSchema,
   ZValidationResponseSchema,
 } from "@/lib/contracts/wizard-done";
+import { invokeExchangeOnlineCmdlet } from "@/lib/exchange/exchange-online-client";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
 import type { Tenant } from "@/lib/generated/prisma/client";
 import { getQueue } from "@/lib/jobs/get-queue";
+import { runAgentCmdlet } from "@/lib/jobs/run-agent-cmdlet";
 import { agentGatherTransport } from "@/lib/wizard/gather/agent-gather-transport";
 import { exchangeOnlineGatherTransport } from "@/lib/wizard/gather/exchange-online-gather-transport";
 import { gatherOrganization } from "@/lib/wizard/gather/gather-organization";
@@ -21,7 +23,6 @@ import { validateConfiguration } from "@/lib/wizard/validate/validate-configurat
 import { spawnAgent } from "@/tests/helpers/agent-cli";
 import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
 import { applyRecording, type RunCmdlet } from "@/tests/helpers/apply-recording";
-import { exchangeCmdletRunner } from "@/tests/helpers/exchange-cmdlet-runner";
 import { serviceEnvFor } from "@/tests/helpers/identity";
 import { userActing } from "@/tests/helpers/user-acting";
 import { startWebApp } from "@/tests/helpers/web-app";
@@ -39,7 +40,6 @@ let bed: AgentTestBed;
 let contoso: Tenant;
 let agent: ReturnType<typeof spawnAgent>;
 let accessToken: string;
-let run: RunCmdlet;
 
 beforeAll(async () => {
   scenario = await startExchangeScenario(["contoso"]);
@@ -57,7 +57,6 @@ beforeAll(async () => {
     accessToken: await scenario.assertionOf(ACCOUNTS.adele),
   });
   accessToken = (await acquireExchangeOnlineToken({ db: scenario.db, acting })).accessToken;
-  run = exchangeCmdletRunner({ db: bed.db, acting: bed.acting, tenant: contoso, accessToken });
 });
 
 afterAll(async () => {
@@ -66,6 +65,23 @@ afterAll(async () => {
   await (await getQueue()).stop({ graceful: false });
   await scenario?.stop();
 });
+
+/** One cmdlet where it runs: on-premises as an agent job, in Exchange Online through the admin API client. */
+const run: RunCmdlet = async (side, cmdlet, parameters) => {
+  if (side === "Online") {
+    return (await invokeExchangeOnlineCmdlet({ tenant: contoso, accessToken, cmdlet, parameters })).value;
+  }
+  const { outcome } = await runAgentCmdlet({
+    db: bed.db,
+    queue: await getQueue(),
+    acting: bed.acting,
+    cmdlet,
+    parameters: parameters as Record<string, string | boolean | string[] | null>,
+    timeoutMs: 30_000,
+  });
+  if (outcome.outcome !== "succeeded") throw new Error(`${cmdlet}: ${outcome.error.message}`);
+  return outcome.result.objects as Record<string, unknown>[];
+};
 
 async function gather(): Promise<GatheredState> {
   return (

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiClient } from "@/components/api/api-client";
-import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
 import type { Tenant } from "@/lib/generated/prisma/client";
 import { getQueue } from "@/lib/jobs/get-queue";
 import type { UserActingContext } from "@/lib/tenants/acting-context";
@@ -9,18 +8,18 @@ import { gatherNow } from "@/lib/wizard/gather/gather-now";
 import { openOnPremisesOrganization } from "@/simulators/exchange/on-premises";
 import { spawnAgent } from "@/tests/helpers/agent-cli";
 import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
-import { applyRecording } from "@/tests/helpers/apply-recording";
-import { exchangeCmdletRunner } from "@/tests/helpers/exchange-cmdlet-runner";
 import { serviceEnvFor } from "@/tests/helpers/identity";
 import { userActing } from "@/tests/helpers/user-acting";
 import { type ExchangeScenario, startExchangeScenario } from "@/tests/integration/exchange/exchange-scenario";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
+import { shippedAnswers } from "./expected-operations";
 import { answeredRun, settledUpdate } from "./update-through-api";
 
 // Undo this run on the Done page's API, after Contoso's plan ran through the orchestrator (the
 // production build's update workers, a paired agent, Exchange Online over HTTPS): Undo reads what
 // the Operation rows kept before each write, refuses while another admin's change stands, and its
-// inverse plan, once run, leaves both sides as the fixture had them.
+// inverse plan, run as a run of its own by the same orchestrator, leaves both sides as the fixture
+// had them.
 
 let scenario: ExchangeScenario;
 let bed: AgentTestBed;
@@ -98,13 +97,42 @@ describe("Undo this run, after the orchestrator's update", () => {
     expect(removals.map((operation) => operation.cmdlet)).toContain("Remove-HybridConfiguration");
     expect(undo.cannotUndo.map((entry) => entry.cmdlet)).toContain("Update-EmailAddressPolicy");
 
-    const { accessToken } = await acquireExchangeOnlineToken({ db: scenario.db, acting });
-    await applyRecording(
-      exchangeCmdletRunner({ db: bed.db, acting: bed.acting, tenant: contoso, accessToken }),
-      undo.plan,
+    // Run the undo: a run of its own, reviewed and confirmed like any plan, run by the orchestrator.
+    const undoRun = await client.createUndoRun(runId);
+    expect(undoRun.currentPage).toBe("review");
+    const inverse = await client.getRunPlan(undoRun.id);
+    expect(inverse.operations.map((operation) => operation.id)).toEqual(
+      undo.plan.operations.map((operation) => operation.id),
     );
+    await client.confirmUpdate(undoRun.id, { version: inverse.version, digest: inverse.digest });
+    const undone = await settledUpdate(() => client.getUpdateProgress(undoRun.id));
+    expect(undone.status).toBe("succeeded");
     expect(await gather()).toEqual(fixture);
   }, 600_000);
+
+  it("runs the certificate change as a short run that touches only the certificate settings", async () => {
+    const client = await adeleClient();
+    const runId = await answeredRun(client);
+    // A run that has updated nothing cannot be undone as a run of its own either.
+    expect(await client.createUndoRun(runId).catch((error) => error)).toMatchObject({ status: 409 });
+
+    const { thumbprint } = (await shippedAnswers("contoso")).certificate;
+    const change = await client.createCertificateRun(runId, thumbprint);
+    const plan = await client.getRunPlan(change.id);
+    expect(plan.operations.map((operation) => operation.cmdlet)).toEqual([
+      "Set-ReceiveConnector",
+      "Set-ReceiveConnector",
+    ]);
+    await client.confirmUpdate(change.id, { version: plan.version, digest: plan.digest });
+    expect((await settledUpdate(() => client.getUpdateProgress(change.id))).status).toBe("succeeded");
+    // Planned again from what the change left: nothing more to change.
+    expect(
+      (await client.getRunPlan((await client.createCertificateRun(runId, thumbprint)).id)).counts,
+    ).toMatchObject({
+      new: 0,
+      update: 0,
+    });
+  }, 300_000);
 
   it("another tenant's run is not found", async () => {
     const runId = await answeredRun(await adeleClient());
