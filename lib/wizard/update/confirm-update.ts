@@ -96,16 +96,26 @@ export async function confirmUpdate(options: {
   const jobs = rows.filter((row) => row.queueJobId !== null);
   if (jobs.length > 0) {
     await ensureUpdateQueues(queue);
-    await queue.flow(
-      jobs.map((row) => ({
-        ref: row.planOperationId,
-        name: updateQueueOf(row.side),
-        data: { tenantId: row.tenantId, runId, operationId: row.id },
-        // The plan's order among the jobs ready at once (they share their creation time).
-        options: { id: row.id, group: { id: row.tenantId }, priority: rows.length - row.sequence },
-        dependsOn: row.dependsOn,
-      })),
-    );
+    const flowJobs = jobs.map((row) => ({
+      ref: row.planOperationId,
+      name: updateQueueOf(row.side),
+      data: { tenantId: row.tenantId, runId, operationId: row.id },
+      // The plan's order among the jobs ready at once (they share their creation time).
+      options: { id: row.id, group: { id: row.tenantId }, priority: rows.length - row.sequence },
+      dependsOn: row.dependsOn,
+    }));
+    if (flowJobs.some((job) => job.dependsOn.length > 0)) {
+      await queue.flow(flowJobs);
+    } else {
+      // pg-boss's flow refuses a flow without a dependency: independent writes (a certificate
+      // change's) are sent as they are, queue by queue.
+      for (const name of new Set(flowJobs.map((job) => job.name))) {
+        await queue.insert(
+          name,
+          flowJobs.filter((job) => job.name === name).map((job) => ({ ...job.options, data: job.data })),
+        );
+      }
+    }
   }
   await appendRunLog({
     db,

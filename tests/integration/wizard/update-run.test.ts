@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, createApiClient } from "@/components/api/api-client";
 import type { OperationProgress, RunLogDocument, UpdateProgress } from "@/lib/contracts/wizard-update";
 import type { Tenant } from "@/lib/generated/prisma/client";
-import { ANSWER_PAGE_IDS, answersKeyOf } from "@/lib/wizard/wizard-pages";
 import { objectsOf } from "@/simulators/exchange/model/directory-objects";
 import { openOnPremisesOrganization } from "@/simulators/exchange/on-premises";
 import { spawnAgent, waitFor } from "@/tests/helpers/agent-cli";
@@ -12,7 +11,7 @@ import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test
 import { serviceEnvFor } from "@/tests/helpers/identity";
 import { type ExchangeScenario, startExchangeScenario } from "@/tests/integration/exchange/exchange-scenario";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
-import { shippedAnswers } from "./expected-operations";
+import { answeredRun as answeredRunThroughApi, settledUpdate } from "./update-through-api";
 
 // Contoso's update end to end, every part real: the production build with its update workers, a
 // paired agent process on the on-premises organization, Exchange Online over HTTPS with the admin's
@@ -73,19 +72,8 @@ async function adele() {
   return { client, token };
 }
 
-/** A run with Contoso's shipped answers, without the migration endpoint (its password is another part's). */
 async function answeredRun(): Promise<string> {
-  const { client } = await adele();
-  const answers: Record<string, unknown> = { ...(await shippedAnswers("contoso")) };
-  answers.features = { ...(answers.features as object), migrationEndpoint: false };
-  delete answers.migrationCredential;
-  let run = await client.createWizardRun();
-  for (const page of ANSWER_PAGE_IDS) {
-    const pageAnswers = answers[answersKeyOf(page)];
-    if (pageAnswers === undefined) continue;
-    run = await client.saveWizardPageAnswers(run.id, page, { version: run.version, answers: pageAnswers });
-  }
-  return run.id;
+  return answeredRunThroughApi((await adele()).client);
 }
 
 async function progressOf(runId: string): Promise<UpdateProgress> {
@@ -100,23 +88,7 @@ const byCmdlet = (progress: UpdateProgress, cmdlet: string, identity?: string): 
   return found;
 };
 
-async function settled(runId: string, timeoutMs = 240_000): Promise<UpdateProgress> {
-  let last: UpdateProgress | undefined;
-  return waitFor(
-    async () => {
-      const progress = await progressOf(runId);
-      last = progress;
-      return progress.status === "failed" || progress.status === "succeeded" ? progress : null;
-    },
-    "the update to end",
-    timeoutMs,
-  ).catch((error: Error) => {
-    const where = last?.operations.map(
-      (operation) => `${operation.status} ${operation.cmdlet} ${operation.identity}`,
-    );
-    throw new Error(`${error.message}; the update stood at:\n${where?.join("\n")}`);
-  });
-}
+const settled = (runId: string) => settledUpdate(() => progressOf(runId));
 
 async function logOf(runId: string): Promise<{ json: RunLogDocument; text: string }> {
   const { client } = await adele();
