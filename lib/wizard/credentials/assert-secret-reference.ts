@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ActingContext } from "@/lib/tenants/acting-context";
@@ -16,6 +17,9 @@ function notStored(page: AnswerPageId, path: string, what: string): AppError {
     ],
   });
 }
+
+/** A stored credential's reference is its row's id; anything else (an answers file's label) names none. */
+const isRowId = (reference: string) => z.uuid().safeParse(reference).success;
 
 /**
  * A page's answers that name a stored credential (the Credentials page's own on-premises account,
@@ -36,9 +40,10 @@ export async function assertSecretReference(options: {
     const account = ZCredentialsPageSchema.parse(options.answers).onPremisesAccount;
     if (
       account &&
-      (await db.runOnPremisesAccount.count({
-        where: { id: account.secretReference, runId, ...tenantScope(acting) },
-      })) === 0
+      (!isRowId(account.secretReference) ||
+        (await db.runOnPremisesAccount.count({
+          where: { id: account.secretReference, runId, ...tenantScope(acting) },
+        })) === 0)
     ) {
       throw notStored(page, "credentials.onPremisesAccount.secretReference", "on-premises account");
     }
@@ -46,6 +51,7 @@ export async function assertSecretReference(options: {
   if (key === "migrationCredential") {
     const { secretReference } = ZMigrationCredentialPageSchema.parse(options.answers);
     if (
+      !isRowId(secretReference) ||
       (await db.migrationCredential.count({
         where: { id: secretReference, runId, ...tenantScope(acting) },
       })) === 0

@@ -116,6 +116,19 @@ const ROUTES: Record<string, RouteCase> = {
         json({ thumbprint: "A3F2F6F20697C191C2E2734CC133FD1907FBD37B" }),
       ),
   },
+  "wizard/runs/[runId]/certificate-run": {
+    call: (c, theirs) =>
+      c.asAdmin(
+        `/api/wizard/runs/${theirs.runId}/certificate-run`,
+        json({ thumbprint: "A3F2F6F20697C191C2E2734CC133FD1907FBD37B" }),
+      ),
+  },
+  "wizard/runs/[runId]/undo": {
+    call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/undo`, { method: "POST" }),
+  },
+  "wizard/runs/[runId]/undo-run": {
+    call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/undo-run`, { method: "POST" }),
+  },
   "wizard/runs/[runId]/exchange-servers": {
     call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/exchange-servers`, { method: "POST" }),
   },
