@@ -6,6 +6,7 @@ import type { OperationProgress, RunLogDocument, UpdateProgress } from "@/lib/co
 import type { Tenant } from "@/lib/generated/prisma/client";
 import { ANSWER_PAGE_IDS, answersKeyOf } from "@/lib/wizard/wizard-pages";
 import { objectsOf } from "@/simulators/exchange/model/directory-objects";
+import { OrganizationStore } from "@/simulators/exchange/model/organization-store";
 import { openOnPremisesOrganization } from "@/simulators/exchange/on-premises";
 import { spawnAgent, waitFor } from "@/tests/helpers/agent-cli";
 import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
@@ -73,13 +74,23 @@ async function adele() {
   return { client, token };
 }
 
-/** A run with Contoso's shipped answers, without the migration endpoint (its password is another part's). */
-async function answeredRun(): Promise<string> {
+const MIGRATION = { userName: "CONTOSO\\svc-migration", password: "migration Pa$$ 5e07c1" };
+
+/**
+ * A run with Contoso's shipped answers: without the migration endpoint, or with it and the
+ * migration account entered as its page does (stored first, its reference in the answers).
+ */
+async function answeredRun(options: { migrationEndpoint?: boolean } = {}): Promise<string> {
   const { client } = await adele();
   const answers: Record<string, unknown> = { ...(await shippedAnswers("contoso")) };
-  answers.features = { ...(answers.features as object), migrationEndpoint: false };
-  delete answers.migrationCredential;
   let run = await client.createWizardRun();
+  if (options.migrationEndpoint) {
+    const stored = await client.storeMigrationCredential(run.id, MIGRATION);
+    answers.migrationCredential = { userName: stored.userName, secretReference: stored.secretReference };
+  } else {
+    answers.features = { ...(answers.features as object), migrationEndpoint: false };
+    delete answers.migrationCredential;
+  }
   for (const page of ANSWER_PAGE_IDS) {
     const pageAnswers = answers[answersKeyOf(page)];
     if (pageAnswers === undefined) continue;
@@ -311,4 +322,32 @@ describe("Contoso's update, from review to done", () => {
     });
     expect(other.status).toBe(404);
   }, 180_000);
+
+  it("makes the migration endpoint as the migration account, then forgets its password", async () => {
+    if (!agents.some((agent) => agent.exitCode === null && !agent.killed)) startAgent();
+    const runId = await answeredRun({ migrationEndpoint: true });
+    const { client } = await adele();
+    const plan = await client.getRunPlan(runId);
+    const endpoint = plan.operations.find((operation) => operation.cmdlet === "New-MigrationEndpoint");
+    expect(endpoint?.powershell).toContain(MIGRATION.userName);
+    expect(JSON.stringify(plan)).not.toContain(MIGRATION.password);
+    await client.confirmUpdate(runId, { version: plan.version, digest: plan.digest });
+
+    const done = await settled(runId);
+    expect(byCmdlet(done, "New-MigrationEndpoint").status).toBe("succeeded");
+    const online = await new OrganizationStore(
+      path.join(scenario.dataDir, "online", `${contoso.entraTenantId}.json`),
+    ).read();
+    expect(objectsOf(online, "MigrationEndpoint")).toEqual([
+      expect.objectContaining({ Username: MIGRATION.userName, RemoteServer: expect.any(String) }),
+    ]);
+    // Used once, the password is gone; it was never in an Operation row or the log.
+    expect(await scenario.db.migrationCredential.count({ where: { runId } })).toBe(0);
+    const rows = await scenario.db.operation.findMany({ where: { runId } });
+    expect(JSON.stringify(rows)).not.toContain(MIGRATION.password);
+    const { json, text } = await logOf(runId);
+    expect(text).toContain(`${MIGRATION.userName} / (redacted)`);
+    expect(text).not.toContain(MIGRATION.password);
+    expect(JSON.stringify(json)).not.toContain(MIGRATION.password);
+  }, 600_000);
 });
