@@ -323,7 +323,7 @@ describe("Contoso's update, from review to done", () => {
     expect(other.status).toBe(404);
   }, 180_000);
 
-  it("makes the migration endpoint as the migration account, then forgets its password", async () => {
+  it("makes the migration endpoint as the migration account, keeps its password for Retry, then forgets it", async () => {
     if (!agents.some((agent) => agent.exitCode === null && !agent.killed)) startAgent();
     const runId = await answeredRun({ migrationEndpoint: true });
     const { client } = await adele();
@@ -331,9 +331,25 @@ describe("Contoso's update, from review to done", () => {
     const endpoint = plan.operations.find((operation) => operation.cmdlet === "New-MigrationEndpoint");
     expect(endpoint?.powershell).toContain(MIGRATION.userName);
     expect(JSON.stringify(plan)).not.toContain(MIGRATION.password);
+    // Exchange Online refuses the endpoint once, quoting the password (as a careless error might).
+    await scenario.exchange.admin.setFault(
+      { side: "Online", tenantId: contoso.entraTenantId },
+      {
+        cmdlet: "New-MigrationEndpoint",
+        kind: "error",
+        times: 1,
+        error: { message: `Could not sign in as ${MIGRATION.userName} with '${MIGRATION.password}'.` },
+      },
+    );
     await client.confirmUpdate(runId, { version: plan.version, digest: plan.digest });
+    const refused = await settled(runId);
+    expect(byCmdlet(refused, "New-MigrationEndpoint").error?.message).toMatch(/with '\[redacted\]'/);
+    // Kept for Retry, which makes the endpoint with it.
+    expect(await scenario.db.migrationCredential.count({ where: { runId } })).toBe(1);
+    await (await adele()).client.retryUpdate(runId, { version: refused.version });
 
     const done = await settled(runId);
+    expect(done.status).toBe("succeeded");
     expect(byCmdlet(done, "New-MigrationEndpoint").status).toBe("succeeded");
     const online = await new OrganizationStore(
       path.join(scenario.dataDir, "online", `${contoso.entraTenantId}.json`),
