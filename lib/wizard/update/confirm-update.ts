@@ -96,16 +96,25 @@ export async function confirmUpdate(options: {
   const jobs = rows.filter((row) => row.queueJobId !== null);
   if (jobs.length > 0) {
     await ensureUpdateQueues(queue);
-    await queue.flow(
-      jobs.map((row) => ({
-        ref: row.planOperationId,
-        name: updateQueueOf(row.side),
-        data: { tenantId: row.tenantId, runId, operationId: row.id },
-        // The plan's order among the jobs ready at once (they share their creation time).
-        options: { id: row.id, group: { id: row.tenantId }, priority: rows.length - row.sequence },
-        dependsOn: row.dependsOn,
-      })),
-    );
+    const flow = jobs.map((row) => ({
+      ref: row.planOperationId,
+      name: updateQueueOf(row.side),
+      data: { tenantId: row.tenantId, runId, operationId: row.id },
+      // The plan's order among the jobs ready at once (they share their creation time).
+      options: { id: row.id, group: { id: row.tenantId }, priority: rows.length - row.sequence },
+      dependsOn: row.dependsOn,
+    }));
+    if (flow.some((job) => job.dependsOn.length > 0)) await queue.flow(flow);
+    else {
+      // pg-boss's flow refuses one without a dependency (a re-run whose writes are all independent).
+      for (const name of new Set(flow.map((job) => job.name))) {
+        const independent = flow.filter((job) => job.name === name);
+        await queue.insert(
+          name,
+          independent.map((job) => ({ ...job.options, data: job.data })),
+        );
+      }
+    }
   }
   await appendRunLog({
     db,
