@@ -200,6 +200,18 @@ export function createApiClient(send: Send) {
         send(`/api/wizard/runs/${encodeURIComponent(runId)}/certificate-plan`, json("POST", { thumbprint })),
         ZPlanResponseSchema,
       ),
+    /** Run the undo: a new run (on Review plan) whose plan is this run's inverse. */
+    createUndoRun: (runId: string): Promise<WizardRun> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/undo-run`, { method: "POST" }),
+        ZWizardRunSchema,
+      ),
+    /** Run the certificate change: a new run (on Review plan) that changes only the certificate settings. */
+    createCertificateRun: (runId: string, thumbprint: string): Promise<WizardRun> =>
+      read(
+        send(`/api/wizard/runs/${encodeURIComponent(runId)}/certificate-run`, json("POST", { thumbprint })),
+        ZWizardRunSchema,
+      ),
     /** Undo this run: its inverse plan and what it cannot undo, or why Undo is refused. */
     undoWizardRun: (runId: string): Promise<UndoResponse> =>
       read(

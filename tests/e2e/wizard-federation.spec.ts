@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { loadFixture } from "@/simulators/exchange/fixtures/load-fixture";
 import { seedOrganizationPair } from "@/simulators/exchange/fixtures/seed-organization-pair";
 import { type LocalDnsServer, startLocalDnsServer } from "@/tests/helpers/dns-server";
@@ -11,6 +11,7 @@ import { expectNoAxeViolations } from "./support/axe";
 import { failOnContentSecurityPolicyViolations } from "./support/csp-violations";
 import { signInWithPopup } from "./support/demo-accounts";
 import { pairRunningAgent } from "./support/pair-agent";
+import { next } from "./support/wizard-walk";
 
 // Fabrikam still runs an Exchange 2010 server, so full hybrid needs a federation trust: the admin
 // creates it on Domain Ownership, publishes each TXT proof (here, in a DNS server on loopback that
@@ -33,11 +34,6 @@ test.afterAll(async () => {
   await dns?.close();
   await rm(workDir, { recursive: true, force: true });
 });
-
-async function next(page: Page, to: string) {
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page).toHaveURL(new RegExp(`/wizard/[0-9a-f-]{36}/${to}$`));
-}
 
 test("Fabrikam's federation path: the TXT proof verified in DNS, the expired certificate disabled with its reason", async ({
   page,

@@ -1,19 +1,15 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
 import { expectNoAxeViolations } from "./support/axe";
 import { failOnContentSecurityPolicyViolations } from "./support/csp-violations";
 import { signInWithPopup } from "./support/demo-accounts";
+import { next } from "./support/wizard-walk";
 
 // Contoso's admin walks the wizard's pages as an Exchange admin would, with the demo agent that
 // `npm start` pairs to Contoso: every page saved on Next, checked by axe, and resumed after a reload.
 
 failOnContentSecurityPolicyViolations();
 test.setTimeout(180_000);
-
-async function next(page: Page, to: string) {
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page).toHaveURL(new RegExp(`/wizard/[0-9a-f-]{36}/${to}$`));
-}
 
 test("Contoso's admin walks Start to Organization FQDN, every page saved and resumed", async ({
   page,

@@ -6,6 +6,7 @@ import { useSession } from "@/components/auth/SessionProvider";
 import type { CertificateChoicesResponse } from "@/lib/contracts/wizard-done";
 import type { Plan } from "@/lib/wizard/plan/plan-types";
 import { PlanOperations } from "./PlanOperations";
+import { StartLinkedRun } from "./StartLinkedRun";
 
 type State =
   | { status: "idle" | "loading" }
@@ -13,6 +14,8 @@ type State =
       status: "choosing";
       certificates: CertificateChoicesResponse["certificates"];
       plan?: Plan;
+      /** The certificate the plan is for. */
+      thumbprint?: string;
       problem?: string;
     }
   | { status: "failed"; message: string };
@@ -40,9 +43,9 @@ export function ReplaceCertificate({ runId }: { runId: string }) {
     if (state.status !== "choosing") return;
     try {
       const { plan } = await api.planCertificateReplacement(runId, thumbprint);
-      setState({ ...state, plan, problem: undefined });
+      setState({ ...state, plan, thumbprint, problem: undefined });
     } catch (error) {
-      setState({ ...state, plan: undefined, problem: messageOf(error) });
+      setState({ ...state, plan: undefined, thumbprint: undefined, problem: messageOf(error) });
     }
   };
   return (
@@ -101,6 +104,12 @@ export function ReplaceCertificate({ runId }: { runId: string }) {
             </p>
           )}
           {state.plan && <PlanOperations plan={state.plan} />}
+          {state.plan && state.thumbprint && (
+            <StartLinkedRun
+              label="Run the certificate change"
+              create={() => api.createCertificateRun(runId, state.thumbprint ?? "")}
+            />
+          )}
         </div>
       )}
     </section>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useSession } from "@/components/auth/SessionProvider";
 import type { UndoResponse } from "@/lib/contracts/wizard-done";
 import { PlanOperations } from "./PlanOperations";
+import { StartLinkedRun } from "./StartLinkedRun";
 
 type State =
   | { status: "idle" | "preparing" }
@@ -69,6 +70,7 @@ export function UndoRun({ runId }: { runId: string }) {
             </div>
           )}
           <PlanOperations plan={state.undo.plan} />
+          <StartLinkedRun label="Run the undo" create={() => api.createUndoRun(runId)} />
         </div>
       )}
     </section>

@@ -108,6 +108,11 @@ export default function ReviewPage({ runId }: { runId: string }) {
         configuration read at {new Date(plan.gatheredAt).toLocaleTimeString()}:{" "}
         <CountsLine counts={plan.counts} />.
       </p>
+      {plan.counts.new + plan.counts.update === 0 && (
+        <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">
+          Nothing to change: both sides already are as your answers want them.
+        </p>
+      )}
       {plan.checks
         .filter((check) => check.status !== "ok")
         .map((check) => (

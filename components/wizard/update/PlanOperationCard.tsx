@@ -22,13 +22,17 @@ function shown(value: PlanValue | undefined): string {
 export function PlanOperationCard({ operation }: { operation: ReviewedOperation }) {
   const properties = Object.keys(operation.after);
   return (
-    <li className="rounded border border-slate-200 p-3">
+    <li data-testid="plan-operation" className="rounded border border-slate-200 p-3">
       <div className="flex flex-wrap items-baseline gap-2">
         <span className={`rounded px-2 py-0.5 text-xs font-semibold ${ACTION_STYLES[operation.action]}`}>
           {ACTION_WORDS[operation.action]}
         </span>
-        <span className="font-mono text-sm text-slate-900">{operation.cmdlet}</span>
-        <span className="text-sm text-slate-700">{operation.identity}</span>
+        <span data-testid="plan-cmdlet" className="font-mono text-sm text-slate-900">
+          {operation.cmdlet}
+        </span>
+        <span data-testid="plan-identity" className="text-sm text-slate-700">
+          {operation.identity}
+        </span>
       </div>
       {operation.action !== "nop" && properties.length > 0 && (
         <table className="mt-2 w-full text-sm">
@@ -63,7 +67,8 @@ export function PlanOperationCard({ operation }: { operation: ReviewedOperation 
       )}
       {operation.action !== "nop" && (
         <div className="mt-2 flex items-start gap-2">
-          <pre className="flex-1 overflow-x-auto rounded bg-slate-900 px-3 py-2 text-xs text-slate-100">
+          {/* Wrapped, not scrolled: a scrolled box would need a keyboard stop of its own (axe's scrollable-region-focusable). */}
+          <pre className="min-w-0 flex-1 whitespace-pre-wrap wrap-anywhere rounded bg-slate-900 px-3 py-2 text-xs text-slate-100">
             <code>{operation.powershell}</code>
           </pre>
           <CopyButton text={operation.powershell} label={`Copy the PowerShell for ${operation.identity}`} />

@@ -10,10 +10,10 @@ import { onPremisesSessionForRun } from "@/lib/wizard/credentials/on-premises-se
 import { agentGatherTransport } from "@/lib/wizard/gather/agent-gather-transport";
 import { exchangeOnlineGatherTransport } from "@/lib/wizard/gather/exchange-online-gather-transport";
 import { type GatherResult, gatherOrganization } from "@/lib/wizard/gather/gather-organization";
-import { computePlan } from "@/lib/wizard/plan/compute-plan";
 import type { Plan } from "@/lib/wizard/plan/plan-types";
 import { runNotFound } from "./change-run-at-version";
 import { planDigest } from "./plan-digest";
+import { planOfKind } from "./plan-of-kind";
 import { storedAnswers } from "./stored-answers";
 
 export interface RunPlan {
@@ -27,7 +27,7 @@ export interface RunPlan {
 /**
  * The plan of a run as it would run now: both sides gathered (the tenant's agent on-premises, the
  * admin's on-behalf-of token in Exchange Online), the run's saved answers parsed and checked against
- * what was gathered, and computePlan. Changes nothing, anywhere: the Review plan page shows it and
+ * what was gathered, and the plan of the run's kind (plan-of-kind.ts). Changes nothing, anywhere: the Review plan page shows it and
  * confirming computes it again (confirm-update.ts) to freeze exactly what was reviewed.
  */
 export async function planForRun(options: {
@@ -39,7 +39,14 @@ export async function planForRun(options: {
   const { db, acting } = options;
   const run = await db.wizardRun.findFirst({
     where: { id: options.runId, ...tenantScope(acting) },
-    select: { id: true, version: true, answers: true },
+    select: {
+      id: true,
+      version: true,
+      answers: true,
+      kind: true,
+      sourceRunId: true,
+      certificateThumbprint: true,
+    },
   });
   if (!run) throw runNotFound();
   const parsed = parseAnswers(storedAnswers(run.answers));
@@ -62,7 +69,12 @@ export async function planForRun(options: {
     online: exchangeOnlineGatherTransport({ tenant: acting.tenant, accessToken }),
   });
   const gatheredAt = new Date();
-  const violations = crossCheckAnswers({ answers: parsed.answers, gathered: gather.state, now: gatheredAt });
+  // An undo or a certificate change carries its source's answers unchanged: that they fit the
+  // organization as the source run left it (an expiring certificate, say) is not theirs to check.
+  const violations =
+    run.kind === "wizard"
+      ? crossCheckAnswers({ answers: parsed.answers, gathered: gather.state, now: gatheredAt })
+      : [];
   if (violations.length > 0) {
     throw new AppError(
       "invalid_answers",
@@ -70,14 +82,20 @@ export async function planForRun(options: {
       { issues: violations },
     );
   }
-  const plan = computePlan({
-    gathered: gather.state,
+  const plan = await planOfKind({
+    db,
+    acting,
+    run,
     answers: parsed.answers,
-    tenant: {
-      cloud: acting.tenant.cloud,
-      tenantInitialDomain: acting.tenant.initialDomain,
-      entraTenantId: acting.tenant.entraTenantId,
-    },
+    gathered: gather.state,
+    online: { tenant: acting.tenant, accessToken },
+    now: gatheredAt,
   });
-  return { run, plan, digest: planDigest(plan.operations), gather, gatheredAt };
+  return {
+    run: { id: run.id, version: run.version },
+    plan,
+    digest: planDigest(plan.operations),
+    gather,
+    gatheredAt,
+  };
 }

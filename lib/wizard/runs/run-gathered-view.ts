@@ -1,7 +1,7 @@
 import type { RunCertificate, RunGathered, RunServer } from "@/lib/contracts/wizard-gather";
 import { hasSmtp, isExpired } from "@/lib/wizard/answers/certificate-checks";
 import { buildOf, formatBuild, productOf } from "@/lib/wizard/gather/exchange-builds";
-import { certificateServer, sameName } from "@/lib/wizard/gather/gathered-lookups";
+import { certificateServer, sameName, tenantCoexistenceDomain } from "@/lib/wizard/gather/gathered-lookups";
 import type { ExchangeCertificate, ExchangeServer, GatheredState } from "@/lib/wizard/gather/gathered-state";
 import { frontendReceiveConnector } from "@/lib/wizard/gather/receive-connector-choice";
 import type { StoredGather } from "./stored-gather";
@@ -51,6 +51,7 @@ function runCertificateOf(certificate: ExchangeCertificate, now: Date): RunCerti
 
 export function runGatheredView(stored: StoredGather, gatheredAt: Date, now: Date): RunGathered {
   const { state } = stored;
+  const coexistence = tenantCoexistenceDomain(state);
   return {
     gatheredAt: gatheredAt.toISOString(),
     durationMs: stored.durationMs,
@@ -58,12 +59,18 @@ export function runGatheredView(stored: StoredGather, gatheredAt: Date, now: Dat
     checks: stored.checks,
     exchange2010: stored.exchange2010,
     servers: state.onPremises.exchangeServers.map((server) => runServerOf(server, state)),
-    domains: state.onPremises.acceptedDomains.map(({ DomainName }) => ({
-      domain: DomainName.toLowerCase(),
-      unavailable: state.online.acceptedDomains.some((verified) => sameName(verified.DomainName, DomainName))
-        ? null
-        : "Not verified in your Microsoft 365 tenant: verify it in the Microsoft 365 admin center (Settings > Domains), then gather again.",
-    })),
+    // The coexistence domain is not the admin's to share: the plan always routes through it, and an
+    // update adds it on-premises, so offering it would make every later run want to change the domains.
+    domains: state.onPremises.acceptedDomains
+      .filter(({ DomainName }) => !sameName(DomainName, coexistence))
+      .map(({ DomainName }) => ({
+        domain: DomainName.toLowerCase(),
+        unavailable: state.online.acceptedDomains.some((verified) =>
+          sameName(verified.DomainName, DomainName),
+        )
+          ? null
+          : "Not verified in your Microsoft 365 tenant: verify it in the Microsoft 365 admin center (Settings > Domains), then gather again.",
+      })),
     certificates: state.onPremises.certificates.map((certificate) => runCertificateOf(certificate, now)),
     federationTrust: state.onPremises.federationTrust !== null,
     domainProofs: stored.domainProofs,

@@ -96,7 +96,7 @@ export async function confirmUpdate(options: {
   const jobs = rows.filter((row) => row.queueJobId !== null);
   if (jobs.length > 0) {
     await ensureUpdateQueues(queue);
-    const flow = jobs.map((row) => ({
+    const flowJobs = jobs.map((row) => ({
       ref: row.planOperationId,
       name: updateQueueOf(row.side),
       data: { tenantId: row.tenantId, runId, operationId: row.id },
@@ -104,14 +104,15 @@ export async function confirmUpdate(options: {
       options: { id: row.id, group: { id: row.tenantId }, priority: rows.length - row.sequence },
       dependsOn: row.dependsOn,
     }));
-    if (flow.some((job) => job.dependsOn.length > 0)) await queue.flow(flow);
-    else {
-      // pg-boss's flow refuses one without a dependency (a re-run whose writes are all independent).
-      for (const name of new Set(flow.map((job) => job.name))) {
-        const independent = flow.filter((job) => job.name === name);
+    if (flowJobs.some((job) => job.dependsOn.length > 0)) {
+      await queue.flow(flowJobs);
+    } else {
+      // pg-boss's flow refuses a flow without a dependency: independent writes (a certificate
+      // change's) are sent as they are, queue by queue.
+      for (const name of new Set(flowJobs.map((job) => job.name))) {
         await queue.insert(
           name,
-          independent.map((job) => ({ ...job.options, data: job.data })),
+          flowJobs.filter((job) => job.name === name).map((job) => ({ ...job.options, data: job.data })),
         );
       }
     }

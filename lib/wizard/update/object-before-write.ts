@@ -82,6 +82,8 @@ export function judgeBeforeWrite(options: {
   readBefore: boolean;
 }): BeforeWriteVerdict {
   const { action, before, after, current } = options;
+  // A removal an earlier attempt already made: the object it found as reviewed is gone.
+  if (action === "remove" && options.readBefore && !current) return { verdict: "applied" };
   if (options.readBefore && current) {
     const done =
       action === "new" ||

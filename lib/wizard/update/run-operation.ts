@@ -202,11 +202,7 @@ async function handleAttemptError(
   const { db, acting, runId } = context;
   const message = error instanceof Error ? error.message : String(error);
   if (isAppError(error, "interaction_required")) {
-    await pauseRun({ db, acting, runId, reason: message });
-    await db.operation.updateMany({
-      where: { id: operation.id, ...tenantScope(acting) },
-      data: { status: "pending" },
-    });
+    await pauseRun({ db, acting, runId, operationId: operation.id, reason: message });
     return "stopped";
   }
   if (context.retryCount >= context.retryLimit) {
@@ -230,18 +226,28 @@ async function handleAttemptError(
   throw error;
 }
 
-/** Entra wants the admin: the run waits ("sign in again to continue"); resume-update.ts sends it on. */
+/**
+ * Entra wants the admin: the run waits ("sign in again to continue"); resume-update.ts sends it on.
+ * The operation goes back to pending in the same transaction, so a paused run never shows it running.
+ */
 async function pauseRun(options: {
   db: Db;
   acting: ActingContext;
   runId: string;
+  operationId: string;
   reason: string;
 }): Promise<void> {
   const { db, acting, runId, reason } = options;
-  const paused = await db.wizardRun.updateMany({
-    where: { id: runId, ...tenantScope(acting), status: "running" },
-    data: { status: "paused", pausedReason: reason },
-  });
+  const [, paused] = await db.$transaction([
+    db.operation.updateMany({
+      where: { id: options.operationId, ...tenantScope(acting) },
+      data: { status: "pending" },
+    }),
+    db.wizardRun.updateMany({
+      where: { id: runId, ...tenantScope(acting), status: "running" },
+      data: { status: "paused", pausedReason: reason },
+    }),
+  ]);
   if (paused.count > 0)
     await appendRunLog({ db, acting, runId, level: "warn", message: `Paused: ${reason}` });
 }

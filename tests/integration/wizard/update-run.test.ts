@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, createApiClient } from "@/components/api/api-client";
 import type { OperationProgress, RunLogDocument, UpdateProgress } from "@/lib/contracts/wizard-update";
 import type { Tenant } from "@/lib/generated/prisma/client";
-import { ANSWER_PAGE_IDS, answersKeyOf } from "@/lib/wizard/wizard-pages";
 import { objectsOf } from "@/simulators/exchange/model/directory-objects";
 import { OrganizationStore } from "@/simulators/exchange/model/organization-store";
 import { openOnPremisesOrganization } from "@/simulators/exchange/on-premises";
@@ -13,7 +12,7 @@ import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test
 import { serviceEnvFor } from "@/tests/helpers/identity";
 import { type ExchangeScenario, startExchangeScenario } from "@/tests/integration/exchange/exchange-scenario";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
-import { shippedAnswers } from "./expected-operations";
+import { answeredRun as answeredRunThroughApi, MIGRATION_ACCOUNT, settledUpdate } from "./update-through-api";
 
 // Contoso's update end to end, every part real: the production build with its update workers, a
 // paired agent process on the on-premises organization, Exchange Online over HTTPS with the admin's
@@ -74,29 +73,8 @@ async function adele() {
   return { client, token };
 }
 
-const MIGRATION = { userName: "CONTOSO\\svc-migration", password: "migration Pa$$ 5e07c1" };
-
-/**
- * A run with Contoso's shipped answers: without the migration endpoint, or with it and the
- * migration account entered as its page does (stored first, its reference in the answers).
- */
 async function answeredRun(options: { migrationEndpoint?: boolean } = {}): Promise<string> {
-  const { client } = await adele();
-  const answers: Record<string, unknown> = { ...(await shippedAnswers("contoso")) };
-  let run = await client.createWizardRun();
-  if (options.migrationEndpoint) {
-    const stored = await client.storeMigrationCredential(run.id, MIGRATION);
-    answers.migrationCredential = { userName: stored.userName, secretReference: stored.secretReference };
-  } else {
-    answers.features = { ...(answers.features as object), migrationEndpoint: false };
-    delete answers.migrationCredential;
-  }
-  for (const page of ANSWER_PAGE_IDS) {
-    const pageAnswers = answers[answersKeyOf(page)];
-    if (pageAnswers === undefined) continue;
-    run = await client.saveWizardPageAnswers(run.id, page, { version: run.version, answers: pageAnswers });
-  }
-  return run.id;
+  return answeredRunThroughApi((await adele()).client, options);
 }
 
 async function progressOf(runId: string): Promise<UpdateProgress> {
@@ -111,23 +89,7 @@ const byCmdlet = (progress: UpdateProgress, cmdlet: string, identity?: string): 
   return found;
 };
 
-async function settled(runId: string, timeoutMs = 240_000): Promise<UpdateProgress> {
-  let last: UpdateProgress | undefined;
-  return waitFor(
-    async () => {
-      const progress = await progressOf(runId);
-      last = progress;
-      return progress.status === "failed" || progress.status === "succeeded" ? progress : null;
-    },
-    "the update to end",
-    timeoutMs,
-  ).catch((error: Error) => {
-    const where = last?.operations.map(
-      (operation) => `${operation.status} ${operation.cmdlet} ${operation.identity}`,
-    );
-    throw new Error(`${error.message}; the update stood at:\n${where?.join("\n")}`);
-  });
-}
+const settled = (runId: string) => settledUpdate(() => progressOf(runId));
 
 async function logOf(runId: string): Promise<{ json: RunLogDocument; text: string }> {
   const { client } = await adele();
@@ -329,8 +291,8 @@ describe("Contoso's update, from review to done", () => {
     const { client } = await adele();
     const plan = await client.getRunPlan(runId);
     const endpoint = plan.operations.find((operation) => operation.cmdlet === "New-MigrationEndpoint");
-    expect(endpoint?.powershell).toContain(MIGRATION.userName);
-    expect(JSON.stringify(plan)).not.toContain(MIGRATION.password);
+    expect(endpoint?.powershell).toContain(MIGRATION_ACCOUNT.userName);
+    expect(JSON.stringify(plan)).not.toContain(MIGRATION_ACCOUNT.password);
     // Exchange Online refuses the endpoint once, quoting the password (as a careless error might).
     await scenario.exchange.admin.setFault(
       { side: "Online", tenantId: contoso.entraTenantId },
@@ -338,7 +300,9 @@ describe("Contoso's update, from review to done", () => {
         cmdlet: "New-MigrationEndpoint",
         kind: "error",
         times: 1,
-        error: { message: `Could not sign in as ${MIGRATION.userName} with '${MIGRATION.password}'.` },
+        error: {
+          message: `Could not sign in as ${MIGRATION_ACCOUNT.userName} with '${MIGRATION_ACCOUNT.password}'.`,
+        },
       },
     );
     await client.confirmUpdate(runId, { version: plan.version, digest: plan.digest });
@@ -355,15 +319,15 @@ describe("Contoso's update, from review to done", () => {
       path.join(scenario.dataDir, "online", `${contoso.entraTenantId}.json`),
     ).read();
     expect(objectsOf(online, "MigrationEndpoint")).toEqual([
-      expect.objectContaining({ Username: MIGRATION.userName, RemoteServer: expect.any(String) }),
+      expect.objectContaining({ Username: MIGRATION_ACCOUNT.userName, RemoteServer: expect.any(String) }),
     ]);
     // Used once, the password is gone; it was never in an Operation row or the log.
     expect(await scenario.db.migrationCredential.count({ where: { runId } })).toBe(0);
     const rows = await scenario.db.operation.findMany({ where: { runId } });
-    expect(JSON.stringify(rows)).not.toContain(MIGRATION.password);
+    expect(JSON.stringify(rows)).not.toContain(MIGRATION_ACCOUNT.password);
     const { json, text } = await logOf(runId);
-    expect(text).toContain(`${MIGRATION.userName} / (redacted)`);
-    expect(text).not.toContain(MIGRATION.password);
-    expect(JSON.stringify(json)).not.toContain(MIGRATION.password);
+    expect(text).toContain(`${MIGRATION_ACCOUNT.userName} / (redacted)`);
+    expect(text).not.toContain(MIGRATION_ACCOUNT.password);
+    expect(JSON.stringify(json)).not.toContain(MIGRATION_ACCOUNT.password);
   }, 600_000);
 });

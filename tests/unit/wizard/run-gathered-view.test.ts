@@ -61,4 +61,23 @@ describe("the gather as the pages offer it", () => {
       `Not assigned to SMTP: run Enable-ExchangeCertificate -Thumbprint ${"2".repeat(40)} -Services SMTP.`,
     );
   });
+
+  it("Contoso after an update: the coexistence domain it added on-premises is not offered to share", async () => {
+    const { state } = await gatherFixture("contoso");
+    const [accepted] = state.onPremises.acceptedDomains;
+    if (!accepted) throw new Error("Contoso has an accepted domain on-premises");
+    const updated: GatheredState = {
+      ...state,
+      onPremises: {
+        ...state.onPremises,
+        acceptedDomains: [
+          ...state.onPremises.acceptedDomains,
+          { ...accepted, DomainName: "Contoso.mail.onmicrosoft.com" },
+        ],
+      },
+    };
+    expect(runGatheredView(stored(updated), NOW, NOW).domains.map((domain) => domain.domain)).toEqual([
+      "contoso.com",
+    ]);
+  });
 });

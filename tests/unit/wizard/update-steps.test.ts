@@ -50,6 +50,35 @@ describe("an operation's object just before it writes", () => {
     });
   });
 
+  it("removes an object only as the run left it, and once", () => {
+    const removal = { action: "remove" as const, before: { Enabled: true }, after: { Enabled: null } };
+    expect(
+      judgeBeforeWrite({
+        ...removal,
+        current: { Enabled: true },
+        createdInThisRun: false,
+        readBefore: false,
+      }),
+    ).toEqual({ verdict: "as-reviewed" });
+    expect(
+      judgeBeforeWrite({
+        ...removal,
+        current: { Enabled: false },
+        createdInThisRun: false,
+        readBefore: false,
+      }),
+    ).toEqual({ verdict: "changed", what: "Enabled is false now, true when you reviewed it" });
+    expect(
+      judgeBeforeWrite({ ...removal, current: null, createdInThisRun: false, readBefore: false }),
+    ).toEqual({ verdict: "changed", what: "it no longer exists" });
+    // An earlier attempt read it as reviewed, removed it, and died before it said so.
+    expect(
+      judgeBeforeWrite({ ...removal, current: null, createdInThisRun: false, readBefore: true }),
+    ).toEqual({
+      verdict: "applied",
+    });
+  });
+
   it("is not judged by the values of an object this run creates first", () => {
     expect(
       judgeBeforeWrite({

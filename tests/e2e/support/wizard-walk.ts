@@ -1,0 +1,40 @@
+import { expect, type Page } from "@playwright/test";
+import { pageTitle, type WizardPageId } from "@/lib/wizard/wizard-pages";
+
+/**
+ * Next on the page shown, and the wizard moved to `to`: its URL, and its title, which the route
+ * announcer reads out and which arrives after the URL (the metadata streams in).
+ */
+export async function next(page: Page, to: WizardPageId): Promise<void> {
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(new RegExp(`/wizard/[0-9a-f-]{36}/${to}$`));
+  await expect(page).toHaveTitle(`${pageTitle(to)} — Hybrid Wizard`);
+}
+
+/**
+ * A new Contoso run walked with every page's proposed answer, from Start to Review, with the demo
+ * agent `npm start` pairs to Contoso. The migration endpoint is off: its account's page is not here yet.
+ */
+export async function walkContosoToReview(page: Page): Promise<void> {
+  await page.goto("/wizard");
+  await page.getByRole("button", { name: "New run" }).click();
+  await expect(page.getByText(/Detected through the agent: EX\d/)).toBeVisible({ timeout: 60_000 });
+  await next(page, "credentials");
+  await expect(page.getByTestId("exo-credential-card")).toContainText("Connected");
+  await next(page, "configuration");
+  await expect(page.getByText(/^Gathered /)).toBeVisible({ timeout: 90_000 });
+  await next(page, "features");
+  await page.getByLabel(/^Migration endpoint/).uncheck();
+  for (const to of <const>[
+    "topology",
+    "domains",
+    "transport",
+    "receive-connectors",
+    "send-connectors",
+    "certificate",
+    "organization-fqdn",
+    "review",
+  ]) {
+    await next(page, to);
+  }
+}

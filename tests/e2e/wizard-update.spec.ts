@@ -1,0 +1,154 @@
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { createExchangeAdmin, type OrganizationTarget } from "@/simulators/exchange/admin/exchange-admin";
+import { loadFixture } from "@/simulators/exchange/fixtures/load-fixture";
+import { ACCOUNTS } from "@/tests/integration/identity/scenario";
+import { expectNoAxeViolations } from "./support/axe";
+import { failOnContentSecurityPolicyViolations } from "./support/csp-violations";
+import { signInWithPopup } from "./support/demo-accounts";
+import { walkContosoToReview } from "./support/wizard-walk";
+
+// Contoso's admin runs the whole wizard against the simulators `npm start` serves: Review, Confirm,
+// the update live on Update, Done; then what the plan named is in Exchange, and a second run has
+// nothing left to do. A refusal from Exchange Online shows why and how to fix it, and Retry finishes.
+
+failOnContentSecurityPolicyViolations();
+test.setTimeout(300_000);
+
+// The simulators' files in the data folder `npm start` was given (scripts/lib/start-simulators.ts).
+const admin = createExchangeAdmin(path.join(process.env.HW_E2E_DATA_DIR ?? "", "exchange"));
+let online: OrganizationTarget;
+const onPremises: OrganizationTarget = { side: "OnPremises", organization: "contoso" };
+
+test.beforeAll(async () => {
+  online = { side: "Online", tenantId: (await loadFixture("contoso")).tenant.tenantId };
+});
+
+// Each test starts from Contoso as its fixture has it, whatever an earlier update made.
+test.beforeEach(async () => {
+  await admin.clearFaults(online);
+  await admin.reset(online);
+});
+
+interface PlannedChange {
+  side: "OnPremises" | "Online";
+  cmdlet: string;
+  identity: string;
+}
+
+/** The changes Review lists, read as the admin sees them: side, cmdlet and object of each. */
+async function plannedChanges(page: Page): Promise<PlannedChange[]> {
+  const changes: PlannedChange[] = [];
+  for (const side of ["OnPremises", "Online"] as const) {
+    const cards = page
+      .getByRole("region", { name: side === "OnPremises" ? /^On-premises/ : /^Exchange Online/ })
+      .getByTestId("plan-operation")
+      .filter({ hasNot: page.getByText("Unchanged", { exact: true }) });
+    for (const card of await cards.all()) {
+      changes.push({
+        side,
+        cmdlet: (await card.getByTestId("plan-cmdlet").textContent()) ?? "",
+        identity: (await card.getByTestId("plan-identity").textContent()) ?? "",
+      });
+    }
+  }
+  return changes;
+}
+
+/** Every identity, name and id of every object on one side of the simulated organization. */
+async function namesOn(target: OrganizationTarget): Promise<Set<string>> {
+  const state = await admin.read(target);
+  return new Set(
+    Object.values(state.objects)
+      .flat()
+      .flatMap((object) => [object.Identity, object.Name, object.Id, object.DomainName])
+      .filter((value): value is string => typeof value === "string"),
+  );
+}
+
+async function confirmAndWatch(page: Page) {
+  await page.getByRole("button", { name: "Confirm and update" }).click();
+  await expect(page).toHaveURL(/\/update$/);
+  await expect(page.getByRole("progressbar", { name: /^Update progress/ })).toBeVisible();
+}
+
+test("Contoso's admin reviews, confirms and watches the update to Done; a second run has nothing to change", async ({
+  page,
+}) => {
+  await signInWithPopup(page, ACCOUNTS.adele);
+  await walkContosoToReview(page);
+
+  await expect(page.getByText(/Nothing has changed yet/)).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText(/Nothing has changed yet/)).toContainText(/[1-9]\d* new · \d+ to update/);
+  await expect(
+    page.getByTestId("plan-operation").filter({ hasText: "New-InboundConnector" }).locator("code"),
+  ).toContainText(/^New-InboundConnector -Name /);
+  const planned = await plannedChanges(page);
+  expect(planned.map((change) => change.cmdlet)).toEqual(
+    expect.arrayContaining(["New-SendConnector", "New-InboundConnector", "New-OutboundConnector"]),
+  );
+  await expectNoAxeViolations(page);
+
+  await confirmAndWatch(page);
+  await expect(page.getByRole("log")).toContainText("New-InboundConnector");
+  await expectNoAxeViolations(page);
+  await expect(page.getByText(/^Done: every change is made — (\d+) of \1 changes made/)).toBeVisible({
+    timeout: 180_000,
+  });
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Next: Done" }).click();
+  await expect(page).toHaveURL(/\/done$/);
+  await expect(page.getByRole("heading", { name: "Validate the configuration" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // What the plan named is now in Exchange, on the side it named.
+  const names = { OnPremises: await namesOn(onPremises), Online: await namesOn(online) };
+  const missing = planned.filter((change) => !names[change.side].has(change.identity));
+  expect(missing).toEqual([]);
+
+  // The wizard again: both sides already are as the answers want them.
+  await walkContosoToReview(page);
+  await expect(
+    page.getByText("Nothing to change: both sides already are as your answers want them."),
+  ).toBeVisible({
+    timeout: 90_000,
+  });
+  await expect(page.getByText(/Nothing has changed yet/)).toContainText(/ 0 new · 0 to update/);
+  expect(await plannedChanges(page)).toEqual([]);
+});
+
+test("Exchange Online refusing New-InboundConnector shows its words, the HCW code and the fix; Retry completes the run", async ({
+  page,
+}) => {
+  await admin.setFault(online, {
+    cmdlet: "New-InboundConnector",
+    kind: "error",
+    times: 1,
+    error: {
+      message:
+        "The certificate with subject mail.contoso.com could not be validated for TLS_ATTR36: check the transport certificate.",
+    },
+  });
+  await signInWithPopup(page, ACCOUNTS.adele);
+  await walkContosoToReview(page);
+  await expect(page.getByText(/Nothing has changed yet/)).toBeVisible({ timeout: 90_000 });
+  await confirmAndWatch(page);
+
+  await expect(page.getByText(/^Stopped: some steps failed/)).toBeVisible({ timeout: 180_000 });
+  const failure = page
+    .getByRole("listitem")
+    .filter({ hasText: /^Failed\s*New-InboundConnector/ })
+    .getByRole("alert");
+  await expect(failure).toContainText("could not be validated for TLS_ATTR36");
+  await expect(failure).toContainText("5.7.64: The transport certificate is not usable for hybrid mail flow");
+  await expect(failure).toContainText("Fix: Choose a certificate from a public CA");
+  await expect(page.getByText("Runs after a retry of:").first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Retry the failed steps" }).click();
+  await expect(page.getByText(/^Done: every change is made/)).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByRole("listitem").getByRole("alert")).toHaveCount(0);
+  const connectors = (await admin.read(online)).objects.InboundConnector ?? [];
+  expect(connectors.map((connector) => connector.Name)).toContainEqual(
+    expect.stringMatching(/^Inbound from /),
+  );
+});
