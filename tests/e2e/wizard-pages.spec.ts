@@ -48,13 +48,23 @@ test("Contoso's admin walks Start to Organization FQDN, every page saved and res
   await expect(page.getByLabel("Minimal hybrid configuration")).toBeChecked();
   await page.keyboard.press("ArrowUp");
   await expect(page.getByLabel("Full hybrid configuration")).toBeChecked();
-  // The migration account's password is kept by a part this build does not have: without the endpoint, its page is skipped.
-  await page.getByLabel(/^Migration endpoint/).uncheck();
+  await page.getByLabel(/^Migration endpoint/).check();
   await expectNoAxeViolations(page);
   await next(page, "topology");
 
   await expect(page.getByLabel(/Use Exchange Modern Hybrid Topology/)).toBeDisabled();
   await expect(page.getByText(/needs Microsoft's own Hybrid Agent/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await next(page, "migration-credential");
+
+  // The migration endpoint's account: Next waits until its password is stored, which the page then names.
+  await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
+  const migration = page.getByRole("form", { name: "Migration credential" });
+  await migration.getByLabel("User name").fill("CONTOSO\\svc-migration");
+  await migration.getByLabel("Password").fill("migration Pa$$ e2e");
+  await migration.getByRole("button", { name: "Save the credential" }).click();
+  await expect(migration.getByText(/^Saved: CONTOSO\\svc-migration/)).toBeVisible();
+  await expect(migration.getByLabel("Password")).toHaveValue("");
   await expectNoAxeViolations(page);
   await next(page, "domains");
 
@@ -117,8 +127,10 @@ test("Contoso's admin walks Start to Organization FQDN, every page saved and res
     elsewhere.getByLabel("Fully qualified domain name of your on-premises organization"),
   ).toHaveValue("mail.contoso.com");
   await elsewhere.goto(resume.replace(/review$/, "features"));
-  await expect(elsewhere.getByLabel(/^Migration endpoint/)).not.toBeChecked();
+  await expect(elsewhere.getByLabel(/^Migration endpoint/)).toBeChecked();
   await expect(elsewhere.getByLabel("Full hybrid configuration")).toBeChecked();
+  await elsewhere.goto(resume.replace(/review$/, "migration-credential"));
+  await expect(elsewhere.getByTestId("migration-credential-saved")).toContainText("CONTOSO\\svc-migration");
 });
 
 test("a wizard URL with a malformed run or an unknown page is a 404", async ({ page }) => {

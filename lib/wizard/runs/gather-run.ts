@@ -6,6 +6,7 @@ import type { ExchangeOnlineCaller } from "@/lib/exchange/exchange-online-client
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 import { ZEnvironmentPageSchema } from "@/lib/wizard/answers/answer-pages";
+import { onPremisesSessionForRun } from "@/lib/wizard/credentials/on-premises-session-for-run";
 import { agentGatherTransport } from "@/lib/wizard/gather/agent-gather-transport";
 import { exchangeOnlineGatherTransport } from "@/lib/wizard/gather/exchange-online-gather-transport";
 import { gatherOrganization } from "@/lib/wizard/gather/gather-organization";
@@ -40,6 +41,7 @@ export async function gatherRun(options: {
       queue: options.queue,
       acting,
       server: environment?.onPremisesServer ?? undefined,
+      session: await onPremisesSessionForRun({ db, acting, runId }),
     }),
     online: exchangeOnlineGatherTransport(options.exchangeOnline),
     ...(options.onRecord ? { onRecord: options.onRecord } : {}),

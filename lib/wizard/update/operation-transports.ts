@@ -7,6 +7,7 @@ import { ThrottleBudget } from "@/lib/exchange/throttle-budget";
 import { type AgentJobData, enqueueAgentJob, queueFor } from "@/lib/jobs/agent-jobs";
 import { awaitAgentJob, type SettledAgentJob } from "@/lib/jobs/await-agent-job";
 import { enqueueAgentReads } from "@/lib/jobs/enqueue-agent-reads";
+import type { OnPremisesSession } from "@/lib/jobs/on-premises-session";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { describeFailure, describeOnlineFailure, isAppError } from "./describe-failure";
 
@@ -68,12 +69,16 @@ export function agentTransport(options: {
   queue: PgBoss;
   acting: ActingContext;
   sealedParameters?: AgentJobData["sealedParameters"];
+  /** The run's own account (onPremisesSessionForRun): its jobs go to its agent alone, run as it. */
+  session?: OnPremisesSession;
 }): OperationTransport {
-  const { db, queue, acting } = options;
+  const { db, queue, acting, session } = options;
+  const agentId = session?.agentId;
+  const forAgent = agentId ? { agentId } : {};
 
   const settle = (jobId: string, describe: string): Promise<SettledAgentJob> =>
     // Not taken in time (the agent is away): the job stays queued and the next attempt awaits it.
-    awaitAgentJob({ db, queue, acting, jobId, timeoutMs: AGENT_WAIT_MS, describe });
+    awaitAgentJob({ db, queue, acting, jobId, timeoutMs: AGENT_WAIT_MS, describe, ...forAgent });
 
   return {
     async read(cmdlet, parameters, server) {
@@ -83,13 +88,14 @@ export function agentTransport(options: {
         reads: [{ cmdlet, parameters }],
         idempotencyKey: `update-read-${crypto.randomUUID()}`,
         ...(server ? { server } : {}),
+        ...(session ? { session } : {}),
       });
       let settled: SettledAgentJob;
       try {
         settled = await settle(jobId, cmdlet);
       } catch (error) {
         // A read nobody took is worth nothing later: the next attempt reads afresh.
-        const { boss, name } = await queueFor(queue, acting);
+        const { boss, name } = await queueFor(queue, acting, agentId);
         await boss.cancel(name, jobId).catch(() => undefined);
         throw error;
       }
@@ -107,7 +113,7 @@ export function agentTransport(options: {
     },
 
     async write(cmdlet, parameters, key) {
-      const { boss, name } = await queueFor(queue, acting);
+      const { boss, name } = await queueFor(queue, acting, agentId);
       // The same key is the same job: an attempt after a restart awaits what the last one queued.
       const [existing] = await boss.findJobs(name, { key });
       const jobId =
@@ -115,11 +121,13 @@ export function agentTransport(options: {
         (await enqueueAgentJob({
           queue,
           acting,
+          ...forAgent,
           data: {
             cmdlet,
             parameters,
             idempotencyKey: key,
             ...(options.sealedParameters ? { sealedParameters: options.sealedParameters } : {}),
+            ...(session ? { sessionCredential: session.sessionCredential } : {}),
           },
         }));
       const settled = await settle(jobId, cmdlet);

@@ -11,6 +11,7 @@ import { planSide } from "./operation-side";
 import type { OperationTransport } from "./operation-transports";
 import { redactParameters } from "./redact-parameters";
 import { settleRun } from "./settle-run";
+import { writeOperation } from "./write-with-credentials";
 
 // One operation of a confirmed plan, as one attempt of its pg-boss job: read the object, compare it
 // with what the admin reviewed, keep what it was (observedBefore), write, record the outcome. Any
@@ -37,10 +38,14 @@ export interface AttemptContext {
 
 const asPlanValues = (value: Prisma.JsonValue) => (value ?? {}) as Record<string, PlanValue>;
 
+/** The credential parameters the row names (by account, never by password). */
+const credentialsOf = (operation: OperationRow) =>
+  operation.credentials as Record<string, { userName: string }> | null;
+
 function shownParameters(operation: OperationRow) {
   return redactParameters({
     parameters: operation.parameters as Record<string, unknown>,
-    credentials: operation.credentials as Record<string, { userName: string }> | null,
+    credentials: credentialsOf(operation),
     sealedParameters: operation.sealedParameters as Record<string, unknown> | null,
   });
 }
@@ -118,15 +123,6 @@ export async function runOperationAttempt(context: AttemptContext): Promise<Atte
   };
 
   try {
-    if (operation.credentials) {
-      const names = Object.keys(operation.credentials as object).join(", ");
-      return await finish({
-        status: "failed",
-        failure: {
-          message: `The password for -${names} is not held for this run any more: enter the migration account again on the Migration credential page, then Retry.`,
-        },
-      });
-    }
     const transport = await context.transport();
     const side = planSide(operation.side);
     const read = objectRead({ side, kind: operation.kind, identity: operation.identity });
@@ -173,11 +169,17 @@ export async function runOperationAttempt(context: AttemptContext): Promise<Atte
       }
     }
 
-    const outcome = await transport.write(
-      operation.cmdlet,
-      operation.parameters as Record<string, unknown>,
-      `${operation.idempotencyKey}:${operation.attempts}`,
-    );
+    const outcome = await writeOperation({
+      db,
+      acting,
+      runId,
+      transport,
+      side,
+      cmdlet: operation.cmdlet,
+      parameters: operation.parameters as Record<string, unknown>,
+      credentials: credentialsOf(operation),
+      key: `${operation.idempotencyKey}:${operation.attempts}`,
+    });
     if (outcome.ok)
       return await finish({ status: "succeeded", output: summary(outcome.objects, outcome.warnings) });
     // Delivered more than once (an agent died after writing, before reporting): the later delivery's

@@ -5,13 +5,14 @@ import { ApiError, createApiClient } from "@/components/api/api-client";
 import type { OperationProgress, RunLogDocument, UpdateProgress } from "@/lib/contracts/wizard-update";
 import type { Tenant } from "@/lib/generated/prisma/client";
 import { objectsOf } from "@/simulators/exchange/model/directory-objects";
+import { OrganizationStore } from "@/simulators/exchange/model/organization-store";
 import { openOnPremisesOrganization } from "@/simulators/exchange/on-premises";
 import { spawnAgent, waitFor } from "@/tests/helpers/agent-cli";
 import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
 import { serviceEnvFor } from "@/tests/helpers/identity";
 import { type ExchangeScenario, startExchangeScenario } from "@/tests/integration/exchange/exchange-scenario";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
-import { answeredRun as answeredRunThroughApi, settledUpdate } from "./update-through-api";
+import { answeredRun as answeredRunThroughApi, MIGRATION_ACCOUNT, settledUpdate } from "./update-through-api";
 
 // Contoso's update end to end, every part real: the production build with its update workers, a
 // paired agent process on the on-premises organization, Exchange Online over HTTPS with the admin's
@@ -72,8 +73,8 @@ async function adele() {
   return { client, token };
 }
 
-async function answeredRun(): Promise<string> {
-  return answeredRunThroughApi((await adele()).client);
+async function answeredRun(options: { migrationEndpoint?: boolean } = {}): Promise<string> {
+  return answeredRunThroughApi((await adele()).client, options);
 }
 
 async function progressOf(runId: string): Promise<UpdateProgress> {
@@ -283,4 +284,50 @@ describe("Contoso's update, from review to done", () => {
     });
     expect(other.status).toBe(404);
   }, 180_000);
+
+  it("makes the migration endpoint as the migration account, keeps its password for Retry, then forgets it", async () => {
+    if (!agents.some((agent) => agent.exitCode === null && !agent.killed)) startAgent();
+    const runId = await answeredRun({ migrationEndpoint: true });
+    const { client } = await adele();
+    const plan = await client.getRunPlan(runId);
+    const endpoint = plan.operations.find((operation) => operation.cmdlet === "New-MigrationEndpoint");
+    expect(endpoint?.powershell).toContain(MIGRATION_ACCOUNT.userName);
+    expect(JSON.stringify(plan)).not.toContain(MIGRATION_ACCOUNT.password);
+    // Exchange Online refuses the endpoint once, quoting the password (as a careless error might).
+    await scenario.exchange.admin.setFault(
+      { side: "Online", tenantId: contoso.entraTenantId },
+      {
+        cmdlet: "New-MigrationEndpoint",
+        kind: "error",
+        times: 1,
+        error: {
+          message: `Could not sign in as ${MIGRATION_ACCOUNT.userName} with '${MIGRATION_ACCOUNT.password}'.`,
+        },
+      },
+    );
+    await client.confirmUpdate(runId, { version: plan.version, digest: plan.digest });
+    const refused = await settled(runId);
+    expect(byCmdlet(refused, "New-MigrationEndpoint").error?.message).toMatch(/with '\[redacted\]'/);
+    // Kept for Retry, which makes the endpoint with it.
+    expect(await scenario.db.migrationCredential.count({ where: { runId } })).toBe(1);
+    await (await adele()).client.retryUpdate(runId, { version: refused.version });
+
+    const done = await settled(runId);
+    expect(done.status).toBe("succeeded");
+    expect(byCmdlet(done, "New-MigrationEndpoint").status).toBe("succeeded");
+    const online = await new OrganizationStore(
+      path.join(scenario.dataDir, "online", `${contoso.entraTenantId}.json`),
+    ).read();
+    expect(objectsOf(online, "MigrationEndpoint")).toEqual([
+      expect.objectContaining({ Username: MIGRATION_ACCOUNT.userName, RemoteServer: expect.any(String) }),
+    ]);
+    // Used once, the password is gone; it was never in an Operation row or the log.
+    expect(await scenario.db.migrationCredential.count({ where: { runId } })).toBe(0);
+    const rows = await scenario.db.operation.findMany({ where: { runId } });
+    expect(JSON.stringify(rows)).not.toContain(MIGRATION_ACCOUNT.password);
+    const { json, text } = await logOf(runId);
+    expect(text).toContain(`${MIGRATION_ACCOUNT.userName} / (redacted)`);
+    expect(text).not.toContain(MIGRATION_ACCOUNT.password);
+    expect(JSON.stringify(json)).not.toContain(MIGRATION_ACCOUNT.password);
+  }, 600_000);
 });

@@ -9,12 +9,26 @@ import { shippedAnswers } from "./expected-operations";
 
 type ApiClient = ReturnType<typeof createApiClient>;
 
-/** A run with Contoso's shipped answers, without the migration endpoint (its password is another part's). */
-export async function answeredRun(client: ApiClient): Promise<string> {
+/** The migration account a run with the migration endpoint enters on its page. */
+export const MIGRATION_ACCOUNT = { userName: "CONTOSO\\svc-migration", password: "migration Pa$$ 5e07c1" };
+
+/**
+ * A run with Contoso's shipped answers: without the migration endpoint, or with it and the
+ * migration account entered as its page does (stored first, its reference in the answers).
+ */
+export async function answeredRun(
+  client: ApiClient,
+  options: { migrationEndpoint?: boolean } = {},
+): Promise<string> {
   const answers: Record<string, unknown> = { ...(await shippedAnswers("contoso")) };
-  answers.features = { ...(answers.features as object), migrationEndpoint: false };
-  delete answers.migrationCredential;
   let run = await client.createWizardRun();
+  if (options.migrationEndpoint) {
+    const stored = await client.storeMigrationCredential(run.id, MIGRATION_ACCOUNT);
+    answers.migrationCredential = { userName: stored.userName, secretReference: stored.secretReference };
+  } else {
+    answers.features = { ...(answers.features as object), migrationEndpoint: false };
+    delete answers.migrationCredential;
+  }
   for (const page of ANSWER_PAGE_IDS) {
     const pageAnswers = answers[answersKeyOf(page)];
     if (pageAnswers === undefined) continue;
