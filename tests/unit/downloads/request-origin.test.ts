@@ -1,25 +1,41 @@
 import { describe, expect, it } from "vitest";
 import { requestOrigin } from "@/lib/http/request-origin";
 
-const origin = (headers: Record<string, string>) => requestOrigin(new Headers(headers));
+const behindLoadBalancer = (headers: Record<string, string>) => requestOrigin(new Headers(headers), 1);
+const direct = (headers: Record<string, string>) => requestOrigin(new Headers(headers), 0);
 
 describe("the address shown in the pair command", () => {
-  it("is the one the load balancer says the request came to, else the Host header", () => {
+  it("behind a proxy the operator declared, is the one the proxy says the request came to", () => {
     expect(
-      origin({
+      behindLoadBalancer({
         host: "10.0.0.5:3000",
         "x-forwarded-host": "wizard.contoso.com",
         "x-forwarded-proto": "https",
       }),
     ).toBe("https://wizard.contoso.com");
-    expect(origin({ host: "localhost:3000", "x-forwarded-proto": "http" })).toBe("http://localhost:3000");
-    expect(origin({ host: "[::1]:3000", "x-forwarded-proto": "http,https" })).toBe("http://[::1]:3000");
+    expect(behindLoadBalancer({ host: "localhost:3000", "x-forwarded-proto": "http" })).toBe(
+      "http://localhost:3000",
+    );
+    expect(behindLoadBalancer({ host: "[::1]:3000", "x-forwarded-proto": "http,https" })).toBe(
+      "http://[::1]:3000",
+    );
+    expect(behindLoadBalancer({ host: "wizard.contoso.com" })).toBe("https://wizard.contoso.com");
   });
 
-  it("assumes https when the protocol is not said, and shows nothing odd from a spoofed Host", () => {
-    expect(origin({ host: "wizard.contoso.com" })).toBe("https://wizard.contoso.com");
-    expect(origin({ host: "evil.example; rm -rf ~" })).toBeUndefined();
-    expect(origin({ host: "wizard.contoso.com/path" })).toBeUndefined();
-    expect(origin({})).toBeUndefined();
+  it("with no proxy declared, ignores the caller's X-Forwarded headers and uses Host", () => {
+    expect(
+      direct({ host: "localhost:3000", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }),
+    ).toBe("http://localhost:3000");
+    expect(direct({ host: "127.0.0.1:3000" })).toBe("http://127.0.0.1:3000");
+    expect(direct({ host: "wizard.contoso.com", "x-forwarded-proto": "http" })).toBe(
+      "https://wizard.contoso.com",
+    );
+  });
+
+  it("shows nothing odd from a spoofed Host", () => {
+    expect(direct({ host: "evil.example; rm -rf ~" })).toBeUndefined();
+    expect(direct({ host: "wizard.contoso.com/path" })).toBeUndefined();
+    expect(behindLoadBalancer({ host: "x", "x-forwarded-host": "evil.example/../" })).toBeUndefined();
+    expect(direct({})).toBeUndefined();
   });
 });
