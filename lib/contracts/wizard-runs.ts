@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RunStatus } from "@/lib/generated/prisma/enums";
+import { RunKind, RunStatus } from "@/lib/generated/prisma/enums";
 import { ANSWER_PAGE_IDS, WIZARD_PAGE_IDS } from "@/lib/wizard/wizard-pages";
 
 // The saved wizard run's API (app/api/wizard/runs/**): its route params, requests and answers.
@@ -21,10 +21,21 @@ export const ZPageAnswersParamsSchema = ZWizardRunParamsSchema.extend({ page: ZA
 const ZPersonSchema = z.object({ displayName: z.string(), upn: z.string() });
 const ZVersionSchema = z.int("version must be the run's version, a whole number").min(1);
 
+/** The run an undo undoes, or whose answers a certificate change starts from. */
+const ZSourceRunSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.iso.datetime({ offset: true }),
+  currentPage: ZWizardPageIdSchema,
+});
+
 /** A run as the Start page lists it. */
 export const ZWizardRunSummarySchema = z.object({
   id: z.uuid(),
   status: z.enum(RunStatus),
+  /** The wizard's own run; the undo of another run; or the replacement of its transport certificate. */
+  kind: z.enum(RunKind),
+  /** Null for a wizard run. */
+  source: ZSourceRunSchema.nullable(),
   /** Null once the person who created it is gone (or the service created it). */
   createdBy: ZPersonSchema.nullable(),
   createdAt: z.iso.datetime({ offset: true }),

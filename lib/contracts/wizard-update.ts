@@ -15,6 +15,7 @@ export type ReviewedOperation = z.infer<typeof ZReviewedOperationSchema>;
 export const ZChangeCountsSchema = z.object({
   new: z.int(),
   update: z.int(),
+  remove: z.int(),
   unchanged: z.int(),
 });
 export type ChangeCounts = z.infer<typeof ZChangeCountsSchema>;

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { UserActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
+import { refuseUndoOfUndo } from "@/lib/wizard/undo/refuse-undo-of-undo";
 import { findRunRow } from "./find-run-row";
 import { RUN_INCLUDE, runView } from "./run-view";
 
@@ -19,8 +20,11 @@ export async function createLinkedRun(options: {
 }): Promise<WizardRun> {
   const { db, acting, link } = options;
   const source = await findRunRow({ db, acting, runId: options.sourceRunId });
-  if (link.kind === "undo" && source.status !== "succeeded" && source.status !== "failed") {
-    throw new AppError("conflict", "Only a run whose update has finished can be undone.");
+  if (link.kind === "undo") {
+    refuseUndoOfUndo(source);
+    if (source.status !== "succeeded" && source.status !== "failed") {
+      throw new AppError("conflict", "Only a run whose update has finished can be undone.");
+    }
   }
   return db.$transaction(async (tx) => {
     const run = await tx.wizardRun.create({

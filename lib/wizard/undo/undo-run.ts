@@ -9,6 +9,7 @@ import { findRunRow } from "@/lib/wizard/runs/find-run-row";
 import { planSide } from "@/lib/wizard/update/operation-side";
 import { type ExecutedOperation, ZExecutedOperationSchema } from "./executed-operation";
 import { prepareRunUndo } from "./prepare-run-undo";
+import { refuseUndoOfUndo } from "./refuse-undo-of-undo";
 
 // The Done page's Undo this run: the run's Operation rows, as the orchestrator left them, become the
 // undo library's executed operations; both sides are read now to build (or refuse) the inverse plan.
@@ -51,6 +52,7 @@ export async function undoRun(options: {
 }): Promise<UndoResponse> {
   const { db, acting, runId } = options;
   const run = await findRunRow({ db, acting, runId });
+  refuseUndoOfUndo(run);
   const unsettled = NOT_SETTLED[run.status];
   if (unsettled) return { status: "refused", reasons: [unsettled] };
   const executed = await executedOperationsOf({ db, acting, runId });

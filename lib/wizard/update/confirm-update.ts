@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
+import { writesOf } from "@/lib/wizard/plan/plan-types";
 import { changeRunAtVersion } from "@/lib/wizard/runs/change-run-at-version";
 import { planForRun } from "@/lib/wizard/runs/plan-for-run";
 import { appendRunLog } from "./append-run-log";
@@ -32,6 +33,12 @@ export async function confirmUpdate(options: {
   const { db, queue, acting, runId } = options;
   // Also leaves the admin's refresh token in their encrypted token cache, which the update acts with.
   const planned = await planForRun({ db, queue, acting, runId });
+  if (writesOf(planned.plan).length === 0) {
+    throw new AppError(
+      "conflict",
+      "Nothing to change: Exchange already is as this run's plan wants it, so there is no update to confirm.",
+    );
+  }
   if (planned.digest !== options.digest) {
     throw new AppError(
       "conflict",

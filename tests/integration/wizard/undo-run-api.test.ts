@@ -5,6 +5,7 @@ import type { Tenant } from "@/lib/generated/prisma/client";
 import { getQueue } from "@/lib/jobs/get-queue";
 import type { UserActingContext } from "@/lib/tenants/acting-context";
 import { gatherNow } from "@/lib/wizard/gather/gather-now";
+import { UNDO_OF_UNDO } from "@/lib/wizard/undo/refuse-undo-of-undo";
 import { openOnPremisesOrganization } from "@/simulators/exchange/on-premises";
 import { spawnAgent } from "@/tests/helpers/agent-cli";
 import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
@@ -80,6 +81,15 @@ describe("Undo this run, after the orchestrator's update", () => {
     const done = await settledUpdate(() => client.getUpdateProgress(runId));
     expect(done.status).toBe("succeeded");
 
+    // The wizard again: Exchange already is as the answers want it, so there is nothing to confirm.
+    const again = await answeredRun(client);
+    const empty = await client.getRunPlan(again);
+    expect(empty.counts).toMatchObject({ new: 0, update: 0, remove: 0 });
+    expect(
+      await client.confirmUpdate(again, { version: empty.version, digest: empty.digest }).catch((e) => e),
+    ).toMatchObject({ status: 409, message: expect.stringMatching(/^Nothing to change: /) });
+    expect(await client.getWizardRun(again)).toMatchObject({ status: "draft", version: empty.version });
+
     // Another admin turns off the partner application the run enabled: Undo will not overwrite it.
     const organization = await openOnPremisesOrganization({ stateFile: bed.simulatorState });
     await organization.invoke("Set-PartnerApplication", { Identity: "Exchange Online", Enabled: false });
@@ -108,6 +118,18 @@ describe("Undo this run, after the orchestrator's update", () => {
     const undone = await settledUpdate(() => client.getUpdateProgress(undoRun.id));
     expect(undone.status).toBe("succeeded");
     expect(await gather()).toEqual(fixture);
+
+    // An undo is not undone in its turn, by either route, and says why.
+    expect(await client.getWizardRun(undoRun.id)).toMatchObject({
+      kind: "undo",
+      source: { id: runId },
+    });
+    for (const attempt of [client.undoWizardRun, client.createUndoRun]) {
+      expect(await attempt(undoRun.id).catch((error) => error)).toMatchObject({
+        status: 409,
+        message: UNDO_OF_UNDO,
+      });
+    }
   }, 600_000);
 
   it("runs the certificate change as a short run that touches only the certificate settings", async () => {

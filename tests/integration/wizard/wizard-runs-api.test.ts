@@ -85,6 +85,8 @@ describe("the Start page's runs", () => {
     for (let i = 0; i < 3; i++) created.push(await adele.createWizardRun());
     expect(created[0]).toMatchObject({
       status: "draft",
+      kind: "wizard",
+      source: null,
       currentPage: "environment",
       version: 1,
       answers: {},
