@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { OperationStatus, RunStatus } from "@/lib/generated/prisma/enums";
-import { ZPlanActionSchema, ZPlanOperationSchema, ZPlanTaskSchema } from "@/lib/wizard/plan/plan-types";
+import {
+  ZPlanActionSchema,
+  ZPlanOperationSchema,
+  ZPlanSideSchema,
+  ZPlanTaskSchema,
+} from "@/lib/wizard/plan/plan-types";
 
 // The Review plan and Update pages' API (app/api/wizard/runs/[runId]/{plan,confirm,update,retry,
 // resume,events,log}): the plan as reviewed, its confirmation, the update's progress and its log.
@@ -59,6 +64,8 @@ export const ZOperationFailureSchema = z.object({
   fix: z.string().optional(),
   /** The object no longer looks as reviewed: nothing was written. */
   drift: z.boolean().optional(),
+  /** The HCW's warning, not its failure (HCW8126, consent refused): the rest of the update runs on. */
+  warning: z.boolean().optional(),
 });
 export type OperationFailure = z.infer<typeof ZOperationFailureSchema>;
 
@@ -70,7 +77,7 @@ export const ZOperationProgressSchema = z.object({
   id: z.uuid(),
   sequence: z.int(),
   planOperationId: z.string(),
-  side: z.enum(["OnPremises", "Online"]),
+  side: ZPlanSideSchema,
   task: ZPlanTaskSchema,
   action: ZPlanActionSchema,
   kind: z.string(),
@@ -83,6 +90,8 @@ export const ZOperationProgressSchema = z.object({
   durationMs: z.int().nullable(),
   /** What it printed (objects written, warnings), short. */
   output: z.string().nullable(),
+  /** The ids a Microsoft Graph write was given (the new application's appId and id). */
+  values: z.record(z.string(), z.string()).optional(),
   error: ZOperationFailureSchema.nullable(),
   /** planOperationIds of the failed operations it waits on. */
   blockedBy: z.array(z.string()),

@@ -56,6 +56,7 @@ export async function createApplication(options: {
   displayName: string;
   notes?: string;
   requiredResourceAccess?: RequiredResourceAccess[];
+  keyCredentials?: KeyCredentialInput[];
 }): Promise<GraphApplication> {
   const { graph, ...body } = options;
   const application = await readGraph(

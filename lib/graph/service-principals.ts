@@ -31,13 +31,22 @@ export async function findServicePrincipalByAppId(options: {
   const principal = found.value[0];
   if (!principal || !options.withKeys) return principal;
   // Graph returns certificate material of one object, when its keyCredentials are selected.
+  return getServicePrincipal({ graph: options.graph, id: principal.id, withKeys: true });
+}
+
+/** One service principal by id; `withKeys` asks for the certificates of its key credentials too. */
+export async function getServicePrincipal(options: {
+  graph: GraphConnection;
+  id: string;
+  withKeys?: boolean;
+}): Promise<GraphServicePrincipal> {
   return readGraph(
     options.graph,
     {
       method: "GET",
-      path: `/servicePrincipals/${encodeURIComponent(principal.id)}`,
-      query: { $select: "id,appId,displayName,appRoles,keyCredentials" },
-      action: `read the key credentials of ${principal.displayName}`,
+      path: `/servicePrincipals/${encodeURIComponent(options.id)}`,
+      ...(options.withKeys ? { query: { $select: "id,appId,displayName,appRoles,keyCredentials" } } : {}),
+      action: `read the service principal ${options.id}`,
     },
     ZServicePrincipalSchema,
   );

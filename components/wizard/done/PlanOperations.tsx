@@ -1,15 +1,9 @@
 import { CommandBlock } from "@/components/CommandBlock";
 import { operationAsPowerShell } from "@/lib/wizard/plan/operation-as-powershell";
-import type { Plan, PlanValue } from "@/lib/wizard/plan/plan-types";
+import type { Plan } from "@/lib/wizard/plan/plan-types";
+import { showPlanValue as shown } from "@/lib/wizard/plan/show-plan-value";
 
 const SIDE = { OnPremises: "On-premises", Online: "Exchange Online", Graph: "Microsoft Graph" } as const;
-
-function shown(value: PlanValue | undefined): string {
-  if (value === null || value === undefined) return "(none)";
-  if (Array.isArray(value))
-    return value.length === 0 ? "(empty)" : value.map((item) => shown(item)).join(", ");
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
-}
 
 /** A plan's operations as the review shows them: what changes, before → after, and the exact cmdlet. */
 export function PlanOperations({ plan }: { plan: Plan }) {

@@ -9,7 +9,11 @@ const STATUS_WORDS: Record<OperationProgress["status"], string> = {
   blocked: "Waits on a failed step",
 };
 
-const SIDE_WORDS = { OnPremises: "on-premises", Online: "Exchange Online" } as const;
+const SIDE_WORDS = {
+  OnPremises: "on-premises",
+  Online: "Exchange Online",
+  Graph: "Microsoft Graph",
+} as const;
 
 /** Each operation's status and time; a failure with Exchange's words, its HCW code and the fix. */
 export function OperationStatusList({ operations }: { operations: readonly OperationProgress[] }) {

@@ -1,5 +1,5 @@
 import type { ReviewedOperation } from "@/lib/contracts/wizard-update";
-import type { PlanValue } from "@/lib/wizard/plan/plan-types";
+import { showPlanValue as shown } from "@/lib/wizard/plan/show-plan-value";
 import { CopyButton } from "./CopyButton";
 
 const ACTION_WORDS = { new: "New", update: "Update", remove: "Remove", nop: "Unchanged" } as const;
@@ -9,14 +9,6 @@ const ACTION_STYLES = {
   remove: "bg-rose-100 text-rose-800",
   nop: "bg-slate-100 text-slate-600",
 } as const;
-
-function shown(value: PlanValue | undefined): string {
-  if (value === null || value === undefined) return "(none)";
-  if (Array.isArray(value))
-    return value.length === 0 ? "(empty)" : value.map((item) => shown(item)).join(", ");
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
-}
 
 /** One operation of the plan: what it does to which object, each property before → after, its PowerShell. */
 export function PlanOperationCard({ operation }: { operation: ReviewedOperation }) {

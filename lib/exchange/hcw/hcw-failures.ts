@@ -73,10 +73,13 @@ export const HCW_FAILURES: readonly HcwFailure[] = [
   {
     codes: ["HCW8126"],
     title: "Admin consent for the dedicated Exchange hybrid application was not granted",
-    fix: "A Global Administrator or Privileged Role Administrator grants admin consent to ExchangeServerApp-<organization GUID> in Entra ID (Enterprise applications → Permissions), then retry this operation.",
+    fix: "A Global Administrator or Privileged Role Administrator grants admin consent to ExchangeServerApp-<organization GUID> in Entra ID (Enterprise applications → Permissions), or signs in and runs the wizard again: it plans only the consent.",
     retryable: false,
+    // The consent request only: a refusal to create the app itself is another matter (its role).
     matches: (f) =>
-      f.side === "graph" && (f.httpStatus === 403 || said(f, /consent|Authorization_RequestDenied/i)),
+      f.side === "graph" &&
+      /appRoleAssignments?$/i.test(f.cmdlet) &&
+      (f.httpStatus === 403 || said(f, /consent|Authorization_RequestDenied/i)),
   },
   {
     codes: ["HCW8019", "HCW8020", "HCW8021", "HCW8022", "HCW8023"],

@@ -5,6 +5,7 @@ import { assembleGatheredState } from "./assemble-gathered-state";
 import { type ConnectionCheck, runConnectionChecks } from "./connection-checks";
 import { gatherHybridApplication } from "./gather-hybrid-application";
 import type { ClockSample, GatherTransport, ReadAnswer, ReadRecord } from "./gather-transport";
+import { type GatheredGraph, hybridApplicationName } from "./gathered-graph";
 import { type GatheredState, ZExchangeServerSchema } from "./gathered-state";
 import {
   GATHER_READS,
@@ -71,6 +72,29 @@ function assertRequiredReadsAnswered(answered: Answered[], reads: readonly Gathe
   );
 }
 
+/** The hybrid application's Graph side, or the line that says why Graph could not be read. */
+async function readGraph(
+  connect: () => Promise<GraphConnection>,
+  onPremisesGuid: string,
+): Promise<{ graph?: GatheredGraph; records: ReadRecord[] }> {
+  const started = performance.now();
+  try {
+    return await gatherHybridApplication({ graph: await connect(), onPremisesGuid });
+  } catch (error) {
+    // The admin can answer a sign-in challenge: the page asks them, as for Exchange Online.
+    if (!(error instanceof AppError) || error.code === "interaction_required") throw error;
+    const record: ReadRecord = {
+      side: "Graph",
+      cmdlet: `Get-MgApplication -Filter "displayName eq '${hybridApplicationName(onPremisesGuid)}'"`,
+      durationMs: Math.round(performance.now() - started),
+      objects: 0,
+      warnings: [],
+      error: error.message,
+    };
+    return { records: [record] };
+  }
+}
+
 /**
  * Reads both sides in parallel through their transports, then the per-server reads once the
  * servers are known, and assembles the gathered state the planner takes; every read is recorded
@@ -80,8 +104,12 @@ export async function gatherOrganization(options: {
   acting: Pick<ActingContext, "tenant">;
   onPremises: GatherTransport;
   online: GatherTransport;
-  /** Microsoft Graph on the admin's behalf, for the dedicated hybrid application; without it, not read. */
-  graph?: GraphConnection;
+  /**
+   * Microsoft Graph on the admin's behalf, for the dedicated hybrid application; without it, not
+   * read. Asked for only once Exchange has been read, and Graph's refusal (its token, or a read)
+   * is a failed line of its own: the plan then leaves the application out and says why.
+   */
+  graph?: () => Promise<GraphConnection>;
   reads?: readonly GatherRead[];
   onRecord?: (record: ReadRecord) => void;
 }): Promise<GatherResult> {
@@ -123,11 +151,8 @@ export async function gatherOrganization(options: {
   // The app is named after the on-premises organization, so Graph is read once that is known.
   const graphRecords: ReadRecord[] = [];
   if (options.graph) {
-    const gathered = await gatherHybridApplication({
-      graph: options.graph,
-      onPremisesGuid: state.onPremises.organizationConfig.Guid,
-    });
-    state.graph = gathered.graph;
+    const gathered = await readGraph(options.graph, state.onPremises.organizationConfig.Guid);
+    if (gathered.graph) state.graph = gathered.graph;
     for (const record of gathered.records) options.onRecord?.(record);
     graphRecords.push(...gathered.records);
   }

@@ -1,4 +1,5 @@
-import { type Plan, type PlanOperation, type PlanValue, ZOperationOutputSchema } from "./plan-types";
+import type { Plan, PlanOperation } from "./plan-types";
+import { showPlanValue as show } from "./show-plan-value";
 
 // The two ways the dry run prints a plan: one JSON object a line for scripts and tests, and a table
 // for a person at a terminal.
@@ -17,16 +18,6 @@ export function formatPlanJsonLines(plan: Plan): string[] {
       after: operation.after,
     }),
   );
-}
-
-function show(value: PlanValue | undefined): string {
-  if (value === null || value === undefined) return "(none)";
-  if (Array.isArray(value))
-    return value.length === 0 ? "(empty)" : value.map((item) => show(item)).join(", ");
-  const output = ZOperationOutputSchema.safeParse(value);
-  if (output.success) return `(${output.data.output} of ${output.data.fromOperation}, once it ran)`;
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
 }
 
 function changeLines(operation: PlanOperation): string[] {

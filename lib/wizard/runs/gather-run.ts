@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { RunGathered } from "@/lib/contracts/wizard-gather";
 import type { Db } from "@/lib/db";
 import type { ExchangeOnlineCaller } from "@/lib/exchange/exchange-online-client";
+import type { GraphConnection } from "@/lib/graph/graph-client";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 import { ZEnvironmentPageSchema } from "@/lib/wizard/answers/answer-pages";
@@ -19,7 +20,8 @@ import type { StoredGather } from "./stored-gather";
 
 /**
  * Gathering configuration for a run: both sides read in parallel (the agent on the server the
- * Environment page chose, Exchange Online as the admin), each read handed to `onRecord` as it
+ * Environment page chose, Exchange Online as the admin), then Microsoft Graph as the admin for the
+ * dedicated hybrid application, each read handed to `onRecord` as it
  * lands, and the result kept with the run for the pages after it. A gather is not an answer, so
  * it does not move the run's version: a tab that read the run before it may still save.
  */
@@ -29,6 +31,8 @@ export async function gatherRun(options: {
   acting: ActingContext;
   runId: string;
   exchangeOnline: ExchangeOnlineCaller;
+  /** The admin's Microsoft Graph, for the dedicated hybrid application (a line of its own on the page). */
+  graph?: () => Promise<GraphConnection>;
   onRecord?: (record: ReadRecord) => void;
 }): Promise<RunGathered> {
   const { db, acting, runId } = options;
@@ -44,6 +48,7 @@ export async function gatherRun(options: {
       session: await onPremisesSessionForRun({ db, acting, runId }),
     }),
     online: exchangeOnlineGatherTransport(options.exchangeOnline),
+    ...(options.graph ? { graph: options.graph } : {}),
     ...(options.onRecord ? { onRecord: options.onRecord } : {}),
   });
   const stored: StoredGather = {

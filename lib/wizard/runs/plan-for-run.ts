@@ -2,6 +2,7 @@ import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
+import { connectGraph } from "@/lib/graph/connect-graph";
 import type { UserActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 import { parseAnswers } from "@/lib/wizard/answers/answers";
@@ -26,7 +27,7 @@ export interface RunPlan {
 
 /**
  * The plan of a run as it would run now: both sides gathered (the tenant's agent on-premises, the
- * admin's on-behalf-of token in Exchange Online), the run's saved answers parsed and checked against
+ * admin's on-behalf-of token in Exchange Online and in Microsoft Graph), the run's saved answers parsed and checked against
  * what was gathered, and the plan of the run's kind (plan-of-kind.ts). Changes nothing, anywhere: the Review plan page shows it and
  * confirming computes it again (confirm-update.ts) to freeze exactly what was reviewed.
  */
@@ -67,6 +68,8 @@ export async function planForRun(options: {
       session: await onPremisesSessionForRun({ db, acting, runId: run.id }),
     }),
     online: exchangeOnlineGatherTransport({ tenant: acting.tenant, accessToken }),
+    // Also leaves the admin's Graph token in their cache, for the update's Graph operations.
+    graph: () => connectGraph({ db, acting }),
   });
   const gatheredAt = new Date();
   // An undo or a certificate change carries its source's answers unchanged: that they fit the

@@ -18,6 +18,8 @@ export const ZExecutedOperationSchema = ZPlanOperationSchema.extend({
   status: ZExecutedOperationStatusSchema,
   /** Null when the object did not exist before the write (a New-), or for a `nop` that wrote nothing. */
   observedBefore: z.record(z.string(), ZPlanValueSchema).nullable(),
+  /** The ids a Microsoft Graph write was given (its object's `id`), which its inverse deletes by. */
+  values: z.record(z.string(), z.string()).optional(),
 });
 export type ExecutedOperation = z.infer<typeof ZExecutedOperationSchema>;
 

@@ -5,6 +5,7 @@ import { sameValue } from "@/lib/wizard/plan/compare-values";
 import { asParameters, operationId } from "@/lib/wizard/plan/plan-object";
 import type { PlanOperation, PlanValue } from "@/lib/wizard/plan/plan-types";
 import { type ExchangeOperation, type ExecutedOperation, onExchange } from "./executed-operation";
+import { inverseOfGraph } from "./inverse-graph-operation";
 import { isSingletonWrite, objectKey, verbOf } from "./object-of-operation";
 
 // The inverse of one applied operation: a New- is undone by the kind's Remove-, a Set- by a Set- of
@@ -136,7 +137,7 @@ function restoration(operation: ExchangeOperation, context: InverseContext): Inv
   return { operations: [restore, ...reapplyPolicy(operation, restore, context)] };
 }
 
-function application(operation: ExchangeOperation): Inverse {
+function application(operation: ExchangeOperation, context: InverseContext): Inverse {
   switch (operation.cmdlet) {
     case "Add-FederatedDomain": {
       const domain = String(operation.parameters.DomainName);
@@ -158,6 +159,27 @@ function application(operation: ExchangeOperation): Inverse {
         ],
       };
     }
+    case "Get-ExchangeDiagnosticInfo": {
+      // Exchange reads overrides at the topology service's refresh: once more after the removal.
+      const removal = operationId(
+        operation.task,
+        operation.side,
+        "Remove-SettingOverride",
+        operation.identity,
+      );
+      const removed = context.created.has(objectKey(operation));
+      return {
+        operations: [
+          {
+            ...operation,
+            action: "update",
+            before: { VariantConfiguration: "with the override" },
+            after: { VariantConfiguration: "refreshed" },
+            dependsOn: removed ? [removal] : [],
+          },
+        ],
+      };
+    }
     case "Update-EmailAddressPolicy":
       return {
         operations: [],
@@ -172,13 +194,7 @@ function application(operation: ExchangeOperation): Inverse {
 }
 
 export function inverseOf(executed: ExecutedOperation, context: InverseContext): Inverse {
-  if (!onExchange(executed)) {
-    // The dedicated hybrid application's Graph operations (issue 13) have no inverse here yet.
-    return {
-      operations: [],
-      cannotUndo: `Undo does not yet reverse Microsoft Graph operations: ${executed.cmdlet} ${executed.identity} stays (delete the application in Entra ID, App registrations, to remove it).`,
-    };
-  }
+  if (!onExchange(executed)) return inverseOfGraph(executed, context);
   const operation = executed;
   switch (verbOf(operation)) {
     case "new": {
@@ -193,7 +209,7 @@ export function inverseOf(executed: ExecutedOperation, context: InverseContext):
     case "set":
       return restoration(operation, context);
     case "apply":
-      return application(operation);
+      return application(operation, context);
     case "read":
       return operation.cmdlet === "Get-FederatedDomainProof"
         ? {

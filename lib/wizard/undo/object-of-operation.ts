@@ -5,7 +5,15 @@ import type { PlanOperation } from "@/lib/wizard/plan/plan-types";
 // What an operation did to which object, as Undo needs to know it: the catalog's verb of its cmdlet
 // (New-, Set-, Add-FederatedDomain…) and one key per object across a run's operations.
 
-export function verbOf(operation: Pick<PlanOperation, "kind" | "cmdlet">): CmdletVerb {
+/** Microsoft Graph's operations are named as Graph PowerShell's: New-Mg…, Update-Mg…, Remove-Mg…. */
+const GRAPH_VERBS: Record<string, CmdletVerb> = { new: "new", update: "set", remove: "remove" };
+
+export function verbOf(operation: Pick<PlanOperation, "side" | "kind" | "cmdlet">): CmdletVerb {
+  if (operation.side === "Graph") {
+    const verb = GRAPH_VERBS[operation.cmdlet.split("-")[0]!.toLowerCase()];
+    if (!verb) throw new Error(`${operation.cmdlet} is not a Microsoft Graph write the wizard knows`);
+    return verb;
+  }
   const found = objectKind(operation.kind).cmdlets.find(
     (cmdlet) => cmdlet.name.toLowerCase() === operation.cmdlet.toLowerCase(),
   );

@@ -6,6 +6,7 @@ import type { RunStatus } from "@/lib/generated/prisma/enums";
 import type { ActingContext, UserActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 import { findRunRow } from "@/lib/wizard/runs/find-run-row";
+import { valuesOf } from "@/lib/wizard/update/operation-output";
 import { planSide } from "@/lib/wizard/update/operation-side";
 import { type ExecutedOperation, ZExecutedOperationSchema } from "./executed-operation";
 import { prepareRunUndo } from "./prepare-run-undo";
@@ -34,6 +35,7 @@ function executedOf(row: OperationRow): ExecutedOperation {
     status: row.status,
     // SQL null (never read, a nop) and JSON null (read: the object did not exist) both mean nothing to restore.
     observedBefore: row.observedBefore ?? null,
+    values: valuesOf(row.output),
   });
 }
 

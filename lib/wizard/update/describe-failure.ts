@@ -1,7 +1,7 @@
 import type { OperationFailure } from "@/lib/contracts/wizard-update";
 import { AppError } from "@/lib/errors";
-import type { ExchangeSide } from "@/lib/exchange/exchange-side";
 import { diagnoseExchangeFailure, type ExchangeFailure } from "@/lib/exchange/hcw/hcw-failures";
+import type { PlanSide } from "@/lib/wizard/plan/plan-types";
 
 // An operation's failure as the Update page and the log show it: Exchange's own words, the HCW
 // code an admin would search for, and the fix in plain words (lib/exchange/hcw/hcw-failures.ts).
@@ -30,8 +30,10 @@ export function describeOnlineFailure(error: AppError, cmdlet: string): Operatio
 }
 
 /** What stops an operation before it writes: its object is not as the admin reviewed it. */
-export function driftFailure(side: ExchangeSide, identity: string, what: string): OperationFailure {
-  const where = side === "OnPremises" ? "on-premises" : "in Exchange Online";
+export function driftFailure(side: PlanSide, identity: string, what: string): OperationFailure {
+  const where = { OnPremises: "on-premises", Online: "in Exchange Online", Graph: "in Microsoft Graph" }[
+    side
+  ];
   return {
     message: `${identity} ${where} changed since you reviewed it (${what}), so nothing was written. Review the plan again: start a new run to plan from the configuration as it is now.`,
     drift: true,

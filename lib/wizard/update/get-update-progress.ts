@@ -5,6 +5,7 @@ import { tenantScope } from "@/lib/tenants/tenant-scope";
 import type { PlanAction, PlanTask } from "@/lib/wizard/plan/plan-types";
 import { runNotFound } from "@/lib/wizard/runs/change-run-at-version";
 import { blockedOperations } from "./blocked-operations";
+import { summaryOf, valuesOf } from "./operation-output";
 import { planSide } from "./operation-side";
 
 /** Where a run's update stands, operation by operation: what the Update page shows. */
@@ -58,7 +59,8 @@ export async function getUpdateProgress(options: {
           operation.startedAt && operation.finishedAt
             ? operation.finishedAt.getTime() - operation.startedAt.getTime()
             : null,
-        output: typeof operation.output === "string" ? operation.output : null,
+        output: summaryOf(operation.output),
+        ...(Object.keys(valuesOf(operation.output)).length > 0 ? { values: valuesOf(operation.output) } : {}),
         error: (operation.error as OperationFailure | null) ?? null,
         blockedBy: waitsOn,
       };

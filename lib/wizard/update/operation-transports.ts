@@ -10,6 +10,7 @@ import { enqueueAgentReads } from "@/lib/jobs/enqueue-agent-reads";
 import type { OnPremisesSession } from "@/lib/jobs/on-premises-session";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { describeFailure, describeOnlineFailure, isAppError } from "./describe-failure";
+import type { OutputValues } from "./operation-output";
 
 // How an operation reads its object and writes, per side: on-premises as agent jobs (one read job,
 // then the cmdlet's own job, keyed so that a repeated attempt awaits the job already queued instead
@@ -18,12 +19,14 @@ import { describeFailure, describeOnlineFailure, isAppError } from "./describe-f
 
 /** What a write came to: its output, or Exchange's refusal (final: retrying says the same). */
 export type WriteOutcome =
-  | { ok: true; objects: unknown[]; warnings: string[]; deliveries: number }
+  | { ok: true; objects: unknown[]; warnings: string[]; deliveries: number; values?: OutputValues }
   | { ok: false; failure: OperationFailure; deliveries: number };
 
 export interface OperationTransport {
   read(cmdlet: string, parameters: Record<string, unknown>, server?: string): Promise<unknown[]>;
   write(cmdlet: string, parameters: Record<string, unknown>, key: string): Promise<WriteOutcome>;
+  /** Microsoft Graph's: the operation's object as the plan spells it, read by the transport itself. */
+  current?(operation: { kind: string; identity: string }): Promise<Record<string, unknown> | null>;
 }
 
 /** How long one attempt waits for the agent before pg-boss tries the operation again later. */

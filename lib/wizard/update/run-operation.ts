@@ -7,9 +7,11 @@ import type { PlanAction, PlanValue } from "@/lib/wizard/plan/plan-types";
 import { appendRunLog } from "./append-run-log";
 import { driftFailure, isAppError } from "./describe-failure";
 import { findObject, judgeBeforeWrite, objectRead } from "./object-before-write";
+import { type OutputValues, storedOutput } from "./operation-output";
 import { planSide } from "./operation-side";
 import type { OperationTransport } from "./operation-transports";
 import { redactParameters } from "./redact-parameters";
+import { resolveRunValues } from "./resolve-run-values";
 import { settleRun } from "./settle-run";
 import { writeOperation } from "./write-with-credentials";
 
@@ -88,7 +90,9 @@ export async function runOperationAttempt(context: AttemptContext): Promise<Atte
   });
 
   const finish = async (
-    outcome: { status: "succeeded"; output: string } | { status: "failed"; failure: OperationFailure },
+    outcome:
+      | { status: "succeeded"; output: string; values?: OutputValues }
+      | { status: "failed"; failure: OperationFailure },
   ): Promise<AttemptResult> => {
     const finishedAt = new Date();
     const durationMs = finishedAt.getTime() - startedAt.getTime();
@@ -96,26 +100,38 @@ export async function runOperationAttempt(context: AttemptContext): Promise<Atte
       where: { id: operation.id, ...tenantScope(acting) },
       data:
         outcome.status === "succeeded"
-          ? { status: "succeeded", output: outcome.output, error: Prisma.DbNull, finishedAt }
+          ? {
+              status: "succeeded",
+              output: storedOutput(outcome.output, outcome.values),
+              error: Prisma.DbNull,
+              finishedAt,
+            }
           : { status: "failed", error: outcome.failure, finishedAt },
     });
+    const warning = outcome.status === "failed" && outcome.failure.warning === true;
+    const values = outcome.status === "succeeded" && outcome.values ? outcome.values : {};
+    const given = Object.entries(values).map(([name, value]) => `${name} ${value}`);
     await appendRunLog({
       db,
       acting,
       runId,
       operationId: operation.id,
-      level: outcome.status === "succeeded" ? "info" : "error",
+      level: outcome.status === "succeeded" ? "info" : warning ? "warn" : "error",
       message:
         outcome.status === "succeeded"
-          ? `${operation.cmdlet} ${operation.identity}: succeeded (${outcome.output})`
-          : `${operation.cmdlet} ${operation.identity}: failed: ${outcome.failure.message}`,
+          ? `${operation.cmdlet} ${operation.identity}: succeeded (${[outcome.output, ...given].join("; ")})`
+          : warning
+            ? `${operation.cmdlet} ${operation.identity}: warning ${outcome.failure.hcwCodes?.join(", ") ?? ""}: ${outcome.failure.message} ${outcome.failure.fix ?? ""}`.trim()
+            : `${operation.cmdlet} ${operation.identity}: failed: ${outcome.failure.message}`,
       details: {
         cmdlet: operation.cmdlet,
         side: planSide(operation.side),
         parameters: shownParameters(operation) as Prisma.InputJsonObject,
         status: outcome.status,
         durationMs,
-        ...(outcome.status === "succeeded" ? { output: outcome.output } : { error: outcome.failure }),
+        ...(outcome.status === "succeeded"
+          ? { output: outcome.output, ...(given.length > 0 ? { values } : {}) }
+          : { error: outcome.failure }),
       },
     });
     await settleRun({ db, acting, runId });
@@ -125,16 +141,39 @@ export async function runOperationAttempt(context: AttemptContext): Promise<Atte
   try {
     const transport = await context.transport();
     const side = planSide(operation.side);
-    const read = objectRead({ side, kind: operation.kind, identity: operation.identity });
-    const readNow = async () =>
-      read
+    // What earlier operations gave (a new application's appId) in its place, kept on the row so the
+    // log, Done and Undo see the value that was written.
+    const { values: written, resolved } = await resolveRunValues({
+      db,
+      acting,
+      runId,
+      values: {
+        parameters: asPlanValues(operation.parameters),
+        before: asPlanValues(operation.before),
+        after: asPlanValues(operation.after),
+      },
+    });
+    if (resolved) {
+      await db.operation.updateMany({
+        where: { id: operation.id, ...tenantScope(acting) },
+        data: { parameters: written.parameters, before: written.before, after: written.after },
+      });
+      operation.parameters = written.parameters;
+    }
+    const read =
+      side === "Graph" ? null : objectRead({ side, kind: operation.kind, identity: operation.identity });
+    const readable = read !== null || transport.current !== undefined;
+    const readNow = async () => {
+      if (transport.current) return transport.current(operation);
+      return read
         ? findObject(await transport.read(read.cmdlet, read.parameters, read.server), operation, read)
         : null;
+    };
     const judge = (current: Record<string, unknown> | null, readBefore: boolean) =>
       judgeBeforeWrite({
         action: operation.action as PlanAction,
-        before: asPlanValues(operation.before),
-        after: asPlanValues(operation.after),
+        before: written.before,
+        after: written.after,
         current,
         createdInThisRun: operation.dependsOn.some((dependency) =>
           dependency.endsWith(`:New-${operation.kind}:${operation.identity}`),
@@ -142,7 +181,7 @@ export async function runOperationAttempt(context: AttemptContext): Promise<Atte
         readBefore,
       });
 
-    if (read) {
+    if (readable) {
       const current = await readNow();
       const verdict = judge(current, operation.observedAt !== null);
       if (verdict.verdict === "applied") {
@@ -181,10 +220,14 @@ export async function runOperationAttempt(context: AttemptContext): Promise<Atte
       key: `${operation.idempotencyKey}:${operation.attempts}`,
     });
     if (outcome.ok)
-      return await finish({ status: "succeeded", output: summary(outcome.objects, outcome.warnings) });
+      return await finish({
+        status: "succeeded",
+        output: summary(outcome.objects, outcome.warnings),
+        ...(outcome.values ? { values: outcome.values } : {}),
+      });
     // Delivered more than once (an agent died after writing, before reporting): the later delivery's
     // refusal ("already exists") may be the earlier one's success. The object says which.
-    if (outcome.deliveries > 1 && read && judge(await readNow(), true).verdict === "applied") {
+    if (outcome.deliveries > 1 && readable && judge(await readNow(), true).verdict === "applied") {
       return await finish({ status: "succeeded", output: "written once by an earlier delivery of the job" });
     }
     return await finish({ status: "failed", failure: outcome.failure });

@@ -1,3 +1,4 @@
+import { ZOperationFailureSchema } from "@/lib/contracts/wizard-update";
 import type { Db } from "@/lib/db";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
@@ -6,7 +7,8 @@ import { blockedOperations } from "./blocked-operations";
 
 /**
  * Ends the update once nothing can move without the admin: every operation done, failed, or held
- * behind a failure. The run is `succeeded` when all wrote (or had nothing to write), else `failed`
+ * behind a failure. The run is `succeeded` when all wrote (or had nothing to write, or ended with an
+ * HCW warning only), else `failed`
  * (Retry sets it running again). Conditional on `running`, so of two workers finishing at once one
  * writes the end and the log line.
  */
@@ -18,7 +20,7 @@ export async function settleRun(options: {
   const { db, acting, runId } = options;
   const operations = await db.operation.findMany({
     where: { runId, ...tenantScope(acting) },
-    select: { planOperationId: true, status: true, dependsOn: true },
+    select: { planOperationId: true, status: true, dependsOn: true, error: true },
   });
   const blocked = blockedOperations(operations);
   const moving = operations.some(
@@ -27,7 +29,12 @@ export async function settleRun(options: {
       (operation.status === "pending" && !blocked.has(operation.planOperationId)),
   );
   if (moving) return;
-  const failed = operations.filter((operation) => operation.status === "failed").length;
+  // The HCW's warnings (HCW8126: consent refused) leave the update done, with what to do said.
+  const warnings = operations.filter(
+    (operation) =>
+      operation.status === "failed" && ZOperationFailureSchema.safeParse(operation.error).data?.warning,
+  ).length;
+  const failed = operations.filter((operation) => operation.status === "failed").length - warnings;
   const ended = await db.wizardRun.updateMany({
     where: { id: runId, ...tenantScope(acting), status: "running" },
     data: { status: failed > 0 ? "failed" : "succeeded", finishedAt: new Date() },
@@ -41,6 +48,8 @@ export async function settleRun(options: {
     message:
       failed > 0
         ? `The update stopped: ${failed} operation${failed === 1 ? "" : "s"} failed and ${blocked.size} wait${blocked.size === 1 ? "s" : ""} on ${failed === 1 ? "it" : "them"}. Fix what the errors say, then Retry.`
-        : "The update finished: every operation succeeded.",
+        : warnings > 0
+          ? `The update finished with ${warnings} warning${warnings === 1 ? "" : "s"}: do what ${warnings === 1 ? "it says" : "they say"}, then run the wizard again.`
+          : "The update finished: every operation succeeded.",
   });
 }

@@ -1,12 +1,15 @@
 import type { JobResult, JobWithMetadata, PgBoss } from "pg-boss";
 import { acquireTokenForAbsentAdmin } from "@/lib/auth/absent-admin-token";
+import type { DownstreamApi } from "@/lib/auth/on-behalf-of-token";
 import type { Db } from "@/lib/db";
 import { EXCHANGE_ONLINE_API } from "@/lib/exchange/exchange-online-token";
-import type { ExchangeSide } from "@/lib/exchange/exchange-side";
+import { MICROSOFT_GRAPH_API } from "@/lib/graph/graph-token";
 import { getLogger } from "@/lib/logger";
 import { type ActingContext, actingAsService } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 import { onPremisesSessionForRun } from "@/lib/wizard/credentials/on-premises-session-for-run";
+import type { PlanSide } from "@/lib/wizard/plan/plan-types";
+import { graphTransport } from "./graph-transport";
 import { agentTransport, type OperationTransport, onlineTransport } from "./operation-transports";
 import { runOperationAttempt } from "./run-operation";
 import {
@@ -19,10 +22,13 @@ import {
 // The update's workers, in every web instance: pg-boss hands each a batch of operations whose
 // dependencies have completed, so every operation of one batch is independent of the others and
 // they run together: Exchange Online's concurrently (one token per run and batch, 429s waited
-// out), on-premises ones as agent jobs, one at a time per tenant.
+// out), on-premises ones as agent jobs, one at a time per tenant, Microsoft Graph's with the admin's
+// Graph token (its 429s waited out by lib/graph's client).
 
 /** Ready Exchange Online operations taken at once (one $batch's worth). */
 const ONLINE_BATCH = 20;
+/** Ready Microsoft Graph operations taken at once. */
+const GRAPH_BATCH = 5;
 /** On-premises operations awaited at once per instance, each of another tenant (localGroupConcurrency). */
 const ON_PREMISES_CONCURRENCY = 8;
 /**
@@ -39,8 +45,13 @@ async function actingFor(db: Db, tenantId: string): Promise<ActingContext | null
   return tenant ? actingAsService(tenant, "wizard update") : null;
 }
 
-/** The admin the run acts as: the one who confirmed it (or resumed it last). */
-async function absentAdminToken(db: Db, acting: ActingContext, runId: string): Promise<string> {
+/** The admin the run acts as: the one who confirmed it (or resumed it last), in Exchange Online or Graph. */
+async function absentAdminToken(
+  db: Db,
+  acting: ActingContext,
+  runId: string,
+  api: DownstreamApi = EXCHANGE_ONLINE_API,
+): Promise<string> {
   const run = await db.wizardRun.findFirstOrThrow({
     where: { id: runId, ...tenantScope(acting) },
     select: {
@@ -52,7 +63,7 @@ async function absentAdminToken(db: Db, acting: ActingContext, runId: string): P
   const admin = run.confirmedBy;
   if (!admin) throw new Error(`run ${runId} has no admin to act as`);
   const token = await acquireTokenForAbsentAdmin({
-    api: EXCHANGE_ONLINE_API,
+    api,
     db,
     acting: {
       tenant: acting.tenant,
@@ -75,7 +86,7 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
   };
 }
 
-async function workBatch(db: Db, queue: PgBoss, side: ExchangeSide, jobs: Job[]): Promise<JobResult[]> {
+async function workBatch(db: Db, queue: PgBoss, side: PlanSide, jobs: Job[]): Promise<JobResult[]> {
   const byRun = new Map<string, Job[]>();
   for (const job of jobs) {
     const data = ZOperationJobDataSchema.parse(job.data);
@@ -86,22 +97,26 @@ async function workBatch(db: Db, queue: PgBoss, side: ExchangeSide, jobs: Job[])
       const { tenantId } = ZOperationJobDataSchema.parse(runJobs[0]!.data);
       const acting = await actingFor(db, tenantId);
       if (!acting) return runJobs.map((job): JobResult => ({ id: job.id, status: "deadletter" }));
-      const transport: () => Promise<OperationTransport> =
-        side === "Online"
-          ? once(async () =>
-              onlineTransport({
-                tenant: acting.tenant,
-                accessToken: await absentAdminToken(db, acting, runId),
-              }),
-            )
-          : once(async () =>
-              agentTransport({
-                db,
-                queue,
-                acting,
-                session: await onPremisesSessionForRun({ db, acting, runId }),
-              }),
-            );
+      const agent = once(async () =>
+        agentTransport({ db, queue, acting, session: await onPremisesSessionForRun({ db, acting, runId }) }),
+      );
+      const transports: Record<PlanSide, () => Promise<OperationTransport>> = {
+        OnPremises: agent,
+        Online: once(async () =>
+          onlineTransport({ tenant: acting.tenant, accessToken: await absentAdminToken(db, acting, runId) }),
+        ),
+        // The Auth certificates' public part comes from on-premises, through the run's agent.
+        Graph: once(async () =>
+          graphTransport({
+            graph: {
+              tenant: acting.tenant,
+              accessToken: await absentAdminToken(db, acting, runId, MICROSOFT_GRAPH_API),
+            },
+            onPremises: agent,
+          }),
+        ),
+      };
+      const transport = transports[side];
       return Promise.all(
         runJobs.map(async (job): Promise<JobResult> => {
           try {
@@ -137,6 +152,11 @@ export async function startUpdateWorkers(options: { db: Db; queue: PgBoss }): Pr
   } as const;
   await queue.work<OperationJobData, unknown, typeof online>(UPDATE_QUEUES.Online, online, (jobs) =>
     workBatch(db, queue, "Online", jobs),
+  );
+  // Graph's few operations a run (the app, its principal, consent) depend on one another: small batches.
+  const graph = { ...online, batchSize: GRAPH_BATCH } as const;
+  await queue.work<OperationJobData, unknown, typeof graph>(UPDATE_QUEUES.Graph, graph, (jobs) =>
+    workBatch(db, queue, "Graph", jobs),
   );
   const onPremises = {
     batchSize: 1,

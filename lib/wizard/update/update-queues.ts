@@ -1,19 +1,21 @@
 import type { PgBoss } from "pg-boss";
 import { z } from "zod";
-import type { ExchangeSide } from "@/lib/exchange/exchange-side";
 import type { Side } from "@/lib/generated/prisma/enums";
+import type { PlanSide } from "@/lib/wizard/plan/plan-types";
+import { planSide } from "./operation-side";
 
 // The update's operations as pg-boss jobs, one per write, inserted together at confirm as one pg-boss
 // flow whose dependencies are the plan's: pg-boss itself holds a job back until every job it depends
 // on has completed, so the order is the queue's, not a loop of ours. A failed job never completes,
 // so what depends on it stays held and everything else goes on. Jobs of both queues are worked in
-// every web instance (start-update-workers.ts); a job whose worker died (a restart) misses its
+// every web instance (start-update-workers.ts), Microsoft Graph's on a queue of their own; a job whose worker died (a restart) misses its
 // heartbeats and pg-boss hands it to another.
 
 export const UPDATE_QUEUES = {
   OnPremises: "wizard-update-on-premises",
   Online: "wizard-update-online",
-} as const satisfies Record<ExchangeSide, string>;
+  Graph: "wizard-update-graph",
+} as const satisfies Record<PlanSide, string>;
 
 /** The job of one operation; its id is the Operation row's id. */
 export const ZOperationJobDataSchema = z.object({
@@ -55,7 +57,7 @@ export async function ensureUpdateQueues(boss: PgBoss): Promise<void> {
 
 /** The queue of an Operation row's job. */
 export function updateQueueOf(side: Side): string {
-  return side === "onPremises" ? UPDATE_QUEUES.OnPremises : UPDATE_QUEUES.Online;
+  return UPDATE_QUEUES[planSide(side)];
 }
 
 /**
@@ -67,7 +69,7 @@ export async function retryOperationJobs(
   operations: readonly { id: string; side: Side }[],
 ): Promise<void> {
   await ensureUpdateQueues(boss);
-  for (const side of ["onPremises", "exchangeOnline"] as const) {
+  for (const side of ["onPremises", "exchangeOnline", "graph"] as const) {
     const ids = operations.filter((operation) => operation.side === side).map((operation) => operation.id);
     if (ids.length > 0) await boss.retry(updateQueueOf(side), ids);
   }

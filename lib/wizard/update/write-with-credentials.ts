@@ -1,9 +1,9 @@
 import { ZOperationFailureSchema } from "@/lib/contracts/wizard-update";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { ExchangeSide } from "@/lib/exchange/exchange-side";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { withMigrationCredential } from "@/lib/wizard/credentials/with-migration-credential";
+import type { PlanSide } from "@/lib/wizard/plan/plan-types";
 import { isAppError } from "./describe-failure";
 import type { OperationTransport, WriteOutcome } from "./operation-transports";
 
@@ -21,7 +21,7 @@ export async function writeOperation(options: {
   acting: ActingContext;
   runId: string;
   transport: OperationTransport;
-  side: ExchangeSide;
+  side: PlanSide;
   cmdlet: string;
   parameters: Record<string, unknown>;
   credentials: Record<string, { userName: string }> | null;

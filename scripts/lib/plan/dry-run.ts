@@ -65,7 +65,7 @@ export async function gatherFixture(options: {
     acting,
     onPremises: executorGatherTransport(await createSimulatedExecutor({ stateFile })),
     online: exchangeOnlineGatherTransport({ tenant: acting.tenant, accessToken }),
-    ...(graphToken ? { graph: { tenant: acting.tenant, accessToken: graphToken } } : {}),
+    ...(graphToken ? { graph: async () => ({ tenant: acting.tenant, accessToken: graphToken }) } : {}),
   });
 }
 

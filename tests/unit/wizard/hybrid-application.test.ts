@@ -56,11 +56,14 @@ async function plan(
     graph?: (state: GatheredState) => GatheredGraph | null;
     state?: (state: GatheredState) => void;
     answers?: (answers: Answers) => void;
+    /** contoso stages a next Auth certificate; most cases are about the current one alone. */
+    withNext?: boolean;
   } = {},
 ) {
   const { pair, state } = await gatherFixture("contoso");
   // What the agent's ExSetup.exe probe reports for contoso (the in-process gather has no agent).
   for (const server of state.onPremises.exchangeServers) server.FileVersion = "15.02.1544.025";
+  if (!options.withNext) state.onPremises.authConfig!.NextCertificateThumbprint = null;
   options.state?.(state);
   state.graph = options.graph ? options.graph(state) : emptyGraph();
   const answers = structuredClone(await shippedAnswers("contoso"));
@@ -98,8 +101,10 @@ function completed(state: GatheredState, appId: string) {
 
 describe("the dedicated Exchange hybrid application", () => {
   it("a first run creates the app, its principal and consent, then switches on-premises to it", async () => {
-    const { state, plan: result } = await plan();
+    const { state, plan: result } = await plan({ withNext: true });
     const thumbprint = state.onPremises.authConfig!.CurrentCertificateThumbprint!;
+    const next = state.onPremises.authConfig!.NextCertificateThumbprint!;
+    expect(next).not.toBe(thumbprint);
     const operations = task(result.operations);
     expect(operations.map(line)).toEqual([
       `Graph new New-MgApplication ${APP}`,
@@ -119,7 +124,11 @@ describe("the dedicated Exchange hybrid application", () => {
           resourceAccess: [{ id: FULL_ACCESS_AS_APP_ROLE_ID, type: "Role" }],
         },
       ],
-      KeyCredentials: [{ certificateThumbprint: thumbprint, type: "AsymmetricX509Cert", usage: "Verify" }],
+      // The current and the next Auth certificate, as Get-AuthConfig names them.
+      KeyCredentials: [
+        { certificateThumbprint: thumbprint, type: "AsymmetricX509Cert", usage: "Verify" },
+        { certificateThumbprint: next, type: "AsymmetricX509Cert", usage: "Verify" },
+      ],
     });
     // What Graph gives the new app is used where it is needed: the runner fills it in.
     expect(principal!.parameters).toEqual({ AppId: { fromOperation: app!.id, output: "appId" } });

@@ -148,7 +148,7 @@ export const planHybridApplication: PlanTaskStep = (context, earlier) => {
   const graph = context.gathered.graph;
   if (!graph) {
     context.notes.push(
-      "Microsoft Graph was not read, so the dedicated Exchange hybrid application is not planned: gather again signed in, so the wizard can read the tenant's applications.",
+      "Microsoft Graph was not read (the Gathering page says why), so the dedicated Exchange hybrid application is not planned: gather again signed in, so the wizard can read the tenant's applications.",
     );
     return [];
   }
@@ -187,9 +187,10 @@ export const planHybridApplication: PlanTaskStep = (context, earlier) => {
       ...idsOf(earlier, "AuthServer", "OnPremises"),
     ]),
   ];
+  // Not after the consent: refused, it is HCW8126's warning and the rest still runs, as in the HCW.
   const override = settingOverride(context, [
+    ...side.applicationIds,
     ...onPremises.map((operation) => operation.id),
-    ...side.consentIds,
   ]);
   const ews = ewsAllowList(context, side.appId, side.applicationIds);
   const cleanup = context.answers.features.removeSharedPrincipalCertificate

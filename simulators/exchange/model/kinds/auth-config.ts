@@ -5,7 +5,11 @@ import type { ExchangeObject } from "../json";
 import { ON_PREMISES } from "../parameter-types";
 import { EXCHANGE_ONLINE_APPLICATION_ID } from "./partner-application";
 
-export function authConfigObject(context: ObjectFactoryContext, currentThumbprint: string): ExchangeObject {
+export function authConfigObject(
+  context: ObjectFactoryContext,
+  currentThumbprint: string,
+  nextThumbprint?: string,
+): ExchangeObject {
   return {
     ...directoryObject(context, {
       name: "Auth Configuration",
@@ -17,8 +21,8 @@ export function authConfigObject(context: ObjectFactoryContext, currentThumbprin
     CurrentCertificateThumbprint: currentThumbprint,
     DeploymentId: "",
     IssuerIdentifier: "",
-    NextCertificateEffectiveDate: null,
-    NextCertificateThumbprint: "",
+    NextCertificateEffectiveDate: nextThumbprint ? context.now.toISOString() : null,
+    NextCertificateThumbprint: nextThumbprint ?? "",
     PreviousCertificateThumbprint: "",
     Realm: "",
     ServiceName: EXCHANGE_ONLINE_APPLICATION_ID,

@@ -16,11 +16,14 @@ export interface CertificateShape {
   services: string[];
   friendlyName: string;
   serialNumber: string;
+  /** Base64 DER of a real certificate (the Auth certificates): what Get-ExchangeCertificate's RawData holds. */
+  rawData?: string;
 }
 
 /**
- * Get-ExchangeCertificate output. RawData is left out: the simulator has no real certificates,
- * and every property the HCW reads from RawData is also a property here.
+ * Get-ExchangeCertificate output. RawData (the certificate's public part) only for the certificates
+ * that are real (the Auth certificates, which Graph reads as key credentials): the others are
+ * made up, and every property the HCW reads from RawData is also a property here.
  */
 export function exchangeCertificateObject(shape: CertificateShape, now: Date): ExchangeObject {
   const expired = Date.parse(shape.notAfter) < now.getTime() || Date.parse(shape.notBefore) > now.getTime();
@@ -45,6 +48,7 @@ export function exchangeCertificateObject(shape: CertificateShape, now: Date): E
     Status: expired ? "DateInvalid" : "Valid",
     Subject: shape.subject,
     Thumbprint: shape.thumbprint,
+    ...(shape.rawData ? { RawData: shape.rawData } : {}),
   };
 }
 

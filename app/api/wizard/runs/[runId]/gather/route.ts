@@ -2,6 +2,7 @@ import { userRoute } from "@/lib/auth/user-route";
 import { ZWizardRunParamsSchema } from "@/lib/contracts/wizard-runs";
 import { getDb } from "@/lib/db";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
+import { connectGraph } from "@/lib/graph/connect-graph";
 import { holdConnection, MAX_EVENT_STREAMS_PER_USER } from "@/lib/http/held-connections";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { findRunRow } from "@/lib/wizard/runs/find-run-row";
@@ -28,6 +29,7 @@ export const POST = userRoute(ZWizardRunParamsSchema, async (_request, { acting,
     acting,
     runId,
     exchangeOnline: { tenant: acting.tenant, accessToken },
+    graph: () => connectGraph({ db, acting, logger: log }),
     log,
     onEnd: release,
   });

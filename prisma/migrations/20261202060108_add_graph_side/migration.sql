@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "Side" ADD VALUE 'graph' AFTER 'exchangeOnline';
