@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useSession } from "@/components/auth/SessionProvider";
 import type { UndoResponse } from "@/lib/contracts/wizard-done";
+import type { WizardRun } from "@/lib/contracts/wizard-runs";
 import { PlanOperations } from "./PlanOperations";
 import { StartLinkedRun } from "./StartLinkedRun";
 
@@ -11,8 +12,22 @@ type State =
   | { status: "prepared"; undo: UndoResponse }
   | { status: "failed"; message: string };
 
+/** What Undo does, for the kinds of run that can be undone. */
+const UNDO_WORDS = {
+  wizard: {
+    title: "Undo this run",
+    description: "Removes what this run created and puts back what it changed, as a plan you review first.",
+  },
+  certificate: {
+    title: "Undo this certificate change",
+    description:
+      "Puts the previous certificate back on the hybrid configuration and its connectors, as a plan you review first.",
+  },
+} as const;
+
 /** Undo this run: the inverse plan to review, what it cannot undo, or why Undo is refused. */
-export function UndoRun({ runId }: { runId: string }) {
+export function UndoRun({ runId, kind }: { runId: string; kind: Exclude<WizardRun["kind"], "undo"> }) {
+  const words = UNDO_WORDS[kind];
   const { api } = useSession();
   const [state, setState] = useState<State>({ status: "idle" });
   const prepare = async () => {
@@ -26,11 +41,9 @@ export function UndoRun({ runId }: { runId: string }) {
   return (
     <section aria-labelledby="undo-heading" className="rounded-lg border border-slate-200 bg-white p-6">
       <h2 id="undo-heading" className="font-semibold text-slate-800">
-        Undo this run
+        {words.title}
       </h2>
-      <p className="mt-1 text-sm text-slate-600">
-        Removes what this run created and puts back what it changed, as a plan you review first.
-      </p>
+      <p className="mt-1 text-sm text-slate-600">{words.description}</p>
       <button
         type="button"
         onClick={prepare}

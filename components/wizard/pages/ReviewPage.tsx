@@ -4,10 +4,12 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, versionConflictOf } from "@/components/api/api-client";
 import { useSession } from "@/components/auth/SessionProvider";
+import { useWizardRun } from "@/components/wizard/run/WizardRunProvider";
 import { describeApiError } from "@/components/wizard/update/describe-api-error";
 import { PlanOperationCard } from "@/components/wizard/update/PlanOperationCard";
+import type { WizardRun } from "@/lib/contracts/wizard-runs";
 import type { ChangeCounts, RunPlanResponse } from "@/lib/contracts/wizard-update";
-import { changeCounts } from "@/lib/wizard/plan/change-counts";
+import { changeCounts, hasChanges } from "@/lib/wizard/plan/change-counts";
 import { PLAN_TASKS } from "@/lib/wizard/plan/plan-types";
 
 const SIDES = [
@@ -18,10 +20,18 @@ const SIDES = [
 function CountsLine({ counts }: { counts: ChangeCounts }) {
   return (
     <span className="text-sm text-slate-600">
-      {counts.new} new · {counts.update} to update · {counts.unchanged} unchanged
+      {counts.new} new · {counts.update} to update · {counts.remove > 0 && `${counts.remove} to remove · `}
+      {counts.unchanged} unchanged
     </span>
   );
 }
+
+/** A plan with nothing to do, in the words of the run's kind: there is nothing to confirm. */
+const NOTHING_TO_CHANGE: Record<WizardRun["kind"], string> = {
+  wizard: "Nothing to change: Exchange already matches your answers.",
+  undo: "Nothing to undo: Exchange already is as it was before the run.",
+  certificate: "Nothing to change: the hybrid configuration and its connectors already use this certificate.",
+};
 
 /**
  * Review the plan: both sides gathered now and what the update would do, by side and task, each
@@ -30,6 +40,7 @@ function CountsLine({ counts }: { counts: ChangeCounts }) {
  */
 export default function ReviewPage({ runId }: { runId: string }) {
   const { api, signInAgain } = useSession();
+  const { run } = useWizardRun();
   const router = useRouter();
   const [plan, setPlan] = useState<RunPlanResponse>();
   const [problem, setProblem] = useState<{ message: string; claims?: string }>();
@@ -101,16 +112,18 @@ export default function ReviewPage({ runId }: { runId: string }) {
     );
   }
 
+  const changes = hasChanges(plan.counts);
+  const readAt = new Date(plan.gatheredAt).toLocaleTimeString();
   return (
     <div className="max-w-5xl space-y-6">
-      <p className="text-slate-700">
-        Nothing has changed yet. This is what the update will do, computed from your answers and the
-        configuration read at {new Date(plan.gatheredAt).toLocaleTimeString()}:{" "}
-        <CountsLine counts={plan.counts} />.
-      </p>
-      {plan.counts.new + plan.counts.update === 0 && (
+      {changes ? (
+        <p className="text-slate-700">
+          Nothing has changed yet. This is what the update will do, computed from your answers and the
+          configuration read at {readAt}: <CountsLine counts={plan.counts} />.
+        </p>
+      ) : (
         <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">
-          Nothing to change: both sides already are as your answers want them.
+          {NOTHING_TO_CHANGE[run.kind]} Read at {readAt}: <CountsLine counts={plan.counts} />.
         </p>
       )}
       {plan.checks
@@ -152,14 +165,16 @@ export default function ReviewPage({ runId }: { runId: string }) {
         );
       })}
       <div className="flex gap-4">
-        <button
-          type="button"
-          disabled={confirming}
-          onClick={() => void confirm()}
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-50"
-        >
-          {confirming ? "Confirming…" : "Confirm and update"}
-        </button>
+        {changes && (
+          <button
+            type="button"
+            disabled={confirming}
+            onClick={() => void confirm()}
+            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-50"
+          >
+            {confirming ? "Confirming…" : "Confirm and update"}
+          </button>
+        )}
         <button type="button" className="text-brand-700 underline" onClick={() => void load()}>
           Read both sides again
         </button>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PAGE_COMPONENTS } from "@/components/wizard/pages/page-registry";
 import { WizardPage } from "@/components/wizard/WizardPage";
 import { pageTitle, skippedPages, type WizardPageId } from "@/lib/wizard/wizard-pages";
+import { RunKindLabel } from "./RunKindLabel";
 import { runConditions } from "./run-navigation";
 import { useWizardRun } from "./WizardRunProvider";
 
@@ -15,6 +16,11 @@ export function WizardRunPage({ page }: { page: WizardPageId }) {
   const skipped = skippedPages(runConditions(run.answers, gathered));
   return (
     <WizardPage current={page} title={pageTitle(page)} skipped={skipped}>
+      {run.kind !== "wizard" && (
+        <p className="mb-4 font-medium text-slate-700" data-testid="run-kind">
+          <RunKindLabel run={run} />
+        </p>
+      )}
       {skipped.has(page) ? (
         <p role="alert" className="max-w-3xl text-slate-700">
           This run skips {pageTitle(page)}: {skipped.get(page)}.

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { useSession } from "@/components/auth/SessionProvider";
 import { SignInPrompt } from "@/components/auth/SignInPrompt";
+import { RunKindLabel } from "@/components/wizard/run/RunKindLabel";
 import type { WizardRunSummary } from "@/lib/contracts/wizard-runs";
 import { pageTitle } from "@/lib/wizard/wizard-pages";
 
@@ -89,6 +90,7 @@ export function WizardStart() {
             <thead className="bg-slate-50 text-slate-600">
               <tr>
                 <th className="px-4 py-2">Started</th>
+                <th className="px-4 py-2">Run</th>
                 <th className="px-4 py-2">By</th>
                 <th className="px-4 py-2">Status</th>
                 <th className="px-4 py-2">Last page</th>
@@ -102,6 +104,9 @@ export function WizardStart() {
               {runs.map((run) => (
                 <tr key={run.id} className="border-t border-slate-100" data-testid="run-row">
                   <td className="px-4 py-2">{new Date(run.createdAt).toLocaleString()}</td>
+                  <td className="px-4 py-2">
+                    <RunKindLabel run={run} />
+                  </td>
                   <td className="px-4 py-2">{run.createdBy?.displayName ?? "—"}</td>
                   <td className="px-4 py-2">{STATUS_WORDS[run.status]}</td>
                   <td className="px-4 py-2">{pageTitle(run.currentPage)}</td>
