@@ -6,8 +6,8 @@ import type { ExchangeSide } from "@/lib/exchange/exchange-side";
 import { getLogger } from "@/lib/logger";
 import { type ActingContext, actingAsService } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
-import { onPremisesSessionForRun } from "@/lib/wizard/credentials/on-premises-session-for-run";
-import { agentTransport, type OperationTransport, onlineTransport } from "./operation-transports";
+import { onPremisesForRun } from "@/lib/wizard/credentials/on-premises-for-run";
+import { type OperationTransport, onlineTransport } from "./operation-transports";
 import { runOperationAttempt } from "./run-operation";
 import {
   ensureUpdateQueues,
@@ -94,14 +94,7 @@ async function workBatch(db: Db, queue: PgBoss, side: ExchangeSide, jobs: Job[])
                 accessToken: await absentAdminToken(db, acting, runId),
               }),
             )
-          : once(async () =>
-              agentTransport({
-                db,
-                queue,
-                acting,
-                session: await onPremisesSessionForRun({ db, acting, runId }),
-              }),
-            );
+          : once(async () => (await onPremisesForRun({ db, queue, acting, runId })).operationTransport());
       return Promise.all(
         runJobs.map(async (job): Promise<JobResult> => {
           try {
