@@ -3,7 +3,11 @@ import type { AgentConfig } from "../config/agent-config";
 import { type Executor, ExecutorUnavailableError } from "./executor";
 import { createPowerShellExecutor } from "./powershell/powershell-executor";
 
-export async function createExecutor(config: AgentConfig): Promise<Executor> {
+export async function createExecutor(
+  config: AgentConfig,
+  /** The agent's own account (agent-env.ts), for the simulator's sessions; PowerShell opens as the process itself. */
+  identity: { runAs?: string } = {},
+): Promise<Executor> {
   const timeoutMs = config.cmdletTimeoutSeconds * 1000;
   if (config.executor === "powershell") {
     return createPowerShellExecutor({
@@ -22,5 +26,8 @@ export async function createExecutor(config: AgentConfig): Promise<Executor> {
         `Run the agent from the repository (npx tsx agent/cli.ts run) or pair it with --executor powershell. (${String(error)})`,
     );
   }
-  return module.createSimulatedExecutor({ stateFile: config.simulatorStateFile });
+  return module.createSimulatedExecutor({
+    stateFile: config.simulatorStateFile,
+    ...(identity.runAs ? { runAs: identity.runAs } : {}),
+  });
 }

@@ -3,14 +3,16 @@
  * and for tests. Loaded only through a dynamic import (see create-executor.ts), so the bundled
  * production agent carries no simulator code.
  */
+import os from "node:os";
 import { isExchangeError } from "@/simulators/exchange/model/exchange-error";
-import { openOnPremisesOrganization } from "@/simulators/exchange/on-premises";
+import { type OnPremisesSession, openOnPremisesOrganization } from "@/simulators/exchange/on-premises";
 import {
   assertAllowedCmdlet,
   assertReadCmdlet,
   CmdletError,
   type CmdletInvocation,
   type Executor,
+  type PlainCredential,
   type ReadOutput,
   type ReadsInvocation,
   toJobError,
@@ -27,20 +29,30 @@ function asCmdletError(error: unknown): unknown {
   });
 }
 
-export async function createSimulatedExecutor(options: { stateFile: string }): Promise<Executor> {
+export async function createSimulatedExecutor(options: {
+  stateFile: string;
+  /** The agent's own account, which a session without a credential opens as; the process's user when absent. */
+  runAs?: string;
+}): Promise<Executor> {
   const organization = await openOnPremisesOrganization({ stateFile: options.stateFile });
+  const runAs = options.runAs ?? os.userInfo().username;
 
-  async function run(cmdlet: string, parameters: Record<string, unknown>) {
+  // As the powershell executor does: the session (and the ExSetup probe) opens with the run's
+  // account when the job carries one, else as the agent itself; the simulator logs who ran what.
+  const openSession = (server: string | undefined, credential: PlainCredential | undefined) =>
+    organization.openSession({ account: credential?.userName ?? runAs, ...(server ? { server } : {}) });
+
+  async function run(session: OnPremisesSession, cmdlet: string, parameters: Record<string, unknown>) {
     try {
       // The ExSetup probe is the agent's own script on the server, not a cmdlet of the session.
       if (cmdlet === "Get-ExSetupFileVersion") {
         const server = String(parameters.Server ?? "");
         return {
-          objects: [{ Server: server, FileVersion: await organization.exSetupFileVersion(server) }],
+          objects: [{ Server: server, FileVersion: await session.exSetupFileVersion(server) }],
           warnings: [],
         };
       }
-      const { value, warnings } = await organization.invoke(cmdlet, parameters);
+      const { value, warnings } = await session.invoke(cmdlet, parameters);
       return { objects: value, warnings };
     } catch (error) {
       throw asCmdletError(error);
@@ -54,23 +66,22 @@ export async function createSimulatedExecutor(options: { stateFile: string }): P
       return `on-premises simulator (state file ${options.stateFile})`;
     },
 
-    // A run's own account (sessionCredential) has already been opened by the agent, which is what
-    // the simulator can show: it has no Windows logins to open a session as, so it runs the cmdlet alike.
-    async execute({ cmdlet, parameters, credentials, signal }: CmdletInvocation) {
+    async execute({ cmdlet, parameters, credentials, signal, server, sessionCredential }: CmdletInvocation) {
       assertAllowedCmdlet(cmdlet);
       signal.throwIfAborted();
-      return run(cmdlet, { ...parameters, ...credentials });
+      return run(openSession(server, sessionCredential), cmdlet, { ...parameters, ...credentials });
     },
 
-    async executeReads({ reads, signal }: ReadsInvocation): Promise<ReadOutput[]> {
+    async executeReads({ reads, signal, server, sessionCredential }: ReadsInvocation): Promise<ReadOutput[]> {
       for (const read of reads) assertReadCmdlet(read.cmdlet);
+      const session = openSession(server, sessionCredential);
       const outputs: ReadOutput[] = [];
       for (const read of reads) {
         signal.throwIfAborted();
         const started = performance.now();
         const durationMs = () => Math.round(performance.now() - started);
         try {
-          const output = await run(read.cmdlet, read.parameters);
+          const output = await run(session, read.cmdlet, read.parameters);
           outputs.push({ ok: true, ...output, durationMs: durationMs() });
         } catch (error) {
           outputs.push({ ok: false, error: toJobError(error), warnings: [], durationMs: durationMs() });

@@ -69,7 +69,7 @@ export async function runAgent(options: RunAgentOptions): Promise<RunAgentResult
 
   const config = await readAgentConfig(configPath);
   const privateKey = await importAgentPrivateKey(config.privateKeyJwk);
-  const executor = await createExecutor(config);
+  const executor = await createExecutor(config, { runAs: env.runAs });
   log.info(
     `hybrid-agent ${AGENT_VERSION} starting: agent "${config.name}" of tenant ${config.tenantName}, config ${configPath}`,
   );

@@ -8,13 +8,14 @@ import {
   type SealedSecret,
   ZParameterNameSchema,
 } from "@/lib/agents/protocol";
-import { type DbTransaction, getDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { issueLeaseToken, redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
 import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
 import { announceJobSettled } from "@/lib/jobs/job-settlements";
 import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
+import { pgBossExecutor } from "@/lib/jobs/pg-boss-executor";
 import { settleUnsupportedJob, unsupportedBecause } from "@/lib/jobs/unsupported-job";
 import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-context";
 
@@ -128,15 +129,6 @@ export async function enqueueAgentJob(options: {
     throw new AppError("conflict", `A job with idempotency key ${data.idempotencyKey} is already queued.`);
   await announceJob(name);
   return id;
-}
-
-/** pg-boss's SQL run on a Prisma transaction's connection, so it commits or rolls back with it. */
-function pgBossExecutor(tx: DbTransaction) {
-  return {
-    executeSql: async (text: string, values: unknown[] = []) => ({
-      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
-    }),
-  };
 }
 
 function leaseExpiry(): string {

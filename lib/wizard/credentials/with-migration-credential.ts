@@ -16,12 +16,19 @@ export interface MigrationCredential {
   password: string;
 }
 
-function enterAgain(why: string): AppError {
-  return new AppError(
-    "conflict",
-    `${why} Enter the migration account's password again on the Migration Credential page and save the page.`,
-  );
+/**
+ * What the admin can do when the credential cannot be used. It is asked for only once the plan is
+ * confirmed, when the run's credentials no longer change (draft-run.ts) and Retry reuses what is
+ * stored: so a new run, whose Migration Credential page takes the account again and whose plan
+ * holds only what this one has not done. `first` is a remedy that keeps this run going, if any.
+ */
+function cannotUse(why: string, first?: string): AppError {
+  const newRun =
+    "start a new run and enter the migration account's password on its Migration Credential page: its plan holds only what this run has not done yet.";
+  return new AppError("conflict", `${why} ${first ? `${first}, or ${newRun}` : capitalize(newRun)}`);
 }
+
+const capitalize = (text: string) => `${text[0]?.toUpperCase()}${text.slice(1)}`;
 
 /**
  * Opens the run's migration credential for `use` (New-MigrationEndpoint, through the admin API) and
@@ -46,10 +53,10 @@ export async function withMigrationCredential<T>(
   });
   if (!run) throw runNotFound();
   const named = ZMigrationCredentialPageSchema.safeParse(storedAnswers(run.answers).migrationCredential).data;
-  if (!named) throw enterAgain("This run's answers name no migration credential.");
+  if (!named) throw cannotUse("This run's answers name no migration credential.");
   const row = await db.migrationCredential.findFirst({ where: { runId, ...tenantScope(acting) } });
   if (!row || row.id !== named.secretReference) {
-    throw enterAgain(
+    throw cannotUse(
       row
         ? `The migration credential stored for this run is not the one the answers name (${named.userName}).`
         : "No migration credential is stored for this run: it was used already, or never entered.",
@@ -64,11 +71,12 @@ export async function withMigrationCredential<T>(
     );
   } catch (error) {
     if (!(error instanceof TokenCacheCipherError)) throw error;
-    throw enterAgain(
-      error.reason === "unknown_key"
-        ? `The stored migration credential was encrypted with key "${row.keyId}", which is no longer in TOKEN_CACHE_KEYS.`
-        : "The stored migration credential failed authentication (it was altered).",
-    );
+    throw error.reason === "unknown_key"
+      ? cannotUse(
+          `The stored migration credential was encrypted with key "${row.keyId}", which is no longer in TOKEN_CACHE_KEYS.`,
+          "Put that key back in TOKEN_CACHE_KEYS (as an older key) and Retry",
+        )
+      : cannotUse("The stored migration credential failed authentication (it was altered).");
   }
   let result: T;
   try {

@@ -4,26 +4,29 @@ import type { ExchangeOnlineCaller } from "@/lib/exchange/exchange-online-client
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
 import { getQueue } from "@/lib/jobs/get-queue";
 import type { UserActingContext } from "@/lib/tenants/acting-context";
-import { agentGatherTransport } from "./agent-gather-transport";
+import { onPremisesForRun, type RunOnPremises } from "@/lib/wizard/credentials/on-premises-for-run";
 import { exchangeOnlineGatherTransport } from "./exchange-online-gather-transport";
 import { type GatherResult, gatherOrganization } from "./gather-organization";
 
 /**
- * Both sides read again now, as the acting admin: through the tenant's agent and Exchange Online on
- * their behalf. Done's checks, Undo and the certificate plan start from it; the caller keeps the
- * Exchange Online caller for what it asks next.
+ * Both sides of a run read again now: on-premises as the run reads (its own account on its agent,
+ * or the agent's), Exchange Online on the acting admin's behalf. Done's checks, Undo and the
+ * certificate plan start from it; the caller keeps both sides' ways in for what it asks next.
  */
 export async function gatherNow(options: {
   db: Db;
   acting: UserActingContext;
+  runId: string;
   logger?: Logger;
-}): Promise<GatherResult & { online: ExchangeOnlineCaller }> {
+}): Promise<GatherResult & { online: ExchangeOnlineCaller; onPremises: RunOnPremises }> {
+  const { db, acting, runId } = options;
+  const onPremises = await onPremisesForRun({ db, queue: await getQueue(), acting, runId });
   const { accessToken } = await acquireExchangeOnlineToken(options);
-  const online = { tenant: options.acting.tenant, accessToken };
+  const online = { tenant: acting.tenant, accessToken };
   const result = await gatherOrganization({
-    acting: options.acting,
-    onPremises: agentGatherTransport({ db: options.db, queue: await getQueue(), acting: options.acting }),
+    acting,
+    onPremises: onPremises.gatherTransport(),
     online: exchangeOnlineGatherTransport(online),
   });
-  return { ...result, online };
+  return { ...result, online, onPremises };
 }

@@ -3,7 +3,7 @@ import type { DetectedServers } from "@/lib/contracts/wizard-gather";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ActingContext } from "@/lib/tenants/acting-context";
-import { agentGatherTransport } from "@/lib/wizard/gather/agent-gather-transport";
+import { onPremisesForRun } from "@/lib/wizard/credentials/on-premises-for-run";
 import { buildOf } from "@/lib/wizard/gather/exchange-builds";
 import { ZExchangeServerSchema } from "@/lib/wizard/gather/gathered-state";
 import { findRunRow } from "./find-run-row";
@@ -16,7 +16,8 @@ const buildRank = (build: ReturnType<typeof buildOf>["build"]) =>
   build ? [build.major, build.minor, build.build, build.revision] : [0, 0, 0, 0];
 
 /**
- * The HCW's OnPremisesDetection: Get-ExchangeServer through the tenant's agent, and the best
+ * The HCW's OnPremisesDetection: Get-ExchangeServer through the run's agent (as its own on-premises
+ * account, once the Credentials page named one: an admin who goes back to Environment), and the best
  * server to talk to — the newest Mailbox server (Edge servers hold no organization configuration).
  */
 export async function detectExchangeServers(options: {
@@ -26,7 +27,7 @@ export async function detectExchangeServers(options: {
   runId: string;
 }): Promise<DetectedServers> {
   await findRunRow(options);
-  const transport = agentGatherTransport({ ...options, timeoutMs: DETECT_TIMEOUT_MS });
+  const transport = (await onPremisesForRun(options)).gatherTransport({ timeoutMs: DETECT_TIMEOUT_MS });
   const { answers } = await transport.read([
     {
       readId: "OnPremises:Get-ExchangeServer",

@@ -7,8 +7,7 @@ import type { GraphConnection } from "@/lib/graph/graph-client";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 import { ZEnvironmentPageSchema } from "@/lib/wizard/answers/answer-pages";
-import { onPremisesSessionForRun } from "@/lib/wizard/credentials/on-premises-session-for-run";
-import { agentGatherTransport } from "@/lib/wizard/gather/agent-gather-transport";
+import { onPremisesForRun } from "@/lib/wizard/credentials/on-premises-for-run";
 import { exchangeOnlineGatherTransport } from "@/lib/wizard/gather/exchange-online-gather-transport";
 import { gatherOrganization } from "@/lib/wizard/gather/gather-organization";
 import type { ReadRecord } from "@/lib/wizard/gather/gather-transport";
@@ -40,12 +39,8 @@ export async function gatherRun(options: {
   const environment = ZEnvironmentPageSchema.safeParse(storedAnswers(run.answers).environment).data;
   const result = await gatherOrganization({
     acting,
-    onPremises: agentGatherTransport({
-      db,
-      queue: options.queue,
-      acting,
+    onPremises: (await onPremisesForRun({ db, queue: options.queue, acting, runId })).gatherTransport({
       server: environment?.onPremisesServer ?? undefined,
-      session: await onPremisesSessionForRun({ db, acting, runId }),
     }),
     online: exchangeOnlineGatherTransport(options.exchangeOnline),
     ...(options.graph ? { graph: options.graph } : {}),

@@ -7,8 +7,7 @@ import type { UserActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 import { parseAnswers } from "@/lib/wizard/answers/answers";
 import { crossCheckAnswers } from "@/lib/wizard/answers/cross-check-answers";
-import { onPremisesSessionForRun } from "@/lib/wizard/credentials/on-premises-session-for-run";
-import { agentGatherTransport } from "@/lib/wizard/gather/agent-gather-transport";
+import { onPremisesForRun } from "@/lib/wizard/credentials/on-premises-for-run";
 import { exchangeOnlineGatherTransport } from "@/lib/wizard/gather/exchange-online-gather-transport";
 import { type GatherResult, gatherOrganization } from "@/lib/wizard/gather/gather-organization";
 import type { Plan } from "@/lib/wizard/plan/plan-types";
@@ -61,12 +60,9 @@ export async function planForRun(options: {
   const { accessToken } = await acquireExchangeOnlineToken({ db, acting });
   const gather = await gatherOrganization({
     acting,
-    onPremises: agentGatherTransport({
-      db,
-      queue: options.queue,
-      acting,
-      session: await onPremisesSessionForRun({ db, acting, runId: run.id }),
-    }),
+    onPremises: (
+      await onPremisesForRun({ db, queue: options.queue, acting, runId: run.id })
+    ).gatherTransport(),
     online: exchangeOnlineGatherTransport({ tenant: acting.tenant, accessToken }),
     // Also leaves the admin's Graph token in their cache, for the update's Graph operations.
     graph: () => connectGraph({ db, acting }),

@@ -4,11 +4,10 @@ import type { DomainProof } from "@/lib/contracts/wizard-gather";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { CLOUD_HOSTS } from "@/lib/exchange/cloud-hosts";
-import { runAgentCmdlet } from "@/lib/jobs/run-agent-cmdlet";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 import { ZDomainsPageSchema } from "@/lib/wizard/answers/answer-pages";
-import { agentGatherTransport } from "@/lib/wizard/gather/agent-gather-transport";
+import { onPremisesForRun } from "@/lib/wizard/credentials/on-premises-for-run";
 import { ZFederationTrustSchema } from "@/lib/wizard/gather/gathered-state";
 import { findRunRow } from "./find-run-row";
 import { storedAnswers } from "./stored-answers";
@@ -42,13 +41,12 @@ export async function readDomainProofs(options: {
       "Choose the hybrid domains (Hybrid Domains page) before their proofs are read.",
     );
   }
+  const hasTrust = Boolean(stored.state.onPremises.federationTrust);
+  if (!hasTrust && !options.createTrust) return [];
   let created = false;
-  if (!stored.state.onPremises.federationTrust) {
-    if (!options.createTrust) return [];
-    const settled = await runAgentCmdlet({
-      db,
-      queue,
-      acting,
+  const onPremises = await onPremisesForRun({ db, queue, acting, runId });
+  if (!hasTrust) {
+    const settled = await onPremises.runCmdlet({
       cmdlet: "New-FederationTrust",
       parameters: { Name: TRUST_NAME, MetadataUrl: CLOUD_HOSTS[acting.tenant.cloud].federationMetadataUrl },
       idempotencyKey: `federation-trust-${runId}`,
@@ -59,7 +57,7 @@ export async function readDomainProofs(options: {
     }
     created = true;
   }
-  const transport = agentGatherTransport({ db, queue, acting, timeoutMs: AGENT_TIMEOUT_MS });
+  const transport = onPremises.gatherTransport({ timeoutMs: AGENT_TIMEOUT_MS });
   const { answers } = await transport.read([
     { readId: "trust", side: "OnPremises", cmdlet: "Get-FederationTrust", parameters: {} },
     ...domains.map((domain) => ({

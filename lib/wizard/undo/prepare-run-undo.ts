@@ -16,6 +16,7 @@ import { prepareUndo } from "./prepare-undo";
 export async function prepareRunUndo(options: {
   db: Db;
   acting: UserActingContext;
+  runId: string;
   executed: readonly ExecutedOperation[];
   logger?: Logger;
 }): Promise<UndoResponse> {

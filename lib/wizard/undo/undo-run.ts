@@ -58,7 +58,7 @@ export async function undoRun(options: {
   const unsettled = NOT_SETTLED[run.status];
   if (unsettled) return { status: "refused", reasons: [unsettled] };
   const executed = await executedOperationsOf({ db, acting, runId });
-  return prepareRunUndo({ db, acting, executed, logger: options.logger });
+  return prepareRunUndo({ db, acting, runId, executed, logger: options.logger });
 }
 
 /** The run's Operation rows in the plan's order (which is an order they could have run in). */

@@ -13,14 +13,14 @@ import { appendRunLog } from "./append-run-log";
 import { getUpdateProgress } from "./get-update-progress";
 import { rowSide } from "./operation-side";
 import { settleRun } from "./settle-run";
-import { ensureUpdateQueues, updateQueueOf } from "./update-queues";
+import { ensureUpdateQueues, queueOperationJobs } from "./update-queues";
 
 /**
  * The admin confirms the plan they reviewed: it is computed again from both sides as they are now,
  * and only if it is the very plan reviewed (same digest) is it frozen, as one Operation row per
- * operation with the run set running and acting as this admin, in one transaction with its audit
- * row. Then its writes go to pg-boss as one flow: each job held until those it depends on complete.
- * Nothing in Exchange changes before this call.
+ * operation with the run set running and acting as this admin, and its writes queued in pg-boss as
+ * one flow (each job held until those it depends on complete), in one transaction with its audit
+ * row. Nothing in Exchange changes before this call.
  */
 export async function confirmUpdate(options: {
   db: Db;
@@ -74,6 +74,9 @@ export async function confirmUpdate(options: {
       queueJobId: write ? id : null,
     } satisfies Prisma.OperationCreateManyInput;
   });
+  const jobs = rows.filter((row) => row.queueJobId !== null);
+  // Created outside the transaction (pg-boss's own statements); the jobs themselves go in it.
+  if (jobs.length > 0) await ensureUpdateQueues(queue);
   const now = new Date();
   await changeRunAtVersion({
     db,
@@ -95,35 +98,13 @@ export async function confirmUpdate(options: {
         startedAt: now,
       };
     },
+    // The rows and their jobs commit with the run's new status, or none of them does: a process
+    // that dies here leaves the run a draft with its answers, to confirm again.
     alongside: async (tx) => {
       await tx.operation.createMany({ data: rows.map((row) => ({ ...row, ...tenantScope(acting) })) });
+      await queueOperationJobs(queue, tx, jobs, rows.length);
     },
   });
-
-  const jobs = rows.filter((row) => row.queueJobId !== null);
-  if (jobs.length > 0) {
-    await ensureUpdateQueues(queue);
-    const flowJobs = jobs.map((row) => ({
-      ref: row.planOperationId,
-      name: updateQueueOf(row.side),
-      data: { tenantId: row.tenantId, runId, operationId: row.id },
-      // The plan's order among the jobs ready at once (they share their creation time).
-      options: { id: row.id, group: { id: row.tenantId }, priority: rows.length - row.sequence },
-      dependsOn: row.dependsOn,
-    }));
-    if (flowJobs.some((job) => job.dependsOn.length > 0)) {
-      await queue.flow(flowJobs);
-    } else {
-      // pg-boss's flow refuses a flow without a dependency: independent writes (a certificate
-      // change's) are sent as they are, queue by queue.
-      for (const name of new Set(flowJobs.map((job) => job.name))) {
-        await queue.insert(
-          name,
-          flowJobs.filter((job) => job.name === name).map((job) => ({ ...job.options, data: job.data })),
-        );
-      }
-    }
-  }
   await appendRunLog({
     db,
     acting,

@@ -40,6 +40,27 @@ export function driftFailure(side: PlanSide, identity: string, what: string): Op
   };
 }
 
+/**
+ * The service's own refusal of an attempt, which trying again would only repeat: an account or
+ * credential the run names is gone or no longer fits, an agent was revoked, Exchange Online
+ * answered that it will not. A person must act, so the operation fails at once with these words.
+ * What may pass by itself (Exchange Online unreachable or throttling, the agent away: `unavailable`,
+ * `rate_limited`, or any error that is not an AppError) is retried.
+ */
+const REFUSALS: ReadonlySet<AppError["code"]> = new Set([
+  "bad_request",
+  "validation_failed",
+  "invalid_answers",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "agent_revoked",
+]);
+
+export function isRefusal(error: unknown): error is AppError {
+  return error instanceof AppError && REFUSALS.has(error.code);
+}
+
 export function isAppError(error: unknown, ...codes: AppError["code"][]): error is AppError {
   return error instanceof AppError && (codes.length === 0 || codes.includes(error.code));
 }

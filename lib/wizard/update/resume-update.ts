@@ -8,7 +8,7 @@ import { tenantScope } from "@/lib/tenants/tenant-scope";
 import { changeRunAtVersion } from "@/lib/wizard/runs/change-run-at-version";
 import { appendRunLog } from "./append-run-log";
 import { getUpdateProgress } from "./get-update-progress";
-import { retryOperationJobs } from "./update-queues";
+import { ensureUpdateQueues, retryOperationJobs } from "./update-queues";
 
 /**
  * After "sign in again to continue": the admin's new sign-in is traded on-behalf-of once, which
@@ -26,6 +26,7 @@ export async function resumeUpdate(options: {
   // Another tenant's run is not found before anything is asked of Entra.
   await getUpdateProgress({ db, acting, runId });
   await acquireExchangeOnlineToken({ db, acting });
+  await ensureUpdateQueues(queue);
   await changeRunAtVersion({
     db,
     acting,
@@ -39,12 +40,15 @@ export async function resumeUpdate(options: {
       }
       return { status: "running", pausedReason: null, confirmedById: acting.actor.userId };
     },
+    // The operations the pause ended go back to their queues with the run's new status, or not at all.
+    alongside: async (tx) => {
+      const waiting = await tx.operation.findMany({
+        where: { runId, ...tenantScope(acting), status: "pending", queueJobId: { not: null } },
+        select: { id: true, side: true },
+      });
+      await retryOperationJobs(queue, tx, waiting);
+    },
   });
-  const waiting = await db.operation.findMany({
-    where: { runId, ...tenantScope(acting), status: "pending", queueJobId: { not: null } },
-    select: { id: true, side: true },
-  });
-  await retryOperationJobs(queue, waiting);
   await appendRunLog({
     db,
     acting,

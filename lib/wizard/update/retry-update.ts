@@ -9,7 +9,7 @@ import { tenantScope } from "@/lib/tenants/tenant-scope";
 import { changeRunAtVersion } from "@/lib/wizard/runs/change-run-at-version";
 import { appendRunLog } from "./append-run-log";
 import { getUpdateProgress } from "./get-update-progress";
-import { retryOperationJobs } from "./update-queues";
+import { ensureUpdateQueues, retryOperationJobs } from "./update-queues";
 
 /**
  * Retry: the failed operations run again (each reads its object first, so what an earlier attempt
@@ -25,6 +25,7 @@ export async function retryUpdate(options: {
 }): Promise<UpdateProgress> {
   const { db, queue, acting, runId } = options;
   let retried: { id: string; side: Side }[] = [];
+  await ensureUpdateQueues(queue);
   await changeRunAtVersion({
     db,
     acting,
@@ -58,10 +59,11 @@ export async function retryUpdate(options: {
           attempts: { increment: 1 },
         },
       });
+      // Sent back in this transaction: a retried run is never left running with its jobs ended.
+      await retryOperationJobs(queue, tx, failed);
       retried = failed;
     },
   });
-  await retryOperationJobs(queue, retried);
   await appendRunLog({
     db,
     acting,

@@ -5,7 +5,7 @@ import type { ActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 import type { PlanAction, PlanValue } from "@/lib/wizard/plan/plan-types";
 import { appendRunLog } from "./append-run-log";
-import { driftFailure, isAppError } from "./describe-failure";
+import { driftFailure, isAppError, isRefusal } from "./describe-failure";
 import { findObject, judgeBeforeWrite, objectRead } from "./object-before-write";
 import { type OutputValues, storedOutput } from "./operation-output";
 import { planSide } from "./operation-side";
@@ -248,6 +248,7 @@ async function handleAttemptError(
     await pauseRun({ db, acting, runId, operationId: operation.id, reason: message });
     return "stopped";
   }
+  if (isRefusal(error)) return finish({ status: "failed", failure: { message } });
   if (context.retryCount >= context.retryLimit) {
     return finish({
       status: "failed",

@@ -7,10 +7,10 @@ import { MICROSOFT_GRAPH_API } from "@/lib/graph/graph-token";
 import { getLogger } from "@/lib/logger";
 import { type ActingContext, actingAsService } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
-import { onPremisesSessionForRun } from "@/lib/wizard/credentials/on-premises-session-for-run";
+import { onPremisesForRun } from "@/lib/wizard/credentials/on-premises-for-run";
 import type { PlanSide } from "@/lib/wizard/plan/plan-types";
 import { graphTransport } from "./graph-transport";
-import { agentTransport, type OperationTransport, onlineTransport } from "./operation-transports";
+import { type OperationTransport, onlineTransport } from "./operation-transports";
 import { runOperationAttempt } from "./run-operation";
 import {
   ensureUpdateQueues,
@@ -98,7 +98,7 @@ async function workBatch(db: Db, queue: PgBoss, side: PlanSide, jobs: Job[]): Pr
       const acting = await actingFor(db, tenantId);
       if (!acting) return runJobs.map((job): JobResult => ({ id: job.id, status: "deadletter" }));
       const agent = once(async () =>
-        agentTransport({ db, queue, acting, session: await onPremisesSessionForRun({ db, acting, runId }) }),
+        (await onPremisesForRun({ db, queue, acting, runId })).operationTransport(),
       );
       const transports: Record<PlanSide, () => Promise<OperationTransport>> = {
         OnPremises: agent,

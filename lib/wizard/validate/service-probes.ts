@@ -1,27 +1,22 @@
-import type { PgBoss } from "pg-boss";
-import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type ExchangeOnlineCaller, invokeExchangeOnlineCmdlet } from "@/lib/exchange/exchange-online-client";
-import { runAgentCmdlet } from "@/lib/jobs/run-agent-cmdlet";
-import type { ActingContext } from "@/lib/tenants/acting-context";
+import type { RunOnPremises } from "@/lib/wizard/credentials/on-premises-for-run";
 import type { RunProbe } from "./validate-configuration";
 
 /** Time for the agent to take a probe and Exchange to answer it (Test-OAuthConnectivity takes seconds). */
 const PROBE_TIMEOUT_MS = 2 * 60_000;
 
-/** The probes' transports in the web app: on-premises as agent jobs, Exchange Online on the admin's behalf. */
+/**
+ * The probes' transports in the web app: on-premises as the run's agent jobs (its own account, when
+ * it has one), Exchange Online on the admin's behalf.
+ */
 export function serviceProbes(options: {
-  db: Db;
-  queue: PgBoss;
-  acting: ActingContext;
+  onPremises: Pick<RunOnPremises, "runCmdlet">;
   online: ExchangeOnlineCaller;
 }): RunProbe {
   return async (probe) => {
     if (probe.side === "OnPremises") {
-      const { outcome } = await runAgentCmdlet({
-        db: options.db,
-        queue: options.queue,
-        acting: options.acting,
+      const { outcome } = await options.onPremises.runCmdlet({
         cmdlet: probe.cmdlet,
         parameters: probe.parameters,
         timeoutMs: PROBE_TIMEOUT_MS,

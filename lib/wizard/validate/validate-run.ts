@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db";
-import { getQueue } from "@/lib/jobs/get-queue";
 import type { UserActingContext } from "@/lib/tenants/acting-context";
 import { gatherNow } from "@/lib/wizard/gather/gather-now";
 import { runAnswers, tenantFactsOf } from "@/lib/wizard/runs/run-answers";
@@ -15,11 +14,11 @@ export async function validateRun(options: {
   logger?: Logger;
 }): Promise<ValidationResult[]> {
   const answers = await runAnswers(options);
-  const { state, online } = await gatherNow(options);
+  const { state, online, onPremises } = await gatherNow(options);
   return validateConfiguration({
     gathered: state,
     answers,
     tenant: tenantFactsOf(options.acting),
-    runProbe: serviceProbes({ db: options.db, queue: await getQueue(), acting: options.acting, online }),
+    runProbe: serviceProbes({ onPremises, online }),
   });
 }

@@ -1,1 +1,6 @@
-export { type OnPremisesOrganization, openOnPremisesOrganization } from "./open-on-premises-organization";
+export type { CmdletLogEntry } from "./cmdlet-log";
+export {
+  type OnPremisesOrganization,
+  type OnPremisesSession,
+  openOnPremisesOrganization,
+} from "./open-on-premises-organization";

@@ -5,12 +5,29 @@ import { addFault, clearFaults } from "../model/organization-faults";
 import type { OrganizationState } from "../model/organization-state";
 import { OrganizationStore } from "../model/organization-store";
 import { type CmdletOutput, runOrganizationCmdlet, TransportFault } from "../model/run-organization-cmdlet";
+import { appendCmdletLog, type CmdletLogEntry, readCmdletLog } from "./cmdlet-log";
 import { exSetupFileVersion } from "./exsetup-version";
+
+/**
+ * A remote PowerShell session to the organization, opened as one account: the agent's own (the
+ * process's identity) or the one its `-Credential` names. Each cmdlet it runs is in the cmdlet log
+ * as that account's.
+ */
+export interface OnPremisesSession {
+  readonly account: string;
+  invoke(cmdletName: string, parameters?: Record<string, unknown>): Promise<CmdletOutput>;
+  /** The agent's ExSetup probe on a server, run with the session's account like its cmdlets. */
+  exSetupFileVersion(serverName: string): Promise<string>;
+}
 
 export interface OnPremisesOrganization {
   readonly stateFile: string;
-  /** Runs a cmdlet; throws an ExchangeError as Exchange would report it. */
+  /** Runs a cmdlet; throws an ExchangeError as Exchange would report it. Not logged: the admin surface's and tests' own access. */
   invoke(cmdletName: string, parameters?: Record<string, unknown>): Promise<CmdletOutput>;
+  /** A session as `account` (DOMAIN\user), on `server` when named: what an agent's executor opens. */
+  openSession(options: { account: string; server?: string }): OnPremisesSession;
+  /** Every cmdlet sessions ran, in order, with the account each ran as. */
+  readCmdletLog(): Promise<CmdletLogEntry[]>;
   serverNames(): Promise<string[]>;
   /** ExSetup.exe's file version on a server, as the agent's probe reads it (throws for an unknown server). */
   exSetupFileVersion(serverName: string): Promise<string>;
@@ -52,17 +69,35 @@ export async function openOnPremisesOrganization(options: {
   const store = new OrganizationStore(options.stateFile);
   const initial = await store.read();
   if (initial.side !== "OnPremises") throw new Error(`${options.stateFile} holds an Exchange Online tenant`);
+  const invoke = async (cmdletName: string, parameters: Record<string, unknown> = {}) => {
+    try {
+      return await runOrganizationCmdlet(store, cmdletName, parameters);
+    } catch (error) {
+      if (!(error instanceof TransportFault)) throw error;
+      if (error.fault.kind === "throttle") throw budgetExceeded(cmdletName);
+      throw sessionDropped(cmdletName, await store.read());
+    }
+  };
+  const { stateFile } = options;
   return {
-    stateFile: options.stateFile,
-    async invoke(cmdletName, parameters = {}) {
-      try {
-        return await runOrganizationCmdlet(store, cmdletName, parameters);
-      } catch (error) {
-        if (!(error instanceof TransportFault)) throw error;
-        if (error.fault.kind === "throttle") throw budgetExceeded(cmdletName);
-        throw sessionDropped(cmdletName, await store.read());
-      }
+    stateFile,
+    invoke,
+    openSession: ({ account, server }) => {
+      const logged = (cmdlet: string) =>
+        appendCmdletLog(stateFile, { account, cmdlet, ...(server ? { server } : {}) });
+      return {
+        account,
+        async invoke(cmdletName, parameters = {}) {
+          await logged(cmdletName);
+          return invoke(cmdletName, parameters);
+        },
+        async exSetupFileVersion(serverName) {
+          await logged("Get-ExSetupFileVersion");
+          return exSetupFileVersion(await store.read(), serverName);
+        },
+      };
     },
+    readCmdletLog: () => readCmdletLog(stateFile),
     async serverNames() {
       return objectsOf(await store.read(), "ExchangeServer").map((server) => String(server.Name));
     },

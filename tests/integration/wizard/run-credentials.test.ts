@@ -358,7 +358,7 @@ describe("the migration credential", () => {
     expect(await withMigrationCredential(options, async (credential) => credential)).toEqual(MIGRATION);
     expect(await rawRow("MigrationCredential", run.id)).toBeUndefined();
     await expect(withMigrationCredential(options, async () => "again")).rejects.toThrow(
-      /used already, or never entered.*Migration Credential page/,
+      /used already, or never entered\. Start a new run and enter the migration account's password on its Migration Credential page/,
     );
   });
 
@@ -380,7 +380,7 @@ describe("the migration credential", () => {
     });
     await expect(
       withMigrationCredential({ db, acting: bed.acting, runId: second.id }, async () => "used"),
-    ).rejects.toThrow(/failed authentication.*enter the migration account's password again/is);
+    ).rejects.toThrow(/failed authentication.*start a new run/is);
     expect(await db.migrationCredential.count({ where: { runId: second.id } })).toBe(1);
   });
 

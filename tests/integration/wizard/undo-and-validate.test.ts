@@ -110,9 +110,10 @@ async function validate(gathered: GatheredState) {
     answers: await shippedAnswers("contoso"),
     tenant: tenantFacts(),
     runProbe: serviceProbes({
-      db: bed.db,
-      queue: await getQueue(),
-      acting: bed.acting,
+      onPremises: {
+        runCmdlet: async (cmdlet) =>
+          runAgentCmdlet({ db: bed.db, queue: await getQueue(), acting: bed.acting, ...cmdlet }),
+      },
       online: { tenant: contoso, accessToken },
     }),
   });

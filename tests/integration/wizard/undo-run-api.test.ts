@@ -62,13 +62,13 @@ async function adeleClient() {
   });
 }
 
-const gather = async () => (await gatherNow({ db: scenario.db, acting })).state;
+const gather = async (runId: string) => (await gatherNow({ db: scenario.db, acting, runId })).state;
 
 describe("Undo this run, after the orchestrator's update", () => {
   it("refuses while another admin's change stands, then its inverse plan puts Contoso back as the fixture had it", async () => {
-    const fixture = await gather();
     const client = await adeleClient();
     const runId = await answeredRun(client);
+    const fixture = await gather(runId);
 
     // Nothing was updated yet: Undo says so instead of planning nothing.
     expect(await client.undoWizardRun(runId)).toEqual({
@@ -117,7 +117,7 @@ describe("Undo this run, after the orchestrator's update", () => {
     await client.confirmUpdate(undoRun.id, { version: inverse.version, digest: inverse.digest });
     const undone = await settledUpdate(() => client.getUpdateProgress(undoRun.id));
     expect(undone.status).toBe("succeeded");
-    expect(await gather()).toEqual(fixture);
+    expect(await gather(runId)).toEqual(fixture);
 
     // An undo is not undone in its turn, by either route, and says why.
     expect(await client.getWizardRun(undoRun.id)).toMatchObject({

@@ -117,3 +117,34 @@ describe("simulated executor: reads", () => {
     ).not.toContain("x.com");
   });
 });
+
+describe("simulated executor: the session's account", () => {
+  it("opens each session as the job's account when it carries one, else as the agent's own, as Exchange logs it", async () => {
+    const executor = await createSimulatedExecutor({ stateFile, runAs: "CONTOSO\\svc-agent" });
+    const organization = await openOnPremisesOrganization({ stateFile });
+    const logged = (await organization.readCmdletLog()).length;
+    const runAccount = { userName: "CONTOSO\\admin-hybrid", password: "not logged" };
+    await executor.execute({
+      ...call("Get-OrganizationConfig"),
+      sessionCredential: runAccount,
+      server: "EX2",
+    });
+    await executor.executeReads({
+      reads: [
+        { cmdlet: "Get-AcceptedDomain", parameters: {} },
+        { cmdlet: "Get-ExSetupFileVersion", parameters: { Server: "EX1" } },
+      ],
+      sessionCredential: runAccount,
+      signal: new AbortController().signal,
+    });
+    await executor.execute(call("Get-ExchangeServer"));
+    const log = (await organization.readCmdletLog()).slice(logged);
+    expect(log.map(({ account, cmdlet, server }) => ({ account, cmdlet, server }))).toEqual([
+      { account: "CONTOSO\\admin-hybrid", cmdlet: "Get-OrganizationConfig", server: "EX2" },
+      { account: "CONTOSO\\admin-hybrid", cmdlet: "Get-AcceptedDomain", server: undefined },
+      { account: "CONTOSO\\admin-hybrid", cmdlet: "Get-ExSetupFileVersion", server: undefined },
+      { account: "CONTOSO\\svc-agent", cmdlet: "Get-ExchangeServer", server: undefined },
+    ]);
+    expect(JSON.stringify(log)).not.toContain(runAccount.password);
+  });
+});

@@ -1,0 +1,28 @@
+import type { Db as PgBossDb } from "pg-boss";
+import type { DbTransaction } from "@/lib/db";
+
+/**
+ * pg-boss's SQL run on a Prisma transaction's connection (pg-boss's `db` option), so what it
+ * queues, takes or retries commits or rolls back with the rows written beside it.
+ */
+export function pgBossExecutor(tx: DbTransaction): PgBossDb {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => ({
+      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+    }),
+  };
+}
+
+/**
+ * The same for `flow()`, which sends a whole flow as one text of several statements and no
+ * parameters. The driver answers such a text with one result per statement, which Prisma's raw
+ * query cannot read as rows; flow reads none, so the text is executed for its effect.
+ */
+export function pgBossFlowExecutor(tx: DbTransaction): PgBossDb {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => {
+      await tx.$executeRawUnsafe(text, ...values);
+      return { rows: [] };
+    },
+  };
+}
