@@ -1,3 +1,4 @@
+import { HybridApplicationResult } from "@/components/wizard/done/HybridApplicationResult";
 import { ReplaceCertificate } from "@/components/wizard/done/ReplaceCertificate";
 import { UndoRun } from "@/components/wizard/done/UndoRun";
 import { ValidationResults } from "@/components/wizard/done/ValidationResults";
@@ -6,6 +7,7 @@ import { ValidationResults } from "@/components/wizard/done/ValidationResults";
 export function DonePage({ runId }: { runId: string }) {
   return (
     <div className="space-y-6">
+      <HybridApplicationResult runId={runId} />
       <ValidationResults runId={runId} />
       <UndoRun runId={runId} />
       <ReplaceCertificate runId={runId} />
