@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HybridApplicationResult } from "@/components/wizard/done/HybridApplicationResult";
 import { ReplaceCertificate } from "@/components/wizard/done/ReplaceCertificate";
 import { UndoRun } from "@/components/wizard/done/UndoRun";
 import { ValidationResults } from "@/components/wizard/done/ValidationResults";
@@ -33,6 +34,7 @@ export function DonePage({ runId }: { runId: string }) {
   }
   return (
     <div className="space-y-6">
+      <HybridApplicationResult runId={runId} />
       <ValidationResults runId={runId} />
       <UndoRun runId={runId} kind={run.kind} />
       <ReplaceCertificate runId={runId} />

@@ -15,6 +15,7 @@ import { PLAN_TASKS } from "@/lib/wizard/plan/plan-types";
 const SIDES = [
   { side: "OnPremises", title: "On-premises" },
   { side: "Online", title: "Exchange Online" },
+  { side: "Graph", title: "Microsoft Graph (Entra ID)" },
 ] as const;
 
 function CountsLine({ counts }: { counts: ChangeCounts }) {
@@ -140,6 +141,8 @@ export default function ReviewPage({ runId }: { runId: string }) {
       ))}
       {SIDES.map(({ side, title }) => {
         const ofSide = plan.operations.filter((operation) => operation.side === side);
+        // Graph has a section only when the plan has the hybrid application in it.
+        if (side === "Graph" && ofSide.length === 0) return null;
         return (
           <section key={side} aria-labelledby={`side-${side}`}>
             <h2 id={`side-${side}`} className="text-xl font-semibold text-brand-900">

@@ -24,7 +24,9 @@ export function OperationStatusList({ operations }: { operations: readonly Opera
         .map((operation) => (
           <li key={operation.id} className="rounded border border-slate-200 px-3 py-2 text-sm">
             <div className="flex flex-wrap gap-2">
-              <span className="w-40 font-semibold">{STATUS_WORDS[operation.status]}</span>
+              <span className="w-40 font-semibold">
+                {operation.error?.warning ? "Warning" : STATUS_WORDS[operation.status]}
+              </span>
               <span className="font-mono">{operation.cmdlet}</span>
               <span>{operation.identity}</span>
               <span className="text-slate-500">({SIDE_WORDS[operation.side]})</span>
@@ -36,7 +38,10 @@ export function OperationStatusList({ operations }: { operations: readonly Opera
               <p className="text-slate-600">{operation.output}</p>
             )}
             {operation.error && (
-              <div role="alert" className="mt-1 rounded bg-red-50 p-2 text-red-900">
+              <div
+                role="alert"
+                className={`mt-1 rounded p-2 ${operation.error.warning ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-900"}`}
+              >
                 <p>{operation.error.message}</p>
                 {operation.error.hcwCodes && (
                   <p className="font-semibold">

@@ -1,9 +1,8 @@
-import { type PlanOperation, type PlanValue, ZOperationOutputSchema } from "./plan-types";
+import type { PlanOperation, PlanValue } from "./plan-types";
 
 // An operation as a line an admin can paste into the Exchange Management Shell: strings in single
 // quotes (a quote doubled), switches and booleans as -Name:$true, lists comma-separated, null as
-// $null. Credentials are by reference, so they print as a variable to fill, never a secret; so does
-// a value an earlier operation gives ($appId), and a key credential reads its certificate on-premises.
+// $null. Credentials are by reference, so they print as a variable to fill, never a secret.
 
 function literal(value: PlanValue): string {
   if (value === null) return "$null";
@@ -11,13 +10,6 @@ function literal(value: PlanValue): string {
   if (typeof value === "number") return String(value);
   if (typeof value === "string") return `'${value.replaceAll("'", "''")}'`;
   if (Array.isArray(value)) return value.length === 0 ? "$null" : value.map(literal).join(",");
-  const output = ZOperationOutputSchema.safeParse(value);
-  if (output.success) return `$${output.data.output}`;
-  if (typeof value.certificateThumbprint === "string") {
-    const { certificateThumbprint, ...rest } = value;
-    const key = `key=[Convert]::ToBase64String((Get-ExchangeCertificate -Thumbprint ${certificateThumbprint}).RawData)`;
-    return `${literal(rest).slice(0, -1)}; ${key}}`;
-  }
   return `@{${Object.entries(value)
     .map(([key, item]) => `${key}=${literal(item)}`)
     .join("; ")}}`;

@@ -1,8 +1,10 @@
-import type { PlanOperation, PlanValue } from "./plan-types";
+import { type PlanOperation, type PlanValue, ZOperationOutputSchema } from "./plan-types";
 
 // An operation as the PowerShell line an admin would type in the Exchange Management Shell (or
 // Exchange Online PowerShell): what the Review plan page shows and copies. The agent never runs
-// this text (it splats the parameters as data); it is for people to read and reproduce.
+// this text (it splats the parameters as data); it is for people to read and reproduce. A value an
+// earlier operation gives (the new application's appId) is its variable, `$appId`; a key credential
+// named by its certificate reads that certificate's public part on-premises.
 
 /** A PowerShell single-quoted string: only ' needs escaping, by doubling it. */
 function quoted(text: string): string {
@@ -15,6 +17,13 @@ function literal(value: PlanValue): string {
   if (typeof value === "number") return String(value);
   if (typeof value === "string") return quoted(value);
   if (Array.isArray(value)) return value.length === 0 ? "@()" : value.map(literal).join(",");
+  const output = ZOperationOutputSchema.safeParse(value);
+  if (output.success) return `$${output.data.output}`;
+  const { certificateThumbprint, ...rest } = value;
+  if (typeof certificateThumbprint === "string") {
+    const key = `key=[Convert]::ToBase64String((Get-ExchangeCertificate -Thumbprint ${quoted(certificateThumbprint)}).RawData)`;
+    return `@{${[...Object.entries(rest).map(([name, item]) => `${name}=${literal(item)}`), key].join("; ")}}`;
+  }
   const entries = Object.entries(value).map(([key, item]) => `${key}=${literal(item)}`);
   return `@{${entries.join("; ")}}`;
 }

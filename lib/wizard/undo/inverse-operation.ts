@@ -137,6 +137,27 @@ function restoration(operation: ExchangeOperation, context: InverseContext): Inv
   return { operations: [restore, ...reapplyPolicy(operation, restore, context)] };
 }
 
+/** Exchange reads setting overrides at the topology service's refresh: once more after a removal. */
+function refreshOf(operation: ExchangeOperation): PlanOperation {
+  return {
+    id: operationId(operation.task, operation.side, "Get-ExchangeDiagnosticInfo", operation.identity),
+    side: operation.side,
+    task: operation.task,
+    action: "update",
+    kind: operation.kind,
+    cmdlet: "Get-ExchangeDiagnosticInfo",
+    parameters: {
+      Process: "Microsoft.Exchange.Directory.TopologyService",
+      Component: "VariantConfiguration",
+      Argument: "Refresh",
+    },
+    identity: operation.identity,
+    before: { VariantConfiguration: "with the override" },
+    after: { VariantConfiguration: "refreshed" },
+    dependsOn: [],
+  };
+}
+
 function application(operation: ExchangeOperation, context: InverseContext): Inverse {
   switch (operation.cmdlet) {
     case "Add-FederatedDomain": {
@@ -159,27 +180,11 @@ function application(operation: ExchangeOperation, context: InverseContext): Inv
         ],
       };
     }
-    case "Get-ExchangeDiagnosticInfo": {
-      // Exchange reads overrides at the topology service's refresh: once more after the removal.
-      const removal = operationId(
-        operation.task,
-        operation.side,
-        "Remove-SettingOverride",
-        operation.identity,
-      );
-      const removed = context.created.has(objectKey(operation));
-      return {
-        operations: [
-          {
-            ...operation,
-            action: "update",
-            before: { VariantConfiguration: "with the override" },
-            after: { VariantConfiguration: "refreshed" },
-            dependsOn: removed ? [removal] : [],
-          },
-        ],
-      };
-    }
+    case "Get-ExchangeDiagnosticInfo":
+      // An override the run created: its removal refreshes once more (removal, below). Else now.
+      return context.created.has(objectKey(operation))
+        ? NOTHING
+        : { operations: [{ ...refreshOf(operation), dependsOn: [] }] };
     case "Update-EmailAddressPolicy":
       return {
         operations: [],
@@ -199,6 +204,10 @@ export function inverseOf(executed: ExecutedOperation, context: InverseContext):
   switch (verbOf(operation)) {
     case "new": {
       const inverse = removal(operation, context);
+      const [removed] = inverse.operations;
+      if (operation.kind === "SettingOverride" && removed) {
+        return { operations: [removed, { ...refreshOf(operation), dependsOn: [removed.id] }] };
+      }
       return operation.cmdlet === "New-FederationTrust"
         ? {
             ...inverse,

@@ -7,6 +7,9 @@ import { createDb, type Db } from "@/lib/db";
 import type { Tenant, User } from "@/lib/generated/prisma/client";
 import { seedDemo } from "@/scripts/lib/seed-demo";
 import type { RunningExchangeOnline } from "@/simulators/exchange/online/start-exchange-online";
+import { GRAPH_CLOUD_NAMES, GRAPH_CLOUDS } from "@/simulators/graph/graph-clouds";
+import { type RunningGraph, startGraph } from "@/simulators/graph/start-graph";
+import { ensureLocalCa } from "@/simulators/tls/local-ca";
 import { startExchangeOnlineFor } from "@/tests/helpers/exchange-online";
 import {
   startTestIdentityProvider,
@@ -33,6 +36,8 @@ type Person = { domain: string; username: string };
 export interface ExchangeScenario {
   idp: TestIdentityProvider;
   exchange: RunningExchangeOnline;
+  /** Microsoft Graph, when asked for (`graph: true`): CLOUD_WORLDWIDE_GRAPH_URL points at it. */
+  graph?: RunningGraph;
   /** The simulators' state: `on-premises/<fixture>.json` (paired with its tenant), `online/<tenant id>.json`. */
   dataDir: string;
   db: Db;
@@ -45,6 +50,23 @@ export interface ExchangeScenario {
   stop(): Promise<void>;
 }
 
+/** The Graph simulator over the identity simulator's CA, its state beside the Exchange simulators'. */
+async function startGraphFor(idp: TestIdentityProvider, dataDir: string): Promise<RunningGraph> {
+  const ca = await ensureLocalCa(path.dirname(idp.caCertPath));
+  const hosts = GRAPH_CLOUD_NAMES.flatMap((cloud) => [
+    GRAPH_CLOUDS[cloud].host,
+    GRAPH_CLOUDS[cloud].loopbackAddress,
+  ]);
+  return startGraph({
+    dataDir: path.join(dataDir, "graph"),
+    port: 0,
+    tls: await ca.issueServerCertificate(hosts),
+    directory: idp.directory,
+    authorityBaseFor: (cloud) => `https://${idp.hostFor(cloud)}`,
+    authorityCaPem: idp.caCertPem,
+  });
+}
+
 export function tokenCacheKey(id: string): { id: string; key: Buffer; setting: string } {
   const key = randomBytes(32);
   return { id, key, setting: `${id}:${key.toString("base64")}` };
@@ -52,13 +74,15 @@ export function tokenCacheKey(id: string): { id: string; key: Buffer; setting: s
 
 export async function startExchangeScenario(
   fixtures: string[],
-  /** Short-lived tokens, to test what happens once an admin's sign-in has expired. */
-  identity: { accessTokenLifetimeSeconds?: number } = {},
+  /** Short-lived tokens, to test what happens once an admin's sign-in has expired; Graph too. */
+  identity: { accessTokenLifetimeSeconds?: number; graph?: boolean } = {},
 ): Promise<ExchangeScenario> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "exchange-scenario-"));
-  const idp = await startTestIdentityProvider(identity);
+  const { graph: withGraph, ...identityOptions } = identity;
+  const idp = await startTestIdentityProvider(identityOptions);
   trustIdentityProviderCa(idp);
   const exchange = await startExchangeOnlineFor(idp, dataDir, fixtures);
+  const graph = withGraph ? await startGraphFor(idp, dataDir) : undefined;
   const databaseServer = await openTestDatabaseServer(inject("databaseServerUrl"));
   const databaseUrl = await createMigratedDatabase(databaseServer, "hw_exchange");
   const db = createDb(databaseUrl);
@@ -70,6 +94,7 @@ export async function startExchangeScenario(
     CLOUD_WORLDWIDE_CLIENT_ID: appFor(idp, "Worldwide").clientId,
     CLOUD_WORLDWIDE_CLIENT_SECRET: CLIENT_SECRETS.Worldwide,
     CLOUD_WORLDWIDE_EXCHANGE_URL: exchange.baseUrlFor("Worldwide"),
+    ...(graph ? { CLOUD_WORLDWIDE_GRAPH_URL: graph.baseUrlFor("Worldwide") } : {}),
     TOKEN_CACHE_KEYS: tokenCacheKey("k1").setting,
   };
   // getCloudEnv() parses once per process: these must be set before its first use.
@@ -80,6 +105,7 @@ export async function startExchangeScenario(
   return {
     idp,
     exchange,
+    ...(graph ? { graph } : {}),
     dataDir,
     db,
     env,
@@ -99,6 +125,7 @@ export async function startExchangeScenario(
       await db.$disconnect();
       await databaseServer.close();
       await exchange.close();
+      await graph?.close();
       await idp.stop();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -18,7 +18,8 @@ export const MIGRATION_ACCOUNT = { userName: "CONTOSO\\svc-migration", password:
  */
 export async function answeredRun(
   client: ApiClient,
-  options: { migrationEndpoint?: boolean } = {},
+  /** `features`: Hybrid Features answers to change (allowHybridApplicationInEws…). */
+  options: { migrationEndpoint?: boolean; features?: Record<string, unknown> } = {},
 ): Promise<string> {
   const answers: Record<string, unknown> = { ...(await shippedAnswers("contoso")) };
   let run = await client.createWizardRun();
@@ -29,6 +30,7 @@ export async function answeredRun(
     answers.features = { ...(answers.features as object), migrationEndpoint: false };
     delete answers.migrationCredential;
   }
+  if (options.features) answers.features = { ...(answers.features as object), ...options.features };
   for (const page of ANSWER_PAGE_IDS) {
     const pageAnswers = answers[answersKeyOf(page)];
     if (pageAnswers === undefined) continue;

@@ -129,3 +129,76 @@ describe("computeUndoPlan", () => {
     });
   });
 });
+
+describe("the dedicated hybrid application's Microsoft Graph operations", () => {
+  const APP = "ExchangeServerApp-o";
+  const graph = (fields: Parameters<typeof operation>[0]) =>
+    operation({ side: "Graph", task: "HybridApplication", ...fields });
+
+  it("deletes the app the run created, and nothing more for its principal and consent (Graph deletes them with it)", () => {
+    const app = graph({
+      id: "app",
+      kind: "GraphApplication",
+      cmdlet: "New-MgApplication",
+      identity: APP,
+      after: { DisplayName: APP, KeyCredentials: ["AA", "BB"] },
+      values: { id: "object-id", appId: "client-id" },
+    });
+    const principal = graph({
+      id: "sp",
+      kind: "GraphServicePrincipal",
+      cmdlet: "New-MgServicePrincipal",
+      identity: APP,
+      dependsOn: ["app"],
+      values: { id: "sp-id" },
+    });
+    const consent = graph({
+      id: "consent",
+      kind: "GraphAppRoleAssignment",
+      cmdlet: "New-MgServicePrincipalAppRoleAssignment",
+      identity: `${APP} full_access_as_app`,
+      dependsOn: ["sp"],
+      values: { id: "grant-id" },
+    });
+    const { plan, cannotUndo } = computeUndoPlan([app, principal, consent]);
+    expect(cannotUndo).toEqual([]);
+    expect(plan.operations.map((entry) => [entry.cmdlet, entry.parameters])).toEqual([
+      ["Remove-MgApplication", { Id: "object-id" }],
+    ]);
+  });
+
+  it("puts back the key credentials an existing app had, by their ids, and removes a consent it added", () => {
+    const update = graph({
+      id: "update",
+      kind: "GraphApplication",
+      cmdlet: "Update-MgApplication",
+      identity: APP,
+      parameters: { Id: "object-id", KeyCredentials: [{ keep: "k1" }, { certificateThumbprint: "BB" }] },
+      before: { KeyCredentials: ["AA"] },
+      after: { KeyCredentials: ["AA", "BB"] },
+      observedBefore: { Id: "object-id", KeyCredentials: ["AA"], KeyIds: ["k1"] },
+    });
+    const consent = graph({
+      id: "consent",
+      kind: "GraphAppRoleAssignment",
+      cmdlet: "New-MgServicePrincipalAppRoleAssignment",
+      identity: `${APP} full_access_as_app`,
+      parameters: { ServicePrincipalId: "sp-id" },
+      after: { AdminConsent: "full_access_as_app on Office 365 Exchange Online" },
+      values: { id: "grant-id" },
+    });
+    const { plan } = computeUndoPlan([update, consent]);
+    expect(plan.operations.map((entry) => [entry.cmdlet, entry.parameters, entry.after])).toEqual([
+      [
+        "Remove-MgServicePrincipalAppRoleAssignment",
+        { ServicePrincipalId: "sp-id", AppRoleAssignmentId: "grant-id" },
+        { AdminConsent: null },
+      ],
+      [
+        "Update-MgApplication",
+        { Id: "object-id", KeyCredentials: [{ keep: "k1" }] },
+        { KeyCredentials: ["AA"] },
+      ],
+    ]);
+  });
+});

@@ -160,3 +160,29 @@ describe("an operation as PowerShell", () => {
     );
   });
 });
+
+describe("a Graph operation as PowerShell", () => {
+  it("names an earlier operation's output as its variable, and a key credential by its certificate", () => {
+    expect(
+      powerShellLine({
+        cmdlet: "Set-AuthServer",
+        parameters: {
+          ApplicationIdentifier: {
+            fromOperation: "HybridApplication:Graph:New-MgApplication:x",
+            output: "appId",
+          },
+        },
+      }),
+    ).toBe("Set-AuthServer -ApplicationIdentifier $appId");
+    expect(
+      powerShellLine({
+        cmdlet: "New-MgApplication",
+        parameters: {
+          KeyCredentials: [{ certificateThumbprint: "AB12", type: "AsymmetricX509Cert", usage: "Verify" }],
+        },
+      }),
+    ).toBe(
+      "New-MgApplication -KeyCredentials @{type='AsymmetricX509Cert'; usage='Verify'; key=[Convert]::ToBase64String((Get-ExchangeCertificate -Thumbprint 'AB12').RawData)}",
+    );
+  });
+});
