@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, versionConflictOf } from "@/components/api/api-client";
 import { useSession } from "@/components/auth/SessionProvider";
+import { useRoleAtLeast } from "@/components/auth/use-role-at-least";
 import { describeApiError } from "@/components/wizard/update/describe-api-error";
 import { PlanOperationCard } from "@/components/wizard/update/PlanOperationCard";
 import type { ChangeCounts, RunPlanResponse } from "@/lib/contracts/wizard-update";
@@ -34,6 +35,7 @@ export default function ReviewPage({ runId }: { runId: string }) {
   const [plan, setPlan] = useState<RunPlanResponse>();
   const [problem, setProblem] = useState<{ message: string; claims?: string }>();
   const [confirming, setConfirming] = useState(false);
+  const mayUpdate = useRoleAtLeast("operator");
 
   const load = useCallback(async () => {
     setPlan(undefined);
@@ -152,14 +154,20 @@ export default function ReviewPage({ runId }: { runId: string }) {
         );
       })}
       <div className="flex gap-4">
-        <button
-          type="button"
-          disabled={confirming}
-          onClick={() => void confirm()}
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-50"
-        >
-          {confirming ? "Confirming…" : "Confirm and update"}
-        </button>
+        {mayUpdate ? (
+          <button
+            type="button"
+            disabled={confirming}
+            onClick={() => void confirm()}
+            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-50"
+          >
+            {confirming ? "Confirming…" : "Confirm and update"}
+          </button>
+        ) : (
+          <p className="text-sm text-slate-600" data-testid="viewer-notice">
+            You are a viewer here: an operator or owner confirms the update.
+          </p>
+        )}
         <button type="button" className="text-brand-700 underline" onClick={() => void load()}>
           Read both sides again
         </button>
