@@ -1,12 +1,15 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type ActingContext, auditActor } from "@/lib/tenants/acting-context";
+import type { AuditResult } from "@/lib/generated/prisma/enums";
+import { type AuditedActing, auditActor } from "@/lib/tenants/acting-context";
 
 export interface AuditEventInput {
   /** Who did it, where, in which tenant: the row's tenant and actor come from here alone. */
-  acting: ActingContext;
+  acting: AuditedActing;
   action: string;
   targetType: string;
   targetId?: string | null;
+  /** `refused` for an attempt Hybrid Wizard turned down; a change that happened is `succeeded`. */
+  result?: AuditResult;
   details?: Prisma.InputJsonValue;
 }
 

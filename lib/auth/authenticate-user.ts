@@ -1,13 +1,14 @@
-import { assertExchangeAdmin, directoryRolesFromWids, tenantRoleOf } from "@/lib/auth/directory-roles";
+import { directoryRolesFromWids } from "@/lib/auth/directory-roles";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
 import type { AccessTokenClaims } from "@/lib/auth/verify-access-token";
 import type { Db } from "@/lib/db";
 import type { Tenant, User } from "@/lib/generated/prisma/client";
+import { resolveUserRole } from "@/lib/roles/resolve-user-role";
 import { actingTenant, type UserActingContext } from "@/lib/tenants/acting-context";
 
 /**
- * Authenticates the bearer token, requires a Global Administrator or Exchange Administrator of
- * the token's tenant, and says who acts there: the acting context every user route hands on. The
+ * Authenticates the bearer token and says who acts in the token's tenant with what role
+ * (lib/roles/resolve-user-role.ts): the acting context every user route hands on. The
  * user's row is created the first time they are seen and kept in step with their name; nothing
  * else is written per request.
  */
@@ -19,9 +20,8 @@ export async function authenticateUser(options: {
 }): Promise<UserActingContext> {
   const { accessToken, tenant, claims, mfa } = await validateAccessToken(options);
   const directoryRoles = directoryRolesFromWids(claims.wids);
-  assertExchangeAdmin({ roles: directoryRoles, userName: claims.name, tenantName: tenant.displayName });
   const user = await findOrCreateUser(options.db, tenant, claims);
-  return {
+  const acting: Omit<UserActingContext, "role"> = {
     tenant: actingTenant(tenant),
     actor: {
       kind: "user",
@@ -37,10 +37,13 @@ export async function authenticateUser(options: {
       accessToken,
       partnerId: null,
     },
-    role: tenantRoleOf(directoryRoles),
     sourceAddress: options.sourceAddress,
     userAgent: options.userAgent,
   };
+  // A partner's technician (`idp` names their home tenant) has a role here only through their
+  // partner's relationship with this tenant; until the partner work reads it, there is none.
+  const partner = claims.idp ? { membershipRole: null, relationshipRole: null } : null;
+  return resolveUserRole({ db: options.db, acting, partner });
 }
 
 // User rows are keyed by their home tenant, not scoped by the acting tenant: a partner's

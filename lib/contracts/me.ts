@@ -21,6 +21,7 @@ export const ZMeResponseSchema = z.object({
     z.enum([
       "GlobalAdministrator",
       "ExchangeAdministrator",
+      "GlobalReader",
       "ApplicationAdministrator",
       "PrivilegedRoleAdministrator",
     ]),

@@ -93,18 +93,34 @@ export function actingAsService(tenant: ActingTenant, purpose: string): ActingCo
   };
 }
 
-/** The audit row's who and where, from the acting context. */
-export function auditActor(acting: ActingContext): {
+/** Who acted, where, for which tenant: what an audit row takes from the acting context. */
+export type AuditedActing = Pick<ActingContext, "tenant" | "actor" | "sourceAddress" | "userAgent">;
+
+/**
+ * The audit row's who and where, from the acting context. Ids and names are kept as values: the
+ * row outlives the tenant, user or agent it names.
+ */
+export function auditActor(acting: AuditedActing): {
   tenantId: string;
+  tenantName: string;
   actorUserId: string | null;
+  actorHomeTenantId: string | null;
   actorAgentId: string | null;
+  actorName: string;
+  actorUpn: string | null;
   ipAddress: string | null;
   userAgent: string | null;
 } {
+  const { actor } = acting;
   return {
     ...tenantScope(acting),
-    actorUserId: acting.actor.kind === "user" ? acting.actor.userId : null,
-    actorAgentId: acting.actor.kind === "agent" ? acting.actor.agentId : null,
+    tenantName: acting.tenant.displayName,
+    actorUserId: actor.kind === "user" ? actor.userId : null,
+    actorHomeTenantId: actor.kind === "user" ? actor.homeTenantId : null,
+    actorAgentId: actor.kind === "agent" ? actor.agentId : null,
+    actorName:
+      actor.kind === "user" ? actor.displayName : actor.kind === "agent" ? actor.name : actor.purpose,
+    actorUpn: actor.kind === "user" ? actor.upn : null,
     ipAddress: acting.sourceAddress,
     userAgent: acting.userAgent,
   };

@@ -6,6 +6,6 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(async (_request, { acting }) =>
+export const GET = userRoute({ role: "viewer" }, async (_request, { acting }) =>
   NextResponse.json({ agents: await listAgents({ db: getDb(), acting }) } satisfies AgentListResponse),
 );

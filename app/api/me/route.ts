@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(async (_request, { acting }) => {
+export const GET = userRoute({ role: "viewer" }, async (_request, { acting }) => {
   await recordSignIn({ db: getDb(), acting });
   return NextResponse.json(toMeResponse(acting) satisfies MeResponse, {
     headers: { "cache-control": "no-store" },

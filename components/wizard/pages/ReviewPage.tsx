@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, versionConflictOf } from "@/components/api/api-client";
 import { useSession } from "@/components/auth/SessionProvider";
+import { useRoleAtLeast } from "@/components/auth/use-role-at-least";
 import { useWizardRun } from "@/components/wizard/run/WizardRunProvider";
 import { describeApiError } from "@/components/wizard/update/describe-api-error";
 import { PlanOperationCard } from "@/components/wizard/update/PlanOperationCard";
@@ -46,6 +47,7 @@ export default function ReviewPage({ runId }: { runId: string }) {
   const [plan, setPlan] = useState<RunPlanResponse>();
   const [problem, setProblem] = useState<{ message: string; claims?: string }>();
   const [confirming, setConfirming] = useState(false);
+  const mayUpdate = useRoleAtLeast("operator");
 
   const load = useCallback(async () => {
     setPlan(undefined);
@@ -168,7 +170,7 @@ export default function ReviewPage({ runId }: { runId: string }) {
         );
       })}
       <div className="flex gap-4">
-        {changes && (
+        {changes && mayUpdate && (
           <button
             type="button"
             disabled={confirming}
@@ -177,6 +179,11 @@ export default function ReviewPage({ runId }: { runId: string }) {
           >
             {confirming ? "Confirming…" : "Confirm and update"}
           </button>
+        )}
+        {changes && !mayUpdate && (
+          <p className="text-sm text-slate-600" data-testid="viewer-notice">
+            You are a viewer here: an operator or owner confirms the update.
+          </p>
         )}
         <button type="button" className="text-brand-700 underline" onClick={() => void load()}>
           Read both sides again

@@ -37,7 +37,6 @@ export async function changesSince(
     },
     orderBy: { id: "desc" },
     take: MOST_CHANGES,
-    include: { actor: { select: { displayName: true, upn: true } } },
   });
   const answers = storedAnswers(run.answers);
   return events.reverse().flatMap((event): RunChange[] => {
@@ -48,7 +47,7 @@ export async function changesSince(
     const change: RunChange = {
       ...details.data,
       kind: kind.data,
-      by: event.actor,
+      by: event.actorUpn ? { displayName: event.actorName ?? event.actorUpn, upn: event.actorUpn } : null,
       at: event.at.toISOString(),
     };
     return kind.data === "answers_saved" && isAnswerPageId(page)

@@ -9,8 +9,14 @@ export const EXCHANGE_ADMIN_ROLE_IDS = [
   "29232cdf-9323-42fd-ade2-1d097af3e4de",
 ];
 
+/**
+ * Global Reader: Exchange Online gives it the View-Only Organization Management role group, so
+ * its Get- cmdlets run and nothing else does.
+ */
+export const READ_ONLY_ROLE_IDS = ["f2ef992c-3afb-46b9-b7cf-a126ee74c451"];
+
 export type AuthenticationResult =
-  | { ok: true; claims: JWTPayload }
+  | { ok: true; claims: JWTPayload; readOnly: boolean }
   | { ok: false; status: 401 | 403; code: string; message: string };
 
 function unauthorized(code: string, message: string): AuthenticationResult {
@@ -62,7 +68,8 @@ export function createAuthenticator(options: AuthenticatorOptions) {
       };
     }
     const roles = Array.isArray(claims.wids) ? claims.wids.map(String) : [];
-    if (!roles.some((role) => EXCHANGE_ADMIN_ROLE_IDS.includes(role))) {
+    const admin = roles.some((role) => EXCHANGE_ADMIN_ROLE_IDS.includes(role));
+    if (!admin && !roles.some((role) => READ_ONLY_ROLE_IDS.includes(role))) {
       return {
         ok: false,
         status: 403,
@@ -70,7 +77,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
         message: "The user isn't assigned to any management roles that allow running Exchange cmdlets.",
       };
     }
-    return { ok: true, claims };
+    return { ok: true, claims, readOnly: !admin };
   };
 }
 

@@ -32,6 +32,8 @@ export interface InvokeCommandRequest {
   url: URL;
   body: unknown;
   prefer: string | undefined;
+  /** The caller may only read (Global Reader): any cmdlet but a Get- is refused. */
+  readOnly: boolean;
 }
 
 export type InvokeCommandOutcome = ApiResponse | { dropSession: true };
@@ -99,6 +101,14 @@ export async function handleInvokeCommand(request: InvokeCommandRequest): Promis
       400,
       "BadRequest",
       'The body must be {"CmdletInput":{"CmdletName":…,"Parameters":{…}}}.',
+      budget.headers,
+    );
+  }
+  if (request.readOnly && !/^Get-/i.test(command.cmdlet)) {
+    return errorResponse(
+      403,
+      "Forbidden",
+      `The user isn't assigned to any management roles that allow running ${command.cmdlet}: a Global Reader may only run Get- cmdlets.`,
       budget.headers,
     );
   }

@@ -101,9 +101,19 @@ export async function startExchangeOnline(
         url,
         body: body.value,
         prefer,
+        readOnly: auth.readOnly,
       });
     } else {
-      outcome = await handleBatch({ registry, limiter, tenantId, cloud, url, body: body.value, prefer });
+      outcome = await handleBatch({
+        registry,
+        limiter,
+        tenantId,
+        cloud,
+        url,
+        body: body.value,
+        prefer,
+        readOnly: auth.readOnly,
+      });
     }
     // A dropped session is a connection that dies mid-call, as a broken remote session does.
     if ("dropSession" in outcome) return void request.socket.destroy();

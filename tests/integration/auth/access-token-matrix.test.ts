@@ -96,7 +96,7 @@ describe("a valid access token", () => {
   it("gets the signed-in admin, their tenant and cloud, and records the sign-in once per token", async () => {
     const signIns = () =>
       db.auditEvent.count({
-        where: { action: "user.signed_in", actor: { objectId: adeleClaims.oid as string } },
+        where: { action: "user.signed_in", actorUpn: ACCOUNTS.adele.username },
       });
     const first = await me(adeleAccessToken);
     expect(first.status, JSON.stringify(first.body)).toBe(200);

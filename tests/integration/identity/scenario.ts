@@ -26,6 +26,12 @@ export const ACCOUNTS = {
     username: "megan@contoso.onmicrosoft.com",
     password: "Contoso-Demo-4!",
   },
+  /** Global Reader: a viewer in Hybrid Wizard. */
+  lidia: {
+    domain: "contoso.onmicrosoft.com",
+    username: "lidia@contoso.onmicrosoft.com",
+    password: "Contoso-Demo-5!",
+  },
   diego: {
     domain: "fabrikam.onmicrosoft.com",
     username: "diego@fabrikam.onmicrosoft.com",

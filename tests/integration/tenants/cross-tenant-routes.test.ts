@@ -25,7 +25,14 @@ import { ACCOUNTS, signInAs } from "@/tests/integration/identity/scenario";
 // app/api, so a new route that is not in ROUTES fails the first test until someone says how it
 // is walked.
 
-type Ids = { agentId: string; pairingCodeId: string; jobId: string; runId: string };
+type Ids = {
+  agentId: string;
+  pairingCodeId: string;
+  jobId: string;
+  runId: string;
+  memberId: string;
+  tenantId: string;
+};
 type Caller = { asAdmin: (pathname: string, init?: RequestInit) => Promise<Response> } & {
   asAgent: (pathname: string, init?: RequestInit) => Promise<Response>;
 };
@@ -162,6 +169,13 @@ const ROUTES: Record<string, RouteCase> = {
   "wizard/runs/[runId]/log": {
     call: (c, theirs) => c.asAdmin(`/api/wizard/runs/${theirs.runId}/log?format=text`),
   },
+  "tenant/members/[memberId]": {
+    call: (c, theirs) =>
+      c.asAdmin(`/api/tenant/members/${theirs.memberId}`, json({ role: "viewer" }, "PATCH")),
+  },
+  "partner/audit": { call: (c, theirs) => c.asAdmin(`/api/partner/audit?tenantId=${theirs.tenantId}`) },
+  "tenant/members": { noId: "lists and adds members of the caller's own tenant, from its own people" },
+  audit: { noId: "reads the caller's own tenant's audit trail" },
   agents: { noId: "lists the caller's own tenant's agents" },
   "agents/events": { noId: "streams the caller's own tenant's agent events" },
   "agents/pairing-codes": { noId: "creates a code in the caller's own tenant" },
@@ -227,6 +241,7 @@ async function fabrikamRows(tenantId: string) {
     agents: await db.agent.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     pairingCodes: await db.pairingCode.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     auditEvents: await db.auditEvent.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    memberships: await db.membership.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     wizardRuns: await db.wizardRun.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     onPremisesAccounts: await db.runOnPremisesAccount.findMany({
       where: { tenantId },
@@ -277,7 +292,19 @@ beforeAll(async () => {
 
   const boss = queue;
   theirJob = () => boss.findJobs(agentQueueName(fabrikam.id), { id: jobId });
-  theirs = { agentId: fabrikamAgent.agentId, pairingCodeId: fabrikamCode.id, jobId, runId: fabrikamRun.id };
+  // Diego owns Fabrikam by membership: a member id of another tenant to try.
+  const diegoRow = await db.user.findFirstOrThrow({ where: { upn: ACCOUNTS.diego.username } });
+  const fabrikamMember = await db.membership.create({
+    data: { tenantId: fabrikam.id, userId: diegoRow.id, role: "owner" },
+  });
+  theirs = {
+    agentId: fabrikamAgent.agentId,
+    pairingCodeId: fabrikamCode.id,
+    jobId,
+    runId: fabrikamRun.id,
+    memberId: fabrikamMember.id,
+    tenantId: fabrikam.id,
+  };
   const withToken =
     (value: string) =>
     (pathname: string, init: RequestInit = {}) => {

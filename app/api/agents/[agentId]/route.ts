@@ -5,7 +5,11 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = userRoute(ZAgentRouteParamsSchema, async (_request, { acting }, { agentId }) => {
-  await revokeAgent({ db: getDb(), acting, agentId });
-  return new Response(null, { status: 204 });
-});
+export const DELETE = userRoute(
+  { role: "owner" },
+  ZAgentRouteParamsSchema,
+  async (_request, { acting }, { agentId }) => {
+    await revokeAgent({ db: getDb(), acting, agentId });
+    return new Response(null, { status: 204 });
+  },
+);

@@ -4,7 +4,7 @@ import { eventStreamResponse } from "@/lib/http/event-stream-response";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(async (request, { acting }) =>
+export const GET = userRoute({ role: "viewer" }, async (request, { acting }) =>
   eventStreamResponse({
     request,
     userId: acting.actor.userId,

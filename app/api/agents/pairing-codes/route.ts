@@ -8,7 +8,7 @@ import { requestOrigin } from "@/lib/http/request-origin";
 
 export const dynamic = "force-dynamic";
 
-export const POST = userRoute(async (request, { acting }) => {
+export const POST = userRoute({ role: "operator" }, async (request, { acting }) => {
   const created = await createPairingCode({ db: getDb(), acting });
   const origin = requestOrigin(request.headers) ?? new URL(request.url).origin;
   const body: CreatedPairingCodeResponse = {

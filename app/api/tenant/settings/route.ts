@@ -8,7 +8,7 @@ import { setMfaPolicy } from "@/lib/tenants/set-mfa-policy";
 
 export const dynamic = "force-dynamic";
 
-export const PATCH = userRoute(async (request, { acting }) => {
+export const PATCH = userRoute({ role: "owner" }, async (request, { acting }) => {
   const settings = await readJsonBody(request, ZTenantSettingsSchema, BODY_LIMITS.small);
   await setMfaPolicy({ db: getDb(), acting, mfaPolicy: settings.mfaPolicy });
   return NextResponse.json(settings satisfies TenantSettings);

@@ -11,13 +11,13 @@ import { listRuns } from "@/lib/wizard/runs/list-runs";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(async (request, { acting }) => {
+export const GET = userRoute({ role: "viewer" }, async (request, { acting }) => {
   const query = ZWizardRunListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return NextResponse.json(
     (await listRuns({ db: getDb(), acting, ...query })) satisfies WizardRunListResponse,
   );
 });
 
-export const POST = userRoute(async (_request, { acting }) =>
+export const POST = userRoute({ role: "operator" }, async (_request, { acting }) =>
   NextResponse.json((await createRun({ db: getDb(), acting })) satisfies WizardRun, { status: 201 }),
 );

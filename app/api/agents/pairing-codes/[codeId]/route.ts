@@ -5,11 +5,15 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = userRoute(ZPairingCodeRouteParamsSchema, async (_request, { acting }, { codeId }) => {
-  await revokePairingCode({
-    db: getDb(),
-    acting,
-    codeId,
-  });
-  return new Response(null, { status: 204 });
-});
+export const DELETE = userRoute(
+  { role: "operator" },
+  ZPairingCodeRouteParamsSchema,
+  async (_request, { acting }, { codeId }) => {
+    await revokePairingCode({
+      db: getDb(),
+      acting,
+      codeId,
+    });
+    return new Response(null, { status: 204 });
+  },
+);

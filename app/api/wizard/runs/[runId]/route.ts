@@ -6,6 +6,10 @@ import { getRun } from "@/lib/wizard/runs/get-run";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(ZWizardRunParamsSchema, async (_request, { acting }, { runId }) => {
-  return NextResponse.json((await getRun({ db: getDb(), acting, runId })) satisfies WizardRun);
-});
+export const GET = userRoute(
+  { role: "viewer" },
+  ZWizardRunParamsSchema,
+  async (_request, { acting }, { runId }) => {
+    return NextResponse.json((await getRun({ db: getDb(), acting, runId })) satisfies WizardRun);
+  },
+);

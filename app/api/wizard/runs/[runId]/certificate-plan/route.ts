@@ -10,8 +10,12 @@ import { planCertificateReplacement } from "@/lib/wizard/transport-certificate/p
 export const dynamic = "force-dynamic";
 
 // Replace the transport certificate: its plan for review. Nothing changes here; running it is an update.
-export const POST = userRoute(ZWizardRunParamsSchema, async (request, { acting, log }, { runId }) => {
-  const { thumbprint } = await readJsonBody(request, ZCertificatePlanRequestSchema, BODY_LIMITS.small);
-  const plan = await planCertificateReplacement({ db: getDb(), acting, runId, thumbprint, logger: log });
-  return NextResponse.json({ plan } satisfies PlanResponse);
-});
+export const POST = userRoute(
+  { role: "operator" },
+  ZWizardRunParamsSchema,
+  async (request, { acting, log }, { runId }) => {
+    const { thumbprint } = await readJsonBody(request, ZCertificatePlanRequestSchema, BODY_LIMITS.small);
+    const plan = await planCertificateReplacement({ db: getDb(), acting, runId, thumbprint, logger: log });
+    return NextResponse.json({ plan } satisfies PlanResponse);
+  },
+);

@@ -10,13 +10,17 @@ import { createLinkedRun } from "@/lib/wizard/runs/create-linked-run";
 export const dynamic = "force-dynamic";
 
 // Run the certificate change: a new run whose plan touches only the certificate settings.
-export const POST = userRoute(ZWizardRunParamsSchema, async (request, { acting }, { runId }) => {
-  const { thumbprint } = await readJsonBody(request, ZCertificatePlanRequestSchema, BODY_LIMITS.small);
-  const run = await createLinkedRun({
-    db: getDb(),
-    acting,
-    sourceRunId: runId,
-    link: { kind: "certificate", thumbprint },
-  });
-  return NextResponse.json(run satisfies WizardRun, { status: 201 });
-});
+export const POST = userRoute(
+  { role: "operator" },
+  ZWizardRunParamsSchema,
+  async (request, { acting }, { runId }) => {
+    const { thumbprint } = await readJsonBody(request, ZCertificatePlanRequestSchema, BODY_LIMITS.small);
+    const run = await createLinkedRun({
+      db: getDb(),
+      acting,
+      sourceRunId: runId,
+      link: { kind: "certificate", thumbprint },
+    });
+    return NextResponse.json(run satisfies WizardRun, { status: 201 });
+  },
+);

@@ -7,7 +7,11 @@ import { listCertificateChoices } from "@/lib/wizard/transport-certificate/list-
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(ZWizardRunParamsSchema, async (_request, { acting, log }, { runId }) => {
-  const certificates = await listCertificateChoices({ db: getDb(), acting, runId, logger: log });
-  return NextResponse.json({ certificates } satisfies CertificateChoicesResponse);
-});
+export const GET = userRoute(
+  { role: "viewer" },
+  ZWizardRunParamsSchema,
+  async (_request, { acting, log }, { runId }) => {
+    const certificates = await listCertificateChoices({ db: getDb(), acting, runId, logger: log });
+    return NextResponse.json({ certificates } satisfies CertificateChoicesResponse);
+  },
+);

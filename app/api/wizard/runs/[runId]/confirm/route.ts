@@ -10,15 +10,19 @@ import { confirmUpdate } from "@/lib/wizard/update/confirm-update";
 
 export const dynamic = "force-dynamic";
 
-export const POST = userRoute(ZWizardRunParamsSchema, async (request, { acting }, { runId }) => {
-  const { version, digest } = await readJsonBody(request, ZConfirmPlanRequestSchema, BODY_LIMITS.small);
-  const progress = await confirmUpdate({
-    db: getDb(),
-    queue: await getQueue(),
-    acting,
-    runId,
-    version,
-    digest,
-  });
-  return NextResponse.json(progress satisfies UpdateProgress, { status: 202 });
-});
+export const POST = userRoute(
+  { role: "operator" },
+  ZWizardRunParamsSchema,
+  async (request, { acting }, { runId }) => {
+    const { version, digest } = await readJsonBody(request, ZConfirmPlanRequestSchema, BODY_LIMITS.small);
+    const progress = await confirmUpdate({
+      db: getDb(),
+      queue: await getQueue(),
+      acting,
+      runId,
+      version,
+      digest,
+    });
+    return NextResponse.json(progress satisfies UpdateProgress, { status: 202 });
+  },
+);

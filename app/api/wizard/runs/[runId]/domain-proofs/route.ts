@@ -13,8 +13,18 @@ import { readDomainProofs } from "@/lib/wizard/runs/read-domain-proofs";
 
 export const dynamic = "force-dynamic";
 
-export const POST = userRoute(ZWizardRunParamsSchema, async (request, { acting }, { runId }) => {
-  const { createTrust } = await readJsonBody(request, ZReadDomainProofsRequestSchema, BODY_LIMITS.small);
-  const proofs = await readDomainProofs({ db: getDb(), queue: await getQueue(), acting, runId, createTrust });
-  return NextResponse.json({ proofs } satisfies DomainProofsResponse);
-});
+export const POST = userRoute(
+  { role: "operator" },
+  ZWizardRunParamsSchema,
+  async (request, { acting }, { runId }) => {
+    const { createTrust } = await readJsonBody(request, ZReadDomainProofsRequestSchema, BODY_LIMITS.small);
+    const proofs = await readDomainProofs({
+      db: getDb(),
+      queue: await getQueue(),
+      acting,
+      runId,
+      createTrust,
+    });
+    return NextResponse.json({ proofs } satisfies DomainProofsResponse);
+  },
+);

@@ -6,10 +6,13 @@ import { openUpdateEventStream } from "@/lib/wizard/update/open-update-event-str
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(ZWizardRunParamsSchema, async (request, { acting }, { runId }) =>
-  eventStreamResponse({
-    request,
-    userId: acting.actor.userId,
-    open: () => openUpdateEventStream({ db: getDb(), acting, runId, signal: request.signal }),
-  }),
+export const GET = userRoute(
+  { role: "viewer" },
+  ZWizardRunParamsSchema,
+  async (request, { acting }, { runId }) =>
+    eventStreamResponse({
+      request,
+      userId: acting.actor.userId,
+      open: () => openUpdateEventStream({ db: getDb(), acting, runId, signal: request.signal }),
+    }),
 );

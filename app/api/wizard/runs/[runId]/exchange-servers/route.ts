@@ -9,13 +9,16 @@ import { detectExchangeServers } from "@/lib/wizard/runs/detect-exchange-servers
 export const dynamic = "force-dynamic";
 
 // The Environment page's detection: Get-ExchangeServer through the tenant's agent.
-export const POST = userRoute(ZWizardRunParamsSchema, async (_request, { acting }, { runId }) =>
-  NextResponse.json(
-    (await detectExchangeServers({
-      db: getDb(),
-      queue: await getQueue(),
-      acting,
-      runId,
-    })) satisfies DetectedServers,
-  ),
+export const POST = userRoute(
+  { role: "operator" },
+  ZWizardRunParamsSchema,
+  async (_request, { acting }, { runId }) =>
+    NextResponse.json(
+      (await detectExchangeServers({
+        db: getDb(),
+        queue: await getQueue(),
+        acting,
+        runId,
+      })) satisfies DetectedServers,
+    ),
 );

@@ -7,6 +7,9 @@ import { getRunGathered } from "@/lib/wizard/runs/get-run-gathered";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(ZWizardRunParamsSchema, async (_request, { acting }, { runId }) =>
-  NextResponse.json((await getRunGathered({ db: getDb(), acting, runId })) satisfies RunGathered),
+export const GET = userRoute(
+  { role: "viewer" },
+  ZWizardRunParamsSchema,
+  async (_request, { acting }, { runId }) =>
+    NextResponse.json((await getRunGathered({ db: getDb(), acting, runId })) satisfies RunGathered),
 );

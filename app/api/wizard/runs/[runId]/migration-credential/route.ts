@@ -12,8 +12,16 @@ import { storeMigrationCredential } from "@/lib/wizard/credentials/store-migrati
 
 export const dynamic = "force-dynamic";
 
-export const PUT = userRoute(ZWizardRunParamsSchema, async (request, { acting }, { runId }) => {
-  const body = await readJsonBody(request, ZStoreMigrationCredentialRequestSchema, BODY_LIMITS.runCredential);
-  const stored = await storeMigrationCredential({ db: getDb(), acting, runId, request: body });
-  return NextResponse.json(stored satisfies StoredMigrationCredential);
-});
+export const PUT = userRoute(
+  { role: "operator" },
+  ZWizardRunParamsSchema,
+  async (request, { acting }, { runId }) => {
+    const body = await readJsonBody(
+      request,
+      ZStoreMigrationCredentialRequestSchema,
+      BODY_LIMITS.runCredential,
+    );
+    const stored = await storeMigrationCredential({ db: getDb(), acting, runId, request: body });
+    return NextResponse.json(stored satisfies StoredMigrationCredential);
+  },
+);

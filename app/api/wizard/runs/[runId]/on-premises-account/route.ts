@@ -12,8 +12,12 @@ import { storeOnPremisesAccount } from "@/lib/wizard/credentials/store-on-premis
 
 export const dynamic = "force-dynamic";
 
-export const PUT = userRoute(ZWizardRunParamsSchema, async (request, { acting }, { runId }) => {
-  const body = await readJsonBody(request, ZStoreOnPremisesAccountRequestSchema, BODY_LIMITS.runCredential);
-  const stored = await storeOnPremisesAccount({ db: getDb(), acting, runId, request: body });
-  return NextResponse.json(stored satisfies StoredOnPremisesAccount);
-});
+export const PUT = userRoute(
+  { role: "operator" },
+  ZWizardRunParamsSchema,
+  async (request, { acting }, { runId }) => {
+    const body = await readJsonBody(request, ZStoreOnPremisesAccountRequestSchema, BODY_LIMITS.runCredential);
+    const stored = await storeOnPremisesAccount({ db: getDb(), acting, runId, request: body });
+    return NextResponse.json(stored satisfies StoredOnPremisesAccount);
+  },
+);

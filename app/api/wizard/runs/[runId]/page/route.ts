@@ -8,9 +8,13 @@ import { goToPage } from "@/lib/wizard/runs/go-to-page";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = userRoute(ZWizardRunParamsSchema, async (request, { acting }, { runId }) => {
-  const { version, page } = await readJsonBody(request, ZGoToPageRequestSchema, BODY_LIMITS.small);
-  return NextResponse.json(
-    (await goToPage({ db: getDb(), acting, runId, page, version })) satisfies WizardRun,
-  );
-});
+export const PUT = userRoute(
+  { role: "operator" },
+  ZWizardRunParamsSchema,
+  async (request, { acting }, { runId }) => {
+    const { version, page } = await readJsonBody(request, ZGoToPageRequestSchema, BODY_LIMITS.small);
+    return NextResponse.json(
+      (await goToPage({ db: getDb(), acting, runId, page, version })) satisfies WizardRun,
+    );
+  },
+);

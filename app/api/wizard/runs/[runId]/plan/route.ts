@@ -9,7 +9,11 @@ import { runPlanResponse } from "@/lib/wizard/runs/run-plan-response";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(ZWizardRunParamsSchema, async (_request, { acting }, { runId }) => {
-  const planned = await planForRun({ db: getDb(), queue: await getQueue(), acting, runId });
-  return NextResponse.json(runPlanResponse(planned) satisfies RunPlanResponse);
-});
+export const GET = userRoute(
+  { role: "viewer" },
+  ZWizardRunParamsSchema,
+  async (_request, { acting }, { runId }) => {
+    const planned = await planForRun({ db: getDb(), queue: await getQueue(), acting, runId });
+    return NextResponse.json(runPlanResponse(planned) satisfies RunPlanResponse);
+  },
+);

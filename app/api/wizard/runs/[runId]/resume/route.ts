@@ -10,8 +10,12 @@ import { resumeUpdate } from "@/lib/wizard/update/resume-update";
 
 export const dynamic = "force-dynamic";
 
-export const POST = userRoute(ZWizardRunParamsSchema, async (request, { acting }, { runId }) => {
-  const { version } = await readJsonBody(request, ZUpdateCommandRequestSchema, BODY_LIMITS.small);
-  const progress = await resumeUpdate({ db: getDb(), queue: await getQueue(), acting, runId, version });
-  return NextResponse.json(progress satisfies UpdateProgress);
-});
+export const POST = userRoute(
+  { role: "operator" },
+  ZWizardRunParamsSchema,
+  async (request, { acting }, { runId }) => {
+    const { version } = await readJsonBody(request, ZUpdateCommandRequestSchema, BODY_LIMITS.small);
+    const progress = await resumeUpdate({ db: getDb(), queue: await getQueue(), acting, runId, version });
+    return NextResponse.json(progress satisfies UpdateProgress);
+  },
+);

@@ -10,8 +10,12 @@ import { retryUpdate } from "@/lib/wizard/update/retry-update";
 
 export const dynamic = "force-dynamic";
 
-export const POST = userRoute(ZWizardRunParamsSchema, async (request, { acting }, { runId }) => {
-  const { version } = await readJsonBody(request, ZUpdateCommandRequestSchema, BODY_LIMITS.small);
-  const progress = await retryUpdate({ db: getDb(), queue: await getQueue(), acting, runId, version });
-  return NextResponse.json(progress satisfies UpdateProgress);
-});
+export const POST = userRoute(
+  { role: "operator" },
+  ZWizardRunParamsSchema,
+  async (request, { acting }, { runId }) => {
+    const { version } = await readJsonBody(request, ZUpdateCommandRequestSchema, BODY_LIMITS.small);
+    const progress = await retryUpdate({ db: getDb(), queue: await getQueue(), acting, runId, version });
+    return NextResponse.json(progress satisfies UpdateProgress);
+  },
+);

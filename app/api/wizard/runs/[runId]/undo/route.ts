@@ -8,7 +8,11 @@ import { undoRun } from "@/lib/wizard/undo/undo-run";
 export const dynamic = "force-dynamic";
 
 // Undo this run: its inverse plan for review, or why Undo is refused. Nothing changes here.
-export const POST = userRoute(ZWizardRunParamsSchema, async (_request, { acting, log }, { runId }) => {
-  const undo = await undoRun({ db: getDb(), acting, runId, logger: log });
-  return NextResponse.json(undo satisfies UndoResponse);
-});
+export const POST = userRoute(
+  { role: "operator" },
+  ZWizardRunParamsSchema,
+  async (_request, { acting, log }, { runId }) => {
+    const undo = await undoRun({ db: getDb(), acting, runId, logger: log });
+    return NextResponse.json(undo satisfies UndoResponse);
+  },
+);

@@ -7,6 +7,9 @@ import { getUpdateProgress } from "@/lib/wizard/update/get-update-progress";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(ZWizardRunParamsSchema, async (_request, { acting }, { runId }) =>
-  NextResponse.json((await getUpdateProgress({ db: getDb(), acting, runId })) satisfies UpdateProgress),
+export const GET = userRoute(
+  { role: "viewer" },
+  ZWizardRunParamsSchema,
+  async (_request, { acting }, { runId }) =>
+    NextResponse.json((await getUpdateProgress({ db: getDb(), acting, runId })) satisfies UpdateProgress),
 );

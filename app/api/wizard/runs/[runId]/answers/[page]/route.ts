@@ -12,12 +12,16 @@ import { savePageAnswers } from "@/lib/wizard/runs/save-page-answers";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = userRoute(ZPageAnswersParamsSchema, async (request, { acting }, { runId, page }) => {
-  const { version, answers, next } = await readJsonBody(
-    request,
-    ZSavePageAnswersRequestSchema,
-    BODY_LIMITS.pageAnswers,
-  );
-  const run = await savePageAnswers({ db: getDb(), acting, runId, page, answers, version, next });
-  return NextResponse.json(run satisfies WizardRun);
-});
+export const PUT = userRoute(
+  { role: "operator" },
+  ZPageAnswersParamsSchema,
+  async (request, { acting }, { runId, page }) => {
+    const { version, answers, next } = await readJsonBody(
+      request,
+      ZSavePageAnswersRequestSchema,
+      BODY_LIMITS.pageAnswers,
+    );
+    const run = await savePageAnswers({ db: getDb(), acting, runId, page, answers, version, next });
+    return NextResponse.json(run satisfies WizardRun);
+  },
+);

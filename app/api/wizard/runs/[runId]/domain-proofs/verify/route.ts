@@ -11,16 +11,20 @@ import { verifyRunDomainProof } from "@/lib/wizard/runs/verify-run-domain-proof"
 export const dynamic = "force-dynamic";
 
 // Verify: a real DNS TXT lookup through DNS_RESOLVERS (the machine's resolvers when unset).
-export const POST = userRoute(ZWizardRunParamsSchema, async (request, { acting }, { runId }) => {
-  const { domain } = await readJsonBody(request, ZVerifyDomainProofRequestSchema, BODY_LIMITS.small);
-  const resolvers = getDnsEnv().DNS_RESOLVERS;
-  return NextResponse.json(
-    (await verifyRunDomainProof({
-      db: getDb(),
-      acting,
-      runId,
-      domain,
-      resolvers,
-    })) satisfies DomainProofCheck,
-  );
-});
+export const POST = userRoute(
+  { role: "operator" },
+  ZWizardRunParamsSchema,
+  async (request, { acting }, { runId }) => {
+    const { domain } = await readJsonBody(request, ZVerifyDomainProofRequestSchema, BODY_LIMITS.small);
+    const resolvers = getDnsEnv().DNS_RESOLVERS;
+    return NextResponse.json(
+      (await verifyRunDomainProof({
+        db: getDb(),
+        acting,
+        runId,
+        domain,
+        resolvers,
+      })) satisfies DomainProofCheck,
+    );
+  },
+);
