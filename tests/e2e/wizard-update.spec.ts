@@ -9,8 +9,9 @@ import { signInWithPopup } from "./support/demo-accounts";
 import { walkContosoToReview } from "./support/wizard-walk";
 
 // Contoso's admin runs the whole wizard against the simulators `npm start` serves: Review, Confirm,
-// the update live on Update, Done; then what the plan named is in Exchange, and a second run has
-// nothing left to do. A refusal from Exchange Online shows why and how to fix it, and Retry finishes.
+// the update live on Update, Done; then what the plan named is in Exchange, a second run has
+// nothing left to do, and Undo puts both sides back as the fixture had them. A refusal from
+// Exchange Online shows why and how to fix it, and Retry finishes.
 
 failOnContentSecurityPolicyViolations();
 test.setTimeout(300_000);
@@ -66,15 +67,34 @@ async function namesOn(target: OrganizationTarget): Promise<Set<string>> {
   );
 }
 
-async function confirmAndWatch(page: Page) {
-  await page.getByRole("button", { name: "Confirm and update" }).click();
-  await expect(page).toHaveURL(/\/update$/);
-  await expect(page.getByRole("progressbar", { name: /^Update progress/ })).toBeVisible();
+/**
+ * One side's objects as an admin compares them: the write stamps (WhenChanged) left out, since a
+ * property put back is a write too, and a kind with no object left read as absent.
+ */
+async function objectsOn(target: OrganizationTarget) {
+  const { objects } = await admin.read(target);
+  return Object.fromEntries(
+    Object.entries(objects)
+      .filter(([, list]) => list.length > 0)
+      .map(([kind, list]) => [
+        kind,
+        list.map(({ WhenChanged: _c, WhenChangedUTC: _u, ...object }) => object),
+      ]),
+  );
 }
 
-test("Contoso's admin reviews, confirms and watches the update to Done; a second run has nothing to change", async ({
+async function confirmAndWatch(page: Page) {
+  await page.getByRole("button", { name: "Confirm and update" }).click();
+  // Confirm reads both sides again (the plan must be the one reviewed) before the update starts.
+  await expect(page).toHaveURL(/\/update$/, { timeout: 90_000 });
+  await expect(page.getByRole("progressbar", { name: /^Update progress/ })).toBeVisible({ timeout: 30_000 });
+}
+
+test("Contoso's admin reviews, confirms and watches the update to Done; a second run has nothing to change; Undo puts Contoso back", async ({
   page,
 }) => {
+  test.setTimeout(480_000);
+  const fixture = { OnPremises: await objectsOn(onPremises), Online: await objectsOn(online) };
   await signInWithPopup(page, ACCOUNTS.adele);
   await walkContosoToReview(page);
 
@@ -100,21 +120,68 @@ test("Contoso's admin reviews, confirms and watches the update to Done; a second
   await expect(page).toHaveURL(/\/done$/);
   await expect(page.getByRole("heading", { name: "Validate the configuration" })).toBeVisible();
   await expectNoAxeViolations(page);
+  const updatedRun = page.url();
 
   // What the plan named is now in Exchange, on the side it named.
   const names = { OnPremises: await namesOn(onPremises), Online: await namesOn(online) };
   const missing = planned.filter((change) => !names[change.side].has(change.identity));
   expect(missing).toEqual([]);
 
-  // The wizard again: both sides already are as the answers want them.
+  // The wizard again: both sides already are as the answers want them, so there is nothing to confirm.
   await walkContosoToReview(page);
-  await expect(
-    page.getByText("Nothing to change: both sides already are as your answers want them."),
-  ).toBeVisible({
+  const nothing = page.getByRole("status").filter({ hasText: /^Nothing to change: / });
+  await expect(nothing).toHaveText(/^Nothing to change: Exchange already matches your answers\. /, {
     timeout: 90_000,
   });
-  await expect(page.getByText(/Nothing has changed yet/)).toContainText(/ 0 new · 0 to update/);
+  await expect(nothing).toContainText(/ 0 new · 0 to update · [1-9]\d* unchanged/);
+  await expect(page.getByRole("button", { name: "Confirm and update" })).toHaveCount(0);
   expect(await plannedChanges(page)).toEqual([]);
+  await expectNoAxeViolations(page);
+
+  // Undo the first run: its inverse plan, what it cannot undo, then a run of its own to confirm.
+  await page.goto(updatedRun);
+  const undo = page.getByRole("region", { name: "Undo this run" });
+  await undo.getByRole("button", { name: "Show the undo plan" }).click();
+  await expect(undo.getByRole("heading", { name: "What Undo leaves as it is" })).toBeVisible({
+    timeout: 90_000,
+  });
+  await expect(undo).toContainText(/Update-EmailAddressPolicy gave the recipients of .* Exchange keeps/);
+  await expectNoAxeViolations(page);
+  await undo.getByRole("button", { name: "Run the undo" }).click();
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.getByTestId("run-kind")).toHaveText(/^Undo of the run started /);
+  await expect(page.getByText(/Nothing has changed yet/)).toContainText(/[1-9]\d* to remove/, {
+    timeout: 90_000,
+  });
+  await expect(
+    page.getByText(/^Update-EmailAddressPolicy .*: Update-EmailAddressPolicy gave /),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+  await confirmAndWatch(page);
+  await expect(page.getByText(/^Done: every change is made — (\d+) of \1 changes made/)).toBeVisible({
+    timeout: 180_000,
+  });
+  await page.getByRole("link", { name: "Next: Done" }).click();
+  await expect(page).toHaveURL(/\/done$/);
+  // An undo is not undone in its turn; its Done page says so instead of offering it.
+  await expect(page.getByRole("heading", { name: "This run is an undo" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Show the undo plan" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // Both Exchange sides are as the fixture had them: what the run made is gone, what it changed is
+  // back (the policy stamped again by the undo's own Update-EmailAddressPolicy).
+  expect({ OnPremises: await objectsOn(onPremises), Online: await objectsOn(online) }).toEqual(fixture);
+
+  // Start lists the undo as what it is, linked to the run it undid.
+  await page.goto("/wizard");
+  const undoRow = page.getByTestId("run-row").first();
+  await expect(undoRow).toContainText("Undo of the run started ");
+  const undone = new URL(updatedRun).pathname.replace(/[^/]+$/, "");
+  await expect(undoRow.getByRole("link", { name: /^the run started / })).toHaveAttribute(
+    "href",
+    new RegExp(`^${undone}`),
+  );
+  await expectNoAxeViolations(page);
 });
 
 test("Exchange Online refusing New-InboundConnector shows its words, the HCW code and the fix; Retry completes the run", async ({

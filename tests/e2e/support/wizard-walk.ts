@@ -20,7 +20,8 @@ export async function walkContosoToReview(page: Page): Promise<void> {
   await page.getByRole("button", { name: "New run" }).click();
   await expect(page.getByText(/Detected through the agent: EX\d/)).toBeVisible({ timeout: 60_000 });
   await next(page, "credentials");
-  await expect(page.getByTestId("exo-credential-card")).toContainText("Connected");
+  // The card connects through the service (an on-behalf-of token, then Exchange Online): seconds on a busy machine.
+  await expect(page.getByTestId("exo-credential-card")).toContainText("Connected", { timeout: 30_000 });
   await next(page, "configuration");
   await expect(page.getByText(/^Gathered /)).toBeVisible({ timeout: 90_000 });
   await next(page, "features");
