@@ -1,5 +1,6 @@
 import type { PgBoss } from "pg-boss";
 import { z } from "zod";
+import { assertAgentNotRevoked } from "@/lib/agents/authenticate-agent";
 import {
   type AgentJob,
   type CompleteJobRequest,
@@ -8,7 +9,7 @@ import {
   type SealedSecret,
   ZParameterNameSchema,
 } from "@/lib/agents/protocol";
-import { type DbTransaction, getDb } from "@/lib/db";
+import { getSql, inSqlTransaction, type Sql } from "@/lib/db";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { issueLeaseToken, redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
@@ -130,11 +131,11 @@ export async function enqueueAgentJob(options: {
   return id;
 }
 
-/** pg-boss's SQL run on a Prisma transaction's connection, so it commits or rolls back with it. */
-function pgBossExecutor(tx: DbTransaction) {
+/** pg-boss's SQL run on a transaction's connection, so it commits or rolls back with it. */
+function pgBossExecutor(sql: Sql) {
   return {
     executeSql: async (text: string, values: unknown[] = []) => ({
-      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+      rows: (await sql.query(text, values)).rows,
     }),
   };
 }
@@ -178,20 +179,17 @@ export async function leaseNextAgentJob(options: {
     const wakeup = await armJobWakeup(names);
     // Taking the job and issuing its lease token are one transaction: were the database to fail
     // between the two, the job would be active with no agent holding it until its lease lapsed.
-    const handedOut = await getDb().$transaction(async (tx) => {
-      const found = await fetchFirst(boss, names, pgBossExecutor(tx));
+    const handedOut = await inSqlTransaction(async (sql) => {
+      const found = await fetchFirst(boss, names, pgBossExecutor(sql));
       if (!found) return null;
       const { job, name } = found;
+      // The poll may have been held since before its agent was revoked: then it takes nothing.
+      await assertAgentNotRevoked({ sql, acting: options.acting });
       const data = ZAgentJobDataSchema.parse(job.data);
       const unsupported = unsupportedBecause(data, options.capabilities, options.acting.actor.name);
       // Settled after the commit, through pg-boss's own connection: this one holds the job's row.
       if (unsupported) return { job, name, data, unsupported };
-      const leaseToken = await issueLeaseToken({
-        db: tx,
-        jobId: job.id,
-        attempt: job.retryCount,
-        queue: name,
-      });
+      const leaseToken = await issueLeaseToken({ sql, jobId: job.id, attempt: job.retryCount, queue: name });
       return { job, name, data, leaseToken };
     });
     if (handedOut) {
@@ -208,7 +206,10 @@ export async function leaseNextAgentJob(options: {
       wakeup.cancel();
       return null;
     }
-    await wakeup.wait(remaining, signal);
+    // Nothing announced for the whole hold: answer "nothing" without looking again. The agent
+    // polls again at once, and its next poll looks first; a job that became available unannounced
+    // meanwhile (a retry's delay ended, a lapsed lease) is found there, one round trip later.
+    if (!(await wakeup.wait(remaining, signal))) return null;
   }
 }
 
@@ -249,7 +250,7 @@ async function leaseOf(boss: PgBoss, acting: AgentActingContext, jobId: string, 
   const names = await queuesOf(boss, acting);
   let lease: Awaited<ReturnType<typeof redeemLeaseToken>>;
   try {
-    lease = await redeemLeaseToken({ db: getDb(), jobId, token });
+    lease = await redeemLeaseToken({ sql: getSql(), jobId, token });
   } catch (error) {
     await refuseJobNotInQueues(boss, names, jobId);
     throw error;
@@ -260,7 +261,7 @@ async function leaseOf(boss: PgBoss, acting: AgentActingContext, jobId: string, 
 }
 
 const settled = async (lease: { id: string; retryCount: number }) => {
-  await releaseLeaseToken({ db: getDb(), jobId: lease.id, attempt: lease.retryCount });
+  await releaseLeaseToken({ sql: getSql(), jobId: lease.id, attempt: lease.retryCount });
   await announceJobSettled(lease.id);
 };
 
