@@ -1,25 +1,32 @@
 // The agent job channel: enqueue (lib/jobs, as the product does) → the job reaches a long-polling
-// agent over real HTTP on loopback, with 1, 100 and 1,000 agents held by ONE web process (the
-// production build, `next start`) on an embedded PostgreSQL; the web process's memory per held
-// poll; and jobs/s end to end (enqueue → poll → complete). Agents are paired through the API and
-// poll with the agent's own HTTP client, all in this process.
-// Run alone: `npm run bench:dispatch` (about ten minutes, so not part of `npm run bench`);
-// `-- --synchronous-commit=off` shows how much of it is the disk; `-- --profile` adds where the
-// web process spent its time with 1,000 agents. Prints figures; passes or fails on nothing.
+// agent over real HTTP on loopback, with 1, 100 and 1,000 agents (`-- --agents 10000`: and 10,000)
+// held by ONE web process (the production build) on an embedded PostgreSQL; the web process's
+// memory per held poll; and jobs/s end to end (enqueue → poll → complete). Agents are paired
+// through the API and poll with the agent's own HTTP client, all in this process.
+// Run alone: `npm run bench:dispatch` (about ten minutes, so not part of `npm run bench`; with
+// 10,000 agents about twenty); `-- --synchronous-commit=off` shows how much of it is the disk;
+// `-- --profile` adds where the web process spent its time with the largest fleet (and writes
+// V8's whole profile to a file). Prints figures; passes or fails on nothing.
 import { randomUUID } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { type AgentFleet, createAgentFleet, pairAgents } from "@/bench/lib/agent-fleet";
 import { type Profile, startCpuProfile, summariseProfile } from "@/bench/lib/cpu-profile";
 import { measureIdleLoad, measureThroughput, sampleLatency } from "@/bench/lib/dispatch-measures";
 import { startDispatchRig } from "@/bench/lib/dispatch-rig";
 import { type InspectorSession, openInspector } from "@/bench/lib/inspector";
+import { ensureOpenFilesLimit } from "@/bench/lib/open-files-limit";
 import { readOpenFilesLimit } from "@/bench/lib/process-figures";
 import { measureWebProcessMemory, type ProcessMemory } from "@/bench/lib/web-process-memory";
 import { getQueueEnv } from "@/lib/env";
 import { getAgentJobStatus } from "@/lib/jobs/agent-jobs";
 import { getQueue } from "@/lib/jobs/get-queue";
 
-const FLEET = 1000;
+/** The fleets measured, up to the largest asked for: 1, 100, 1,000, then 10,000. */
+const FLEET_STEPS = [1, 100, 1000, 10_000];
+const PROFILE_FILE = path.join(tmpdir(), "dispatch-web.cpuprofile");
 const SHARED_TENANT_AGENTS = 100;
 /** Latency probes start this often (10 jobs/s), so the load they add is small and the same everywhere. */
 const PROBE_EVERY_MS = 100;
@@ -40,11 +47,15 @@ export async function benchDispatch(
   options: {
     onFigure?: (label: string, value: string) => void;
     synchronousCommit?: boolean;
-    /** Called with where the web process spent its time while 1,000 agents were connected. */
+    /** The largest fleet (1,000 unless told): 1 agent, 100, 1,000 … up to it. */
+    agents?: number;
+    /** Called with where the web process spent its time while the largest fleet was connected. */
     onProfile?: (summary: string) => void;
   } = {},
 ): Promise<Figures> {
   const onFigure = options.onFigure ?? (() => {});
+  const largest = options.agents ?? 1000;
+  const steps = [...FLEET_STEPS.filter((count) => count < largest), largest];
   const rig = await startDispatchRig({ synchronousCommit: options.synchronousCommit });
   const figures: Figures = {};
   const record = (label: string, value: string) => {
@@ -60,13 +71,32 @@ export async function benchDispatch(
     return session;
   };
   let stopProfile: (() => Promise<Profile>) | undefined;
+  // Also when the run fails: where the time went is what explains the failure.
+  const reportProfile = async () => {
+    if (!stopProfile) return;
+    const raw = await stopProfile();
+    stopProfile = undefined;
+    await writeFile(PROFILE_FILE, JSON.stringify(raw));
+    const profile = summariseProfile(raw);
+    options.onProfile?.(
+      [
+        "self time by package",
+        ...profile.owners,
+        "time under each package",
+        ...profile.inclusive,
+        "self time by function",
+        ...profile.functions,
+        `the whole profile: ${PROFILE_FILE} (Chrome DevTools, Performance panel, "Load profile")`,
+      ].join("\n"),
+    );
+  };
   try {
     record(
       "open files limit (bench / web process)",
       `${await readOpenFilesLimit("self")} / ${await readOpenFilesLimit(rig.webPid)}`,
     );
     record("poll hold (AGENT_POLL_HOLD_SECONDS)", `${holdSeconds} s`);
-    const ownTenants = await rig.createTenants(FLEET, "Bench tenant");
+    const ownTenants = await rig.createTenants(largest, "Bench tenant");
     const [sharedTenant] = await rig.createTenants(1, "Bench shared tenant");
     const pairingStarted = performance.now();
     const agents = await pairAgents({
@@ -77,7 +107,7 @@ export async function benchDispatch(
     });
     record(
       "pairing through POST /pair (8 concurrent)",
-      `${(FLEET / ((performance.now() - pairingStarted) / 1000)).toFixed(0)} agents/s`,
+      `${(largest / ((performance.now() - pairingStarted) / 1000)).toFixed(0)} agents/s`,
     );
     const sharedAgents = await pairAgents({
       db: rig.db,
@@ -90,7 +120,7 @@ export async function benchDispatch(
     for (const acting of [...ownTenants, sharedTenant!])
       await getAgentJobStatus({ queue, acting, jobId: randomUUID() });
 
-    // One agent per tenant, the usual shape: 1, then 100, then 1,000 of them polling.
+    // One agent per tenant, the usual shape: 1, then 100, then 1,000 (and 10,000) of them polling.
     const fleet = createAgentFleet(rig.serverUrl);
     fleets.push(fleet);
     fleet.connect(agents.slice(0, 1));
@@ -98,16 +128,17 @@ export async function benchDispatch(
     await sampleLatency({ fleet, webPid: rig.webPid, samples: 50 }); // warm-up: JIT, connection pools
     const baseline = await memoryOfWeb();
     record("web process with 1 agent held", describeMemory(baseline));
-    for (const count of [1, 100, FLEET]) {
+    for (const count of steps) {
       if (count > fleet.size) {
         fleet.connect(agents.slice(fleet.size, count));
-        await fleet.settle(1000);
+        await fleet.settle(1000, Math.max(120_000, count * 30));
         const memory = await memoryOfWeb();
         record(`web process with ${count} agents held`, describeMemory(memory));
         record(`memory per held poll (1 → ${count} agents)`, perAgent(baseline, memory, count - 1));
       }
-      if (count === FLEET && options.onProfile) stopProfile = await startCpuProfile(await inspector());
-      if (count === FLEET) {
+      const manyAgents = count >= 1000;
+      if (count === largest && options.onProfile) stopProfile = await startCpuProfile(await inspector());
+      if (manyAgents) {
         // Long enough for every poll to run out once and come back.
         const idle = await measureIdleLoad(fleet, rig.webPid, (holdSeconds + 5) * 1000);
         record(`${count} agents idle for ${holdSeconds + 5} s: polls answered (204)`, idle.polls);
@@ -119,40 +150,29 @@ export async function benchDispatch(
         fleet,
         webPid: rig.webPid,
         samples: 300,
-        minDurationMs: count === FLEET ? (holdSeconds + 5) * 1000 : 0,
+        minDurationMs: manyAgents ? (holdSeconds + 5) * 1000 : 0,
         // One agent can take one job at a time; with more, a job starts every 100 ms regardless.
         everyMs: count === 1 ? undefined : PROBE_EVERY_MS,
       });
       record(`${count} agent(s), 1 per tenant: enqueue → agent has it, p50 / p99`, sampled.latency);
       record(`${count} agent(s), 1 per tenant: the enqueue call alone, p50 / p99`, sampled.enqueue);
       record(`${count} agent(s), 1 per tenant: web process meanwhile`, sampled.web);
+      if (!manyAgents) continue;
+      const throughput = await measureThroughput({
+        fleet,
+        webPid: rig.webPid,
+        tenants: ownTenants.slice(0, count),
+        durationMs: 20_000,
+        inFlight: 32,
+      });
+      record(`${count} agents, 1 per tenant, 32 jobs in flight: jobs/s end to end`, throughput.jobsPerSecond);
+      record(`${count} agents, 1 per tenant: enqueue → completed, p50 / p99`, throughput.endToEnd);
+      record(`${count} agents, 1 per tenant: web process during the run`, throughput.webCpu);
+      record(`${count} agents, 1 per tenant: bench process during the run`, throughput.benchCpu);
+      record(`${count} agents, 1 per tenant: web process CPU per job`, throughput.webCpuPerJob);
+      record(`${count} agents: failed agent calls so far`, String(fleet.pollErrors));
     }
-    const throughput = await measureThroughput({
-      fleet,
-      webPid: rig.webPid,
-      tenants: ownTenants,
-      durationMs: 20_000,
-      inFlight: 32,
-    });
-    record(`${FLEET} agents, 1 per tenant, 32 jobs in flight: jobs/s end to end`, throughput.jobsPerSecond);
-    record(`${FLEET} agents, 1 per tenant: enqueue → completed, p50 / p99`, throughput.endToEnd);
-    record(`${FLEET} agents, 1 per tenant: web process during the run`, throughput.webCpu);
-    record(`${FLEET} agents, 1 per tenant: bench process during the run`, throughput.benchCpu);
-    record(`${FLEET} agents, 1 per tenant: web process CPU per job`, throughput.webCpuPerJob);
-    record(`${FLEET} agents: failed agent calls`, String(fleet.pollErrors));
-    if (stopProfile) {
-      const profile = summariseProfile(await stopProfile());
-      options.onProfile?.(
-        [
-          "self time by package",
-          ...profile.owners,
-          "time under each package",
-          ...profile.inclusive,
-          "self time by function",
-          ...profile.functions,
-        ].join("\n"),
-      );
-    }
+    await reportProfile();
     await fleet.disconnect();
 
     // Many agents in one tenant: every job wakes all of the tenant's held polls, and one wins it.
@@ -179,6 +199,7 @@ export async function benchDispatch(
     record(`${inShared}: web process CPU per job`, sharedThroughput.webCpuPerJob);
     record(`${inShared}: failed agent calls`, String(shared.pollErrors));
   } catch (error) {
+    await reportProfile().catch(() => {});
     console.error(`the web process said last:\n${rig.webOutput()}`);
     throw error;
   } finally {
@@ -189,13 +210,26 @@ export async function benchDispatch(
   return figures;
 }
 
+function largestFleet(argv: string[]): number {
+  const at = argv.indexOf("--agents");
+  if (at === -1) return 1000;
+  const agents = Number(argv[at + 1]);
+  if (!Number.isInteger(agents) || agents < 1)
+    throw new Error("--agents takes a whole number, e.g. --agents 10000");
+  return agents;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const agents = largestFleet(process.argv);
+  // Each held poll is a socket in this process and one in the web process.
+  await ensureOpenFilesLimit(agents + 1000);
   // --synchronous-commit=off: a diagnostic run, to see how much of the latency is waiting for the disk.
   const synchronousCommit = !process.argv.includes("--synchronous-commit=off");
   if (!synchronousCommit)
     console.log("PostgreSQL commits without waiting for the WAL flush (diagnostic run)");
   await benchDispatch({
     synchronousCommit,
+    agents,
     // --profile: V8's CPU profile of the web process from the 1,000-agent idle window to the end of the throughput run.
     onProfile: process.argv.includes("--profile") ? (summary) => console.log(`\n${summary}`) : undefined,
     onFigure: (label, value) => console.log(`${label.padEnd(72)} ${value}`),

@@ -1,6 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { getServerEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getLogger } from "@/lib/logger";
 
 export type Db = PrismaClient;
 /** The client an interactive transaction (`db.$transaction(async (tx) => …)`) hands its callback. */
@@ -10,11 +12,51 @@ export function createDb(connectionString: string): Db {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
 }
 
-// The one Prisma client of a server process. Kept on globalThis so that Next's
-// dev reloads don't open a new pool per edit.
-const holder = globalThis as unknown as { prisma?: Db };
+/** What runs a plain SQL statement: the pool, or one connection of it inside a transaction. */
+export type Sql = Pick<pg.Pool, "query">;
+
+// The one Prisma client of a server process, and the connection pool under it. Kept on
+// globalThis so that Next's dev reloads don't open a new pool per edit, and so that the code
+// Next bundles and the server around it (scripts/serve-web.ts) share them.
+const holder = globalThis as unknown as { prisma?: Db; pool?: pg.Pool };
+
+/** The pool behind getDb(): plain SQL on it shares its connections with every Prisma query. */
+export function getSql(): pg.Pool {
+  if (!holder.pool) {
+    holder.pool = new pg.Pool({ connectionString: getServerEnv().DATABASE_URL });
+    // An idle connection the server ended (a restart, a failover) is dropped from the pool and the
+    // next query opens another; unheard, the pool's "error" would end the process.
+    holder.pool.on("error", (error) => getLogger().warn({ err: error }, "idle database connection lost"));
+  }
+  return holder.pool;
+}
 
 export function getDb(): Db {
-  holder.prisma ??= createDb(getServerEnv().DATABASE_URL);
+  holder.prisma ??= new PrismaClient({ adapter: new PrismaPg(getSql()) });
   return holder.prisma;
+}
+
+/**
+ * Runs `work` in one transaction on one connection of getSql(), committed when it returns and
+ * rolled back when it throws. For the agent channel's hot path: Prisma's interactive transaction
+ * costs several milliseconds of CPU and gives up after 2 s of waiting for a connection (a
+ * thousand polls at once did), where this costs a BEGIN and a COMMIT, and waits its turn.
+ */
+export async function inSqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await getSql().connect();
+  // A connection whose ROLLBACK failed is in no known state: it is closed, not reused.
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }

@@ -1,5 +1,5 @@
 import { authenticateAgent } from "@/lib/agents/authenticate-agent";
-import { getDb } from "@/lib/db";
+import { getSql } from "@/lib/db";
 import { clientAddress } from "@/lib/http/client-address";
 import { type RequestContext, type RouteArgs, splitRouteArgs, wrapRoute } from "@/lib/http/handle-route";
 import type { AgentActingContext } from "@/lib/tenants/acting-context";
@@ -15,7 +15,7 @@ export function agentRoute<P = Record<string, never>>(...args: RouteArgs<P, Agen
   const [paramsSchema, handler] = splitRouteArgs(args);
   return wrapRoute(paramsSchema, async (request: Request, context: RequestContext, params: P) => {
     const acting = await authenticateAgent({
-      db: getDb(),
+      sql: getSql(),
       authorization: request.headers.get("authorization"),
       sourceAddress: clientAddress(request),
       userAgent: request.headers.get("user-agent"),

@@ -1,5 +1,6 @@
 import type { PgBoss } from "pg-boss";
 import { z } from "zod";
+import { assertAgentNotRevoked } from "@/lib/agents/authenticate-agent";
 import {
   type AgentJob,
   type CompleteJobRequest,
@@ -8,14 +9,14 @@ import {
   type SealedSecret,
   ZParameterNameSchema,
 } from "@/lib/agents/protocol";
-import { getDb } from "@/lib/db";
+import { getSql, inSqlTransaction } from "@/lib/db";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { issueLeaseToken, redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
 import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
 import { announceJobSettled } from "@/lib/jobs/job-settlements";
 import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
-import { pgBossExecutor } from "@/lib/jobs/pg-boss-executor";
+import { pgBossSqlExecutor } from "@/lib/jobs/pg-boss-executor";
 import { settleUnsupportedJob, unsupportedBecause } from "@/lib/jobs/unsupported-job";
 import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-context";
 
@@ -143,7 +144,7 @@ async function queuesOf(boss: PgBoss, acting: AgentActingContext): Promise<strin
 }
 
 /** The first job waiting in `names`, in order. */
-async function fetchFirst(boss: PgBoss, names: readonly string[], db: ReturnType<typeof pgBossExecutor>) {
+async function fetchFirst(boss: PgBoss, names: readonly string[], db: ReturnType<typeof pgBossSqlExecutor>) {
   for (const name of names) {
     const [job] = await boss.fetch<unknown>(name, { includeMetadata: true, batchSize: 1, db });
     if (job) return { job, name };
@@ -170,20 +171,17 @@ export async function leaseNextAgentJob(options: {
     const wakeup = await armJobWakeup(names);
     // Taking the job and issuing its lease token are one transaction: were the database to fail
     // between the two, the job would be active with no agent holding it until its lease lapsed.
-    const handedOut = await getDb().$transaction(async (tx) => {
-      const found = await fetchFirst(boss, names, pgBossExecutor(tx));
+    const handedOut = await inSqlTransaction(async (sql) => {
+      const found = await fetchFirst(boss, names, pgBossSqlExecutor(sql));
       if (!found) return null;
       const { job, name } = found;
+      // The poll may have been held since before its agent was revoked: then it takes nothing.
+      await assertAgentNotRevoked({ sql, acting: options.acting });
       const data = ZAgentJobDataSchema.parse(job.data);
       const unsupported = unsupportedBecause(data, options.capabilities, options.acting.actor.name);
       // Settled after the commit, through pg-boss's own connection: this one holds the job's row.
       if (unsupported) return { job, name, data, unsupported };
-      const leaseToken = await issueLeaseToken({
-        db: tx,
-        jobId: job.id,
-        attempt: job.retryCount,
-        queue: name,
-      });
+      const leaseToken = await issueLeaseToken({ sql, jobId: job.id, attempt: job.retryCount, queue: name });
       return { job, name, data, leaseToken };
     });
     if (handedOut) {
@@ -200,7 +198,10 @@ export async function leaseNextAgentJob(options: {
       wakeup.cancel();
       return null;
     }
-    await wakeup.wait(remaining, signal);
+    // Nothing announced for the whole hold: answer "nothing" without looking again. The agent
+    // polls again at once, and its next poll looks first; a job that became available unannounced
+    // meanwhile (a retry's delay ended, a lapsed lease) is found there, one round trip later.
+    if (!(await wakeup.wait(remaining, signal))) return null;
   }
 }
 
@@ -241,7 +242,7 @@ async function leaseOf(boss: PgBoss, acting: AgentActingContext, jobId: string, 
   const names = await queuesOf(boss, acting);
   let lease: Awaited<ReturnType<typeof redeemLeaseToken>>;
   try {
-    lease = await redeemLeaseToken({ db: getDb(), jobId, token });
+    lease = await redeemLeaseToken({ sql: getSql(), jobId, token });
   } catch (error) {
     await refuseJobNotInQueues(boss, names, jobId);
     throw error;
@@ -252,7 +253,7 @@ async function leaseOf(boss: PgBoss, acting: AgentActingContext, jobId: string, 
 }
 
 const settled = async (lease: { id: string; retryCount: number }) => {
-  await releaseLeaseToken({ db: getDb(), jobId: lease.id, attempt: lease.retryCount });
+  await releaseLeaseToken({ sql: getSql(), jobId: lease.id, attempt: lease.retryCount });
   await announceJobSettled(lease.id);
 };
 

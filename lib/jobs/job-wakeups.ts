@@ -4,8 +4,11 @@ import { notify, subscribe } from "@/lib/realtime/pg-notifications";
 const CHANNEL = "hw_agent_jobs";
 
 export interface JobWakeup {
-  /** Resolves at the first announcement since arming, after `timeoutMs`, or when `signal` aborts. */
-  wait(timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves at the first announcement since arming (true), or after `timeoutMs` or when `signal`
+   * aborts (false).
+   */
+  wait(timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
   cancel(): void;
 }
 
@@ -41,6 +44,7 @@ export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup
         });
       }
       unsubscribe();
+      return announced;
     },
     cancel: unsubscribe,
   };

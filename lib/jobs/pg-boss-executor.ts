@@ -1,5 +1,5 @@
 import type { Db as PgBossDb } from "pg-boss";
-import type { DbTransaction } from "@/lib/db";
+import type { DbTransaction, Sql } from "@/lib/db";
 
 /**
  * pg-boss's SQL run on a Prisma transaction's connection (pg-boss's `db` option), so what it
@@ -24,5 +24,14 @@ export function pgBossFlowExecutor(tx: DbTransaction): PgBossDb {
       await tx.$executeRawUnsafe(text, ...values);
       return { rows: [] };
     },
+  };
+}
+
+/** The same on a plain `pg` transaction (inSqlTransaction): the agent channel's hot path. */
+export function pgBossSqlExecutor(sql: Sql): PgBossDb {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => ({
+      rows: (await sql.query(text, values)).rows,
+    }),
   };
 }

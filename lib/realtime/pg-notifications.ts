@@ -1,5 +1,5 @@
 import pg from "pg";
-import { getDb } from "@/lib/db";
+import { getSql } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 
@@ -98,6 +98,7 @@ export async function subscribe(channel: string, handler: Handler, payload?: str
   return unsubscribe;
 }
 
+/** On the shared pool in plain SQL: every queued job and every report announces itself. */
 export async function notify(channel: string, payload: string): Promise<void> {
-  await getDb().$executeRaw`SELECT pg_notify(${channel}, ${payload})`;
+  await getSql().query("SELECT pg_notify($1, $2)", [channel, payload]);
 }

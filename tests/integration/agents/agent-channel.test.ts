@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { revokeAgent } from "@/lib/agents/revoke-agent";
+import { agentQueueName } from "@/lib/jobs/agent-jobs";
+import { getQueue } from "@/lib/jobs/get-queue";
 import { runAgent, spawnAgent, waitFor } from "@/tests/helpers/agent-cli";
 import { type AgentTestBed, SHORT_LEASE, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
 import { startWebApp } from "@/tests/helpers/web-app";
@@ -172,6 +174,56 @@ describe("the job channel", () => {
       );
     } finally {
       agent.kill("SIGINT");
+    }
+  });
+
+  it("refuses a revoked agent at its very next request on every instance, and hands a held poll no job", async () => {
+    const other = await startWebApp({ databaseUrl: inject("databaseUrl"), env: SHORT_LEASE });
+    try {
+      const config = await bed.pairAgent("EX-AGENT-REVOKED-EVERYWHERE");
+      const { credential } = JSON.parse(await readFile(config, "utf8")) as { credential: string };
+      const headers = { authorization: `Bearer ${credential}`, "content-type": "application/json" };
+      const whoami = (base: string) => fetch(new URL("/api/agent/v1/whoami", base), { headers });
+      const poll = (base: string) =>
+        fetch(new URL("/api/agent/v1/poll", base), {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ version: "test", runAs: "CONTOSO\\svc" }),
+        });
+      // Both instances have served this agent: whatever either keeps of it, it has.
+      expect((await whoami(bed.web.url)).status).toBe(200);
+      expect((await whoami(other.url)).status).toBe(200);
+      const agentRow = await bed.db.agent.findFirstOrThrow({
+        where: { tenantId: bed.tenantId, name: "EX-AGENT-REVOKED-EVERYWHERE" },
+      });
+      const held = poll(other.url);
+      // A poll makes its agent's own queue once it is authenticated; from then on it is held.
+      const ownQueue = agentQueueName(bed.tenantId, agentRow.id);
+      await waitFor(
+        async () => (await (await getQueue()).getQueue(ownQueue)) !== null,
+        "the poll to be held",
+      );
+
+      await revokeAgent({ db: bed.db, acting: bed.acting, agentId: agentRow.id });
+      // No wait of any kind: the request right after the revocation is refused, on both instances.
+      for (const base of [other.url, bed.web.url]) {
+        const refused = await whoami(base);
+        expect(refused.status).toBe(401);
+        expect((await refused.json()).error.code).toBe("agent_revoked");
+      }
+      // The poll held since before the revocation wakes for the tenant's next job, and does not take it.
+      const jobId = await bed.enqueueJob({
+        cmdlet: "Get-AcceptedDomain",
+        parameters: {},
+        idempotencyKey: `revoked-${crypto.randomUUID()}`,
+      });
+      const answer = await held;
+      expect(answer.status).toBe(401);
+      expect((await answer.json()).error.code).toBe("agent_revoked");
+      expect(await bed.jobStatus(jobId)).toMatchObject({ state: "created", attempts: 1 });
+      await (await getQueue()).deleteJob(agentQueueName(bed.tenantId), jobId);
+    } finally {
+      await other.stop();
     }
   });
 

@@ -25,7 +25,7 @@ async function cutListenerConnection(): Promise<void> {
 }
 
 /** "woken" if the wakeup fires within `withinMs` — far less than the hold it was armed with. */
-function outcome(wait: Promise<void>, withinMs = 10_000): Promise<"woken" | "still asleep"> {
+function outcome(wait: Promise<boolean>, withinMs = 10_000): Promise<"woken" | "still asleep"> {
   return Promise.race([
     wait.then(() => "woken" as const),
     sleep(withinMs).then(() => "still asleep" as const),

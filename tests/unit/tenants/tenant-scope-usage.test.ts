@@ -15,8 +15,8 @@ const root = path.resolve(import.meta.dirname, "../../..");
  */
 const EXEMPT: Array<{ file: string; query: string; reason: string }> = [
   {
-    file: "lib/agents/authenticate-agent.ts",
-    query: "agent.findUnique",
+    file: "lib/agents/find-agent-by-credential.ts",
+    query: "query",
     reason: "finds the agent, and so its tenant, from the SHA-256 of its credential",
   },
   {
@@ -114,6 +114,15 @@ describe("the checker", () => {
     expect(check('await db.$queryRaw`SELECT * FROM "WizardRun" WHERE id = 1`;')).toEqual([
       expect.objectContaining({ query: "$queryRaw" }),
     ]);
+  });
+
+  it("catches plain SQL on a tenant-owned table that does not scope by the tenant's id", () => {
+    expect(
+      check(`
+        await sql.query('UPDATE "Agent" SET "lastSeenAt" = now() WHERE "id" = $1', [id]);
+        await sql.query('SELECT 1 FROM "Agent" WHERE "id" = $1 AND "tenantId" = $2', [id, acting.tenant.id]);
+        await sql.query('DELETE FROM "AgentJobLease" WHERE "jobId" = $1', [id]);`),
+    ).toEqual([expect.objectContaining({ line: 2, query: "query" })]);
   });
 
   it("accepts scoped queries, audit rows from auditActor, and models that are not tenant-owned", () => {

@@ -1,7 +1,8 @@
 import ts from "typescript";
 
 // Finds Prisma queries on tenant-owned models that do not name their tenant through
-// `tenantScope(acting)` (or `auditActor(acting)`, which spreads it, in an audit row's data).
+// `tenantScope(acting)` (or `auditActor(acting)`, which spreads it, in an audit row's data), and
+// plain SQL (`sql.query(…)`) on their tables that does not say `"tenantId" = $n`.
 
 /** Models with a `tenantId` field, by their client accessor (`WizardRun` → `wizardRun`). */
 export function tenantOwnedModels(schema: string): string[] {
@@ -41,6 +42,9 @@ const SCOPED_PARTS: Record<string, string[]> = {
   upsert: ["where", "create"],
 };
 const RAW = ["$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe"];
+/** Plain SQL on the pool (lib/db.ts getSql), the agent channel's hot path: scoped in its own text. */
+const PLAIN_SQL = "query";
+const SCOPED_IN_SQL = /"tenantId"\s*=\s*\$\d/;
 const SCOPE_CALLS = new Set(["tenantScope", "auditActor"]);
 
 export interface UnscopedQuery {
@@ -89,7 +93,12 @@ export function findUnscopedQueries(
     if (callee && ts.isPropertyAccessExpression(callee)) {
       const op = callee.name.text;
       const receiver = callee.expression;
-      if (RAW.includes(op)) {
+      if (op === PLAIN_SQL) {
+        const sql = node.getText(sourceFile);
+        const table = tables.find((name) => sql.includes(name));
+        if (table && !SCOPED_IN_SQL.test(sql))
+          report(node, op, `plain SQL on ${table} does not say "tenantId" = $n with the acting tenant's id`);
+      } else if (RAW.includes(op)) {
         const sql = node.getText(sourceFile);
         const table = tables.find((name) => sql.includes(name));
         if (table)
