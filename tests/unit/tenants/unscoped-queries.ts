@@ -41,7 +41,8 @@ const SCOPED_PARTS: Record<string, string[]> = {
   upsert: ["where", "create"],
 };
 const RAW = ["$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe"];
-const SCOPE_CALLS = new Set(["tenantScope", "auditActor"]);
+// partnerScope: a partner's read across its customers, limited to active relationships (lib/partners/partner-scope.ts).
+const SCOPE_CALLS = new Set(["tenantScope", "auditActor", "partnerScope"]);
 
 export interface UnscopedQuery {
   file: string;
