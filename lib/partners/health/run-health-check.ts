@@ -70,6 +70,14 @@ export async function runHealthCheck(options: {
     if (!relationship)
       throw new Error("The partner no longer has an active relationship with this customer.");
     if (!user) throw new Error("The technician who started this check is no longer known: start it again.");
+    const agents = await db.agent.findMany({
+      where: { ...tenantScope(acting), revokedAt: null },
+      select: { version: true },
+    });
+    if (agents.length === 0)
+      throw new Error(
+        "No agent is paired: pair one next to Exchange (Agents page) so the service can read the on-premises side.",
+      );
     const homeTenant = actingTenant(check.batch.partner.homeTenant);
     const { accessToken } = await acquireCustomerToken({
       db,
@@ -86,14 +94,6 @@ export async function runHealthCheck(options: {
       },
       customer: acting.tenant,
     });
-    const agents = await db.agent.findMany({
-      where: { ...tenantScope(acting), revokedAt: null },
-      select: { version: true },
-    });
-    if (agents.length === 0)
-      throw new Error(
-        "No agent is paired: pair one next to Exchange (Agents page) so the service can read the on-premises side.",
-      );
     const gather = await gatherOrganization({
       acting,
       onPremises: agentGatherTransport({ db, queue, acting, timeoutMs: AGENT_WAIT_MS }),

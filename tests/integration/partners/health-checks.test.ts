@@ -12,17 +12,17 @@ import { customerReport } from "@/lib/partners/customer-report";
 import { getHealthCheckBatch } from "@/lib/partners/health/get-health-check-batch";
 import { setHealthSchedule } from "@/lib/partners/health/health-schedule";
 import { runScheduledChecks } from "@/lib/partners/health/run-scheduled-checks";
-import { startHealthCheckWorkers } from "@/lib/partners/health/start-health-check-workers";
 import { startHealthChecks } from "@/lib/partners/health/start-health-checks";
 import { listPartnerCustomers } from "@/lib/partners/list-partner-customers";
 import { spawnAgent } from "@/tests/helpers/agent-cli";
 import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
+import { serviceEnvFor } from "@/tests/helpers/identity";
 import { userActing } from "@/tests/helpers/user-acting";
 import { type ExchangeScenario, startExchangeScenario } from "@/tests/integration/exchange/exchange-scenario";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
 
 // Woodgrove Partners' technician checks the demo customers (seeded: Contoso and Fabrikam, active)
-// through the real pieces: her one sign-in at home traded on-behalf-of, the workers on pg-boss,
+// through the real pieces: her one sign-in at home traded on-behalf-of, the web app's workers on pg-boss,
 // Contoso's paired agent (simulated executor) and the Exchange Online simulator, which sees her
 // token for each customer. A customer whose relationship is not active never shows; a scheduled
 // check's problems reach a local SMTP server and a webhook receiver; a lost sign-in says so.
@@ -51,34 +51,6 @@ beforeAll(async () => {
   scenario = await startExchangeScenario(["contoso", "fabrikam"]);
   contoso = await scenario.tenantRow(ACCOUNTS.adele);
   fabrikam = await scenario.tenantRow(ACCOUNTS.diego);
-  bed = await startAgentTestBed({
-    tenantName: contoso.displayName,
-    databaseUrl: scenario.env.DATABASE_URL,
-    tenantId: contoso.id,
-    simulatorState: path.join(scenario.dataDir, "on-premises", "contoso.json"),
-  });
-  agent = spawnAgent(["run", "--config", await bed.pairAgent("CONTOSO-EX1")]);
-  const woodgrove = await scenario.tenantRow(ACCOUNTS.patti);
-  const acting = userActing({
-    tenant: woodgrove,
-    user: await scenario.userRow(ACCOUNTS.patti),
-    accessToken: await scenario.assertionOf(ACCOUNTS.patti),
-  });
-  // What POST /api/partner/health-checks does first: her refresh token into her cache at home.
-  await acquireExchangeOnlineToken({ db: scenario.db, acting });
-  partner = await actingPartner({ db: scenario.db, acting });
-
-  // Customers the partner must never see: an ended and a suspended relationship.
-  for (const [account, status] of [
-    [ACCOUNTS.nestor, "ended"],
-    [ACCOUNTS.grady, "suspended"],
-  ] as const) {
-    const tenant = await scenario.tenantRow(account);
-    await scenario.db.partnerTenant.create({
-      data: { partnerId: partner.partnerId, tenantId: tenant.id, role: "operator", status },
-    });
-  }
-
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -106,10 +78,41 @@ beforeAll(async () => {
     });
   });
   webhookPort = await listen(webhook, () => webhook.address());
-  vi.stubEnv("SMTP_URL", `smtp://127.0.0.1:${smtpPort}`);
-  vi.stubEnv("ALERT_FROM", "alerts@woodgrovepartners.example");
+  const alertEnv = {
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    ALERT_FROM: "alerts@woodgrovepartners.example",
+  };
+  for (const [name, value] of Object.entries(alertEnv)) vi.stubEnv(name, value);
+  // The web app works the checks (its workers, as in production): it reaches the simulators and the
+  // test's SMTP server as a deployment would its own.
+  bed = await startAgentTestBed({
+    webEnv: { ...serviceEnvFor(scenario.idp), ...scenario.env, ...alertEnv },
+    tenantName: contoso.displayName,
+    databaseUrl: scenario.env.DATABASE_URL,
+    tenantId: contoso.id,
+    simulatorState: path.join(scenario.dataDir, "on-premises", "contoso.json"),
+  });
+  agent = spawnAgent(["run", "--config", await bed.pairAgent("CONTOSO-EX1")]);
+  const woodgrove = await scenario.tenantRow(ACCOUNTS.patti);
+  const acting = userActing({
+    tenant: woodgrove,
+    user: await scenario.userRow(ACCOUNTS.patti),
+    accessToken: await scenario.assertionOf(ACCOUNTS.patti),
+  });
+  // What POST /api/partner/health-checks does first: her refresh token into her cache at home.
+  await acquireExchangeOnlineToken({ db: scenario.db, acting });
+  partner = await actingPartner({ db: scenario.db, acting });
 
-  await startHealthCheckWorkers({ db: scenario.db, queue: await getQueue() });
+  // Customers the partner must never see: an ended and a suspended relationship.
+  for (const [account, status] of [
+    [ACCOUNTS.nestor, "ended"],
+    [ACCOUNTS.grady, "suspended"],
+  ] as const) {
+    const tenant = await scenario.tenantRow(account);
+    await scenario.db.partnerTenant.create({
+      data: { partnerId: partner.partnerId, tenantId: tenant.id, role: "operator", status },
+    });
+  }
 }, 180_000);
 
 afterAll(async () => {
