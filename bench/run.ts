@@ -9,6 +9,7 @@ import { benchFirstLoadJs } from "@/bench/first-load-js";
 import { benchGather } from "@/bench/gather";
 import { benchLoad } from "@/bench/load";
 import { benchPageSave } from "@/bench/page-save";
+import { benchPartnerDashboard } from "@/bench/partner-dashboard";
 import { benchPlan } from "@/bench/plan";
 import { benchTokenValidation } from "@/bench/token-validation";
 import { benchUpdate } from "@/bench/update";
@@ -28,6 +29,7 @@ const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [
   ["wizard page save (a saved run's round trip)", benchPageSave],
   ["first-load JavaScript per page (gzip)", benchFirstLoadJs],
   ["update (a full Contoso update, zero-latency simulators)", benchUpdate],
+  ["partner dashboard (generated customers) and health checks", benchPartnerDashboard],
 ];
 
 console.log(

@@ -19,6 +19,9 @@ export function AppHeader({ version }: { version: string }) {
             <Link href="/agents" className="hover:text-brand-700">
               Agents
             </Link>
+            <Link href="/partner" className="hover:text-brand-700">
+              Customers
+            </Link>
             <Link href="/downloads" className="hover:text-brand-700">
               Downloads
             </Link>

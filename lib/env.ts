@@ -206,14 +206,32 @@ const ZTokenCacheEnv = z.object({
 export type TokenCacheEnv = z.infer<typeof ZTokenCacheEnv>;
 
 /**
+ * Where the partner dashboard's email alerts go out: an SMTP server as a URL
+ * (`smtp://user:password@host:587`, `smtps://…:465` for TLS from the start), and the From address.
+ * Unset: alerts go to webhooks only.
+ */
+const ZAlertMailEnv = z.object({
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587",
+    })
+    .optional(),
+  ALERT_FROM: z
+    .email("ALERT_FROM must be an email address, e.g. hybrid-wizard@example.com")
+    .default("hybrid-wizard@localhost"),
+});
+export type AlertMailEnv = z.infer<typeof ZAlertMailEnv>;
+
+/**
  * The name of every variable read here. The server's configuration stays on the server: a test
  * fails when one of these names is found in the browser's bundle (tests/integration/foundation/
  * client-bundle.test.ts), the sign that a client component imports this file.
  */
 export const ENV_VARIABLE_NAMES: readonly string[] = [
   ...new Set(
-    [ZServerEnv, ZStartEnvFields, ZQueueEnv, ZDownloadsEnv, ZCloudEnv, ZTokenCacheEnv].flatMap((schema) =>
-      Object.keys(schema.shape),
+    [ZServerEnv, ZStartEnvFields, ZQueueEnv, ZDownloadsEnv, ZCloudEnv, ZTokenCacheEnv, ZAlertMailEnv].flatMap(
+      (schema) => Object.keys(schema.shape),
     ),
   ),
 ];
@@ -285,4 +303,9 @@ export function getDownloadsEnv(): DownloadsEnv {
 
 export function getDnsEnv(): DnsEnv {
   return parseEnv(ZDnsEnv, process.env);
+}
+
+/** Not memoized: tests point it at their own SMTP server. */
+export function getAlertMailEnv(): AlertMailEnv {
+  return parseEnv(ZAlertMailEnv, process.env);
 }

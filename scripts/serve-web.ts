@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { getWebServerEnv } from "@/lib/env";
 import { appendSocketAddress } from "@/lib/http/forwarded-for";
 import { getQueue } from "@/lib/jobs/get-queue";
+import { startHealthCheckWorkers } from "@/lib/partners/health/start-health-check-workers";
 import { startUpdateWorkers } from "@/lib/wizard/update/start-update-workers";
 
 // The production web server: Next's request handler behind a Node HTTP server whose timeouts we
@@ -35,4 +36,6 @@ const server = createServer(
 // The wizard's updates run in every instance: pg-boss gives each operation to one of them, and an
 // operation whose instance stopped (a restart, a crash) to another once its heartbeats stop.
 await startUpdateWorkers({ db: getDb(), queue: await getQueue() });
+// Partners' health checks and their schedules, the same way.
+await startHealthCheckWorkers({ db: getDb(), queue: await getQueue() });
 server.listen(port, hostname, () => console.log(`Web server listening on http://${hostname}:${port}`));

@@ -12,6 +12,18 @@ import {
 } from "@/lib/contracts/exchange-online";
 import { type MeResponse, ZMeResponseSchema } from "@/lib/contracts/me";
 import {
+  type CustomersResponse,
+  type HealthCheckBatch,
+  type HealthScheduleRequest,
+  type HealthScheduleResponse,
+  type StartedHealthChecks,
+  type StartHealthChecksRequest,
+  ZCustomersResponseSchema,
+  ZHealthCheckBatchSchema,
+  ZHealthScheduleResponseSchema,
+  ZStartedHealthChecksResponseSchema,
+} from "@/lib/contracts/partner-dashboard";
+import {
   type StoredMigrationCredential,
   type StoredOnPremisesAccount,
   type StoreMigrationCredentialRequest,
@@ -263,6 +275,23 @@ export function createApiClient(send: Send) {
       if (!response.body) throw new ApiError(response.status, "unexpected", "The event stream has no body.");
       return response.body;
     },
+    /** The partner dashboard's table; `query` is the page's URL query (search, filter, sort, page). */
+    partnerCustomers: (query: string): Promise<CustomersResponse> =>
+      read(send(`/api/partner/customers?${query}`), ZCustomersResponseSchema),
+    startHealthChecks: (request: StartHealthChecksRequest): Promise<StartedHealthChecks> =>
+      read(send("/api/partner/health-checks", json("POST", request)), ZStartedHealthChecksResponseSchema),
+    healthCheckBatch: (batchId: string): Promise<HealthCheckBatch> =>
+      read(send(`/api/partner/health-checks/${encodeURIComponent(batchId)}`), ZHealthCheckBatchSchema),
+    /** A customer's health report, an HTML page to save and send on. */
+    async customerReport(tenantId: string): Promise<Blob> {
+      return (
+        await answered(await send(`/api/partner/customers/${encodeURIComponent(tenantId)}/report`))
+      ).blob();
+    },
+    healthSchedule: (): Promise<HealthScheduleResponse> =>
+      read(send("/api/partner/schedule"), ZHealthScheduleResponseSchema),
+    setHealthSchedule: (request: HealthScheduleRequest): Promise<HealthScheduleResponse> =>
+      read(send("/api/partner/schedule", json("PUT", request)), ZHealthScheduleResponseSchema),
     /** The run's log as a file to save: JSON, or readable text. */
     async downloadRunLog(runId: string, format: "json" | "text"): Promise<Blob> {
       return (await answered(await send(`${runPath(runId)}/log?format=${format}`))).blob();

@@ -34,10 +34,13 @@ export async function acquireTokenForAbsentAdmin(options: {
   acting: TokenCacheActing & {
     actor: { userId: string; objectId: string; upn: string; homeEntraTenantId: string };
   };
+  /** Where the token is for, when not the cache's tenant (confidentialClientFor's `authorityTenant`). */
+  authorityTenant?: Pick<TokenCacheActing["tenant"], "cloud" | "entraTenantId">;
   logger?: Logger;
 }): Promise<OnBehalfOfToken> {
   const { api } = options;
-  const { tenant, actor } = options.acting;
+  const { actor } = options.acting;
+  const tenant = options.authorityTenant ?? options.acting.tenant;
   const { app, config, authority } = await confidentialClientFor(options);
   // On-behalf-of caches tokens under the admin's account without an account record of its own, so
   // the account is named as msal keys it: `<object id>.<home tenant id>` in the cloud's authority.

@@ -39,10 +39,16 @@ export async function confidentialClientFor(options: {
   api: DownstreamApi;
   db: Db;
   acting: TokenCacheActing;
+  /**
+   * The tenant whose authority issues the tokens, when it is not the cache's: a partner's
+   * technician's cache is kept in their home tenant, and their refresh token from there gets tokens
+   * in each customer (Entra's refresh tokens are multi-tenant).
+   */
+  authorityTenant?: Pick<TokenCacheActing["tenant"], "cloud" | "entraTenantId">;
   logger?: Logger;
 }): Promise<{ app: ConfidentialClientApplication; config: CloudConfig; authority: string }> {
   const { acting, api } = options;
-  const { tenant } = acting;
+  const tenant = options.authorityTenant ?? acting.tenant;
   const config = requireCloudConfig(tenant.cloud);
   if (!config.clientSecret) {
     throw new AppError(

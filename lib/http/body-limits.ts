@@ -19,6 +19,8 @@ export const BODY_LIMITS = {
    * 3072-bit wrapped key and the ciphertext, under 2 KiB). Passwords are short; so is the limit.
    */
   runCredential: 16 * KiB,
+  /** Health checks for chosen customers: up to 10,000 ids of 36 characters. */
+  healthChecks: 512 * KiB,
   /** One wizard page's answers: domains, servers, a certificate (hundreds of servers or domains fit). */
   pageAnswers: 256 * KiB,
   /**

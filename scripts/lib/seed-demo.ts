@@ -4,7 +4,9 @@ import type { Directory } from "@/simulators/identity/directory/load-directory";
 /**
  * The demo organizations and their people, taken from the simulated identity
  * directory so that ids match what the identity provider puts in tokens.
- * Idempotent: a second start finds the rows and changes nothing.
+ * The directory's partner relationships become partners with an active relationship to each
+ * customer (Woodgrove Partners manages Contoso and Fabrikam), so the partner dashboard has
+ * customers. Idempotent: a second start finds the rows and changes nothing.
  */
 export async function seedDemo(db: Db, directory: Directory): Promise<void> {
   for (const tenant of directory.tenants) {
@@ -30,5 +32,23 @@ export async function seedDemo(db: Db, directory: Directory): Promise<void> {
         update: {},
       });
     }
+  }
+  for (const relationship of directory.partnerRelationships) {
+    const home = await db.tenant.findUniqueOrThrow({
+      where: { entraTenantId: relationship.partnerTenantId },
+    });
+    const customer = await db.tenant.findUniqueOrThrow({
+      where: { entraTenantId: relationship.customerTenantId },
+    });
+    const partner = await db.partner.upsert({
+      where: { homeTenantId: home.id },
+      create: { homeTenantId: home.id, name: home.displayName },
+      update: {},
+    });
+    await db.partnerTenant.upsert({
+      where: { partnerId_tenantId: { partnerId: partner.id, tenantId: customer.id } },
+      create: { partnerId: partner.id, tenantId: customer.id, role: "operator", status: "active" },
+      update: {},
+    });
   }
 }

@@ -31,6 +31,8 @@ export type UserLookup = { userPrincipalName: string } | { objectId: string };
 export interface Directory {
   readonly tenants: readonly Tenant[];
   readonly applications: readonly Application[];
+  /** Partners' delegated (GDAP) relationships to their customers. */
+  readonly partnerRelationships: readonly PartnerRelationship[];
   /** By tenant id or initial domain, as Entra accepts either in the authority URL. */
   findTenant(idOrDomain: string): Tenant | undefined;
   findApplication(cloud: CloudName, clientId: string): Application | undefined;
@@ -76,6 +78,7 @@ function indexDirectory(data: DirectoryFile): Directory {
   return {
     tenants: data.tenants,
     applications: data.applications,
+    partnerRelationships: data.partnerRelationships,
     findTenant: (idOrDomain) => tenantsByKey.get(idOrDomain.toLowerCase()),
     findApplication: (cloud, clientId) =>
       data.applications.find((app) => app.clientId === clientId && app.clouds.includes(cloud)),

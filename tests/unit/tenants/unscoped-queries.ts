@@ -45,7 +45,8 @@ const RAW = ["$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe"]
 /** Plain SQL on the pool (lib/db.ts getSql), the agent channel's hot path: scoped in its own text. */
 const PLAIN_SQL = "query";
 const SCOPED_IN_SQL = /"tenantId"\s*=\s*\$\d/;
-const SCOPE_CALLS = new Set(["tenantScope", "auditActor"]);
+// partnerScope: a partner's read across its customers, limited to active relationships (lib/partners/partner-scope.ts).
+const SCOPE_CALLS = new Set(["tenantScope", "auditActor", "partnerScope"]);
 
 export interface UnscopedQuery {
   file: string;

@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS } from "@/tests/integration/identity/scenario";
+import { failOnContentSecurityPolicyViolations } from "./support/csp-violations";
+import { signInWithPopup } from "./support/demo-accounts";
+
+// Woodgrove Partners' technician signs in once (MFA) at home, opens the partner dashboard, checks
+// every customer (the demo seeds Contoso, with its paired demo agent, and Fabrikam, without one)
+// and sees each result as it lands, then in the table.
+
+failOnContentSecurityPolicyViolations();
+
+test("a partner's technician checks every customer from /partner and sees each result", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInWithPopup(page, ACCOUNTS.patti);
+  await page.goto("/partner");
+  const rows = page.getByTestId("customer-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("Contoso");
+  await expect(rows.nth(1)).toContainText("Fabrikam");
+
+  await page.getByRole("button", { name: "Check all customers" }).click();
+  await expect(page.getByRole("heading", { name: "Health check finished" })).toBeVisible({
+    timeout: 150_000,
+  });
+  const results = page.getByTestId("health-check-result");
+  await expect(results).toHaveCount(2);
+  await expect(results.filter({ hasText: "Contoso" })).not.toContainText("checking");
+  await expect(results.filter({ hasText: "Fabrikam" })).toContainText("No agent is paired");
+  await expect(rows.filter({ hasText: "Fabrikam" })).toContainText("No agent is paired");
+  await expect(rows.filter({ hasText: "Contoso" })).not.toContainText("never");
+
+  // Search is the server's, through the URL.
+  await page.getByLabel("Search").fill("fabri");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/[?&]q=fabri/);
+  await expect(rows).toHaveCount(1);
+});
