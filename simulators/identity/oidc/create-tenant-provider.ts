@@ -3,7 +3,14 @@ import Provider, { type Configuration, errors, type OIDCContext } from "oidc-pro
 import { z } from "zod";
 import { CLOUDS } from "../clouds";
 import type { Directory, Tenant, TenantIdentity } from "../directory/load-directory";
-import { renderErrorPage, renderSignedOutPage, renderSignOutPage } from "../sign-in/pages";
+import {
+  renderDeviceCodeConfirmPage,
+  renderDeviceCodeDonePage,
+  renderDeviceCodeInputPage,
+  renderErrorPage,
+  renderSignedOutPage,
+  renderSignOutPage,
+} from "../sign-in/pages";
 import type { PrivateSigningJwk } from "../tokens/signing-keys";
 import { buildAccessTokenClaims, buildIdTokenClaims, encodeClientInfo } from "../tokens/token-claims";
 import { createClientRegistrationsAdapter } from "./client-registrations";
@@ -68,6 +75,7 @@ export function createTenantProvider(options: TenantProviderOptions): Provider {
     conformIdTokenClaims: false,
     scopes: ["openid", "profile", "email", "offline_access"],
     responseTypes: ["code"],
+    routes: { device_authorization: "/devicecode", code_verification: "/devicelogin" },
     pkce: { required: () => true },
     clientBasedCORS: () => true,
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
@@ -77,6 +85,29 @@ export function createTenantProvider(options: TenantProviderOptions): Provider {
       // Entra offers neither; MSAL never asks for them.
       pushedAuthorizationRequests: { enabled: false },
       dPoP: { enabled: false },
+      // The device authorization grant, for sign-in where no browser is at hand (a command line on
+      // a server): Entra's endpoint is the token endpoint's sibling `devicecode`, which MSAL derives.
+      deviceFlow: {
+        enabled: true,
+        userCodeInputSource: (ctx, form, _out, error) => {
+          ctx.body = renderDeviceCodeInputPage({
+            organization: tenant.displayName,
+            form,
+            ...(error && { error: "That code is not valid or has expired. Check it and try again." }),
+          });
+        },
+        userCodeConfirmSource: (ctx, form, client, _deviceInfo, userCode) => {
+          ctx.body = renderDeviceCodeConfirmPage({
+            organization: tenant.displayName,
+            form,
+            application: client.clientName ?? client.clientId,
+            userCode,
+          });
+        },
+        successSource: (ctx) => {
+          ctx.body = renderDeviceCodeDonePage({ organization: tenant.displayName });
+        },
+      },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: (ctx, form) => {
