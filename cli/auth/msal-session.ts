@@ -4,6 +4,7 @@ import {
   type AuthenticationResult,
   InteractionRequiredAuthError,
   PublicClientApplication,
+  ServerError,
 } from "@azure/msal-node";
 import type { SignInRealm } from "@/lib/contracts/sign-in-realm";
 import { CliError, EXIT } from "../exit-codes";
@@ -107,7 +108,11 @@ export async function accessTokenFor(options: {
     });
     return result.accessToken;
   } catch (error) {
-    if (error instanceof InteractionRequiredAuthError) {
+    // A refresh token Entra no longer accepts (revoked, expired, a password reset) is invalid_grant.
+    if (
+      error instanceof InteractionRequiredAuthError ||
+      (error instanceof ServerError && error.errorCode === "invalid_grant")
+    ) {
       throw new CliError(
         EXIT.signIn,
         `Entra wants you to sign in again (${error.errorCode}: ${error.errorMessage.split("\n")[0]}). Run hybrid-wizard login.`,

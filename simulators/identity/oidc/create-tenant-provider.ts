@@ -35,6 +35,7 @@ export interface TenantProviderOptions {
 }
 
 const HOUR = 3600;
+const DEVICE_CODE_POLL_SECONDS = 2;
 const DAY = 24 * HOUR;
 
 export function tenantMountPath(tenantId: string): string {
@@ -137,6 +138,7 @@ export function createTenantProvider(options: TenantProviderOptions): Provider {
     ttl: {
       AccessToken: options.accessTokenLifetimeSeconds,
       AuthorizationCode: 10 * 60,
+      DeviceCode: 15 * 60,
       IdToken: HOUR,
       Interaction: HOUR,
       // Entra gives single-page apps 24-hour refresh tokens.
@@ -189,6 +191,18 @@ export function createTenantProvider(options: TenantProviderOptions): Provider {
     await next();
     if (ctx.oidc?.route === "token") ctx.body = withEntraTokenFields(ctx.body, ctx.oidc, identityOf);
     if (ctx.oidc?.route === "discovery") ctx.body = withEntraDiscoveryFields(ctx.body, tenant, origin);
+    // Entra says how often to poll (msal-node waits `interval` seconds) and what to tell the person.
+    if (ctx.oidc?.route === "device_authorization" && ctx.body && typeof ctx.body === "object") {
+      const { verification_uri: uri, user_code: code } = ctx.body as {
+        verification_uri?: string;
+        user_code?: string;
+      };
+      ctx.body = {
+        ...ctx.body,
+        interval: DEVICE_CODE_POLL_SECONDS,
+        message: `To sign in, open ${uri} and enter the code ${code}.`,
+      };
+    }
   });
   return provider;
 }
