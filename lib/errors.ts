@@ -14,6 +14,10 @@ export const APP_ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   version_conflict: 409,
+  /** An Idempotency-Key sent again with another method, path or body (lib/http/idempotent.ts). */
+  idempotency_key_reused: 422,
+  /** An Idempotency-Key whose first request has not answered yet. */
+  idempotency_in_progress: 409,
   /** The body is larger than the route reads (lib/http/body-limits.ts). */
   payload_too_large: 413,
   rate_limited: 429,

@@ -20,3 +20,17 @@ export function readAgentVersionComment(head: string): string | undefined {
 
 /** How to make the file when it is not there; npm install and npm start run it by themselves. */
 export const AGENT_BUILD_COMMAND = "npm run build:agent";
+
+/** The command line admins script with: `node hybrid-wizard.mjs …` (docs/SCRIPTING.md). */
+export const CLI_DOWNLOAD_NAME = "hybrid-wizard.mjs";
+
+/** Where scripts/build-cli.ts writes the command line, beside the agent. */
+export function cliDownloadPath(): string {
+  return path.resolve(getDownloadsEnv().DOWNLOADS_DIR, CLI_DOWNLOAD_NAME);
+}
+
+export function readCliVersionComment(head: string): string | undefined {
+  return /^\/\/ hybrid-wizard (\S+)$/m.exec(head)?.[1];
+}
+
+export const CLI_BUILD_COMMAND = "npm run build:cli";

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/logger";
+import { errorHelpPath } from "@/lib/openapi/error-guide";
 
 export interface RequestContext {
   requestId: string;
@@ -65,14 +66,28 @@ function errorResponse(error: unknown, requestId: string, log: RequestContext["l
   if (error instanceof AppError) {
     log.info({ code: error.code }, error.message);
     return NextResponse.json(
-      { error: { code: error.code, message: error.message, ...error.details } },
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          docs: errorHelpPath(error.code),
+          ...error.details,
+        },
+      },
       { status: error.status, headers: { ...error.headers, ...headers } },
     );
   }
   if (error instanceof z.ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
     return NextResponse.json(
-      { error: { code: "validation_failed", message: "Some fields need correcting.", issues } },
+      {
+        error: {
+          code: "validation_failed",
+          message: "Some fields need correcting.",
+          docs: errorHelpPath("validation_failed"),
+          issues,
+        },
+      },
       { status: 422, headers },
     );
   }
@@ -82,6 +97,7 @@ function errorResponse(error: unknown, requestId: string, log: RequestContext["l
       error: {
         code: "internal_error",
         message: `Something went wrong on our side. Quote this id if you contact support: ${requestId}`,
+        docs: errorHelpPath("internal_error"),
         requestId,
       },
     },

@@ -16,7 +16,7 @@ function tooLarge(limitBytes: number): AppError {
 }
 
 /** Reads the body as it arrives, and stops (413) the moment it passes `limitBytes`. */
-async function readBounded(request: Request, limitBytes: number): Promise<Uint8Array> {
+export async function readBounded(request: Request, limitBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (declared > limitBytes) throw tooLarge(limitBytes);
   if (!request.body) return new Uint8Array();

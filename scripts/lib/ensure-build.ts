@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { agentDownloadPath } from "@/lib/downloads/agent-download-file";
+import { agentDownloadPath, cliDownloadPath } from "@/lib/downloads/agent-download-file";
 import { buildAgentBundle } from "@/scripts/build-agent";
+import { buildCliBundle } from "@/scripts/build-cli";
 
 // What the production build is made from; a newer file here means the build is stale.
 const SOURCES = [
@@ -17,6 +18,8 @@ const SOURCES = [
 ];
 // What the agent download (scripts/build-agent.ts) is made from.
 const AGENT_SOURCES = ["agent", "lib", "scripts/build-agent.ts", "package-lock.json"];
+// What the command line download (scripts/build-cli.ts) is made from.
+const CLI_SOURCES = ["cli", "lib", "components/api", "scripts/build-cli.ts", "package-lock.json"];
 const SKIP = new Set(["node_modules", ".next"]);
 
 function newestChange(entry: string): number {
@@ -41,13 +44,17 @@ export function isBuildCurrent(root = process.cwd()): boolean {
 }
 
 /**
- * Builds what the web app serves, each only when its code changed: the agent download
- * (a second or two) and the production build (`next build`).
+ * Builds what the web app serves, each only when its code changed: the agent and command line
+ * downloads (a second or two each) and the production build (`next build`).
  */
 export async function ensureBuild(log: (line: string) => void): Promise<void> {
   if (!isNewerThanSources(agentDownloadPath(), AGENT_SOURCES, process.cwd())) {
     log("Building the agent download (scripts/build-agent.ts) …");
     await buildAgentBundle();
+  }
+  if (!isNewerThanSources(cliDownloadPath(), CLI_SOURCES, process.cwd())) {
+    log("Building the command line download (scripts/build-cli.ts) …");
+    await buildCliBundle();
   }
   if (isBuildCurrent()) return;
   log("Building the web app (next build; only when the code changed) …");

@@ -3,8 +3,8 @@ import { CommandBlock } from "@/components/CommandBlock";
 import { AgentFileCard } from "@/components/downloads/AgentFileCard";
 import { AgentNotBuiltNotice } from "@/components/downloads/AgentNotBuiltNotice";
 import { pairCommand } from "@/lib/agents/pair-command";
-import { AGENT_BUILD_COMMAND } from "@/lib/downloads/agent-download-file";
-import { describeAgentDownload } from "@/lib/downloads/describe-agent-download";
+import { AGENT_BUILD_COMMAND, CLI_BUILD_COMMAND } from "@/lib/downloads/agent-download-file";
+import { describeAgentDownload, describeCliDownload } from "@/lib/downloads/describe-agent-download";
 import { requestOrigin } from "@/lib/http/request-origin";
 
 export const metadata = { title: "Download the agent — Hybrid Wizard" };
@@ -15,6 +15,7 @@ const SECTION = "rounded-lg border border-slate-200 bg-white p-8 shadow-sm";
 
 export default async function DownloadsPage() {
   const download = await describeAgentDownload();
+  const cli = await describeCliDownload();
   const server = requestOrigin(await headers()) ?? "https://THIS-SERVER";
   const fileName = download.available ? download.fileName : "hybrid-agent.mjs";
 
@@ -86,6 +87,53 @@ export default async function DownloadsPage() {
         <p className="mt-3 text-sm text-slate-600">
           <code>node {fileName} --help</code> lists every command and option.
         </p>
+      </section>
+
+      <section className={SECTION} aria-labelledby="cli-heading">
+        <h2 id="cli-heading" className="text-lg font-semibold">
+          The command line, for scripts
+        </h2>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          <code>hybrid-wizard</code> does what the wizard's pages do from a terminal or a scheduled script,
+          signed in as you with MFA in your browser (or with a device code). See{" "}
+          <a href="/docs/api">the API</a> for what it calls.
+        </p>
+        {cli.available ? (
+          <div className="mt-4 space-y-2 text-slate-700">
+            <p>
+              <a
+                href={`/downloads/${cli.fileName}`}
+                download={cli.fileName}
+                className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white shadow-sm hover:bg-brand-700"
+              >
+                Download {cli.fileName}
+              </a>{" "}
+              version {cli.version ?? "unknown"}
+            </p>
+            <p className="text-sm">
+              SHA-256 <code className="break-all font-mono">{cli.sha256}</code> (
+              <a
+                href={`/downloads/${cli.fileName}.sha256`}
+                download
+                className="text-brand-600 hover:underline"
+              >
+                checksum file
+              </a>
+              )
+            </p>
+            <CommandBlock
+              lines={[
+                `node ${cli.fileName} login --server ${server} --account you@yourtenant.onmicrosoft.com`,
+                `node ${cli.fileName} runs new --answers answers.json`,
+              ]}
+            />
+          </div>
+        ) : (
+          <p className="mt-4 text-amber-900" role="alert">
+            The command line download has not been built on this server: build it with{" "}
+            <code>{CLI_BUILD_COMMAND}</code>.
+          </p>
+        )}
       </section>
     </div>
   );

@@ -10,6 +10,7 @@ import type { Application, Directory } from "../directory/load-directory";
 // built per request: a request that carries a secret sees the confidential form of the client.
 
 export const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
 export function createClientRegistrationsAdapter(directory: Directory, cloud: CloudName): Adapter {
   const verifiedSecrets = new Set<string>();
@@ -58,7 +59,7 @@ function publicClientMetadata(app: Application): AdapterPayload {
     redirect_uris: app.redirectUris,
     post_logout_redirect_uris: app.redirectUris,
     response_types: ["code"],
-    grant_types: ["authorization_code", "refresh_token", JWT_BEARER_GRANT],
+    grant_types: ["authorization_code", "refresh_token", JWT_BEARER_GRANT, DEVICE_CODE_GRANT],
     token_endpoint_auth_method: "none",
   };
 }

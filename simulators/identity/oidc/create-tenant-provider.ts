@@ -3,7 +3,14 @@ import Provider, { type Configuration, errors, type OIDCContext } from "oidc-pro
 import { z } from "zod";
 import { CLOUDS } from "../clouds";
 import type { Directory, Tenant, TenantIdentity } from "../directory/load-directory";
-import { renderErrorPage, renderSignedOutPage, renderSignOutPage } from "../sign-in/pages";
+import {
+  renderDeviceCodeConfirmPage,
+  renderDeviceCodeDonePage,
+  renderDeviceCodeInputPage,
+  renderErrorPage,
+  renderSignedOutPage,
+  renderSignOutPage,
+} from "../sign-in/pages";
 import type { PrivateSigningJwk } from "../tokens/signing-keys";
 import { buildAccessTokenClaims, buildIdTokenClaims, encodeClientInfo } from "../tokens/token-claims";
 import { createClientRegistrationsAdapter } from "./client-registrations";
@@ -28,6 +35,7 @@ export interface TenantProviderOptions {
 }
 
 const HOUR = 3600;
+const DEVICE_CODE_POLL_SECONDS = 2;
 const DAY = 24 * HOUR;
 
 export function tenantMountPath(tenantId: string): string {
@@ -68,6 +76,7 @@ export function createTenantProvider(options: TenantProviderOptions): Provider {
     conformIdTokenClaims: false,
     scopes: ["openid", "profile", "email", "offline_access"],
     responseTypes: ["code"],
+    routes: { device_authorization: "/devicecode", code_verification: "/devicelogin" },
     pkce: { required: () => true },
     clientBasedCORS: () => true,
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
@@ -77,6 +86,29 @@ export function createTenantProvider(options: TenantProviderOptions): Provider {
       // Entra offers neither; MSAL never asks for them.
       pushedAuthorizationRequests: { enabled: false },
       dPoP: { enabled: false },
+      // The device authorization grant, for sign-in where no browser is at hand (a command line on
+      // a server): Entra's endpoint is the token endpoint's sibling `devicecode`, which MSAL derives.
+      deviceFlow: {
+        enabled: true,
+        userCodeInputSource: (ctx, form, _out, error) => {
+          ctx.body = renderDeviceCodeInputPage({
+            organization: tenant.displayName,
+            form,
+            ...(error && { error: "That code is not valid or has expired. Check it and try again." }),
+          });
+        },
+        userCodeConfirmSource: (ctx, form, client, _deviceInfo, userCode) => {
+          ctx.body = renderDeviceCodeConfirmPage({
+            organization: tenant.displayName,
+            form,
+            application: client.clientName ?? client.clientId,
+            userCode,
+          });
+        },
+        successSource: (ctx) => {
+          ctx.body = renderDeviceCodeDonePage({ organization: tenant.displayName });
+        },
+      },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: (ctx, form) => {
@@ -106,6 +138,7 @@ export function createTenantProvider(options: TenantProviderOptions): Provider {
     ttl: {
       AccessToken: options.accessTokenLifetimeSeconds,
       AuthorizationCode: 10 * 60,
+      DeviceCode: 15 * 60,
       IdToken: HOUR,
       Interaction: HOUR,
       // Entra gives single-page apps 24-hour refresh tokens.
@@ -158,6 +191,18 @@ export function createTenantProvider(options: TenantProviderOptions): Provider {
     await next();
     if (ctx.oidc?.route === "token") ctx.body = withEntraTokenFields(ctx.body, ctx.oidc, identityOf);
     if (ctx.oidc?.route === "discovery") ctx.body = withEntraDiscoveryFields(ctx.body, tenant, origin);
+    // Entra says how often to poll (msal-node waits `interval` seconds) and what to tell the person.
+    if (ctx.oidc?.route === "device_authorization" && ctx.body && typeof ctx.body === "object") {
+      const { verification_uri: uri, user_code: code } = ctx.body as {
+        verification_uri?: string;
+        user_code?: string;
+      };
+      ctx.body = {
+        ...ctx.body,
+        interval: DEVICE_CODE_POLL_SECONDS,
+        message: `To sign in, open ${uri} and enter the code ${code}.`,
+      };
+    }
   });
   return provider;
 }

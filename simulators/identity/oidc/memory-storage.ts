@@ -15,6 +15,8 @@ export class MemoryStorage {
   readonly #entries = new Map<string, Entry>();
   readonly #grantMembers = new Map<string, Set<string>>();
   readonly #sessionIdsByUid = new Map<string, string>();
+  /** The device authorization grant's codes by the code the person types (`/devicelogin`). */
+  readonly #deviceCodeIdsByUserCode = new Map<string, string>();
 
   adapterFor(model: string): Adapter {
     const key = (id: string) => `${model}:${id}`;
@@ -23,6 +25,8 @@ export class MemoryStorage {
         const expiresAt = expiresIn ? Date.now() + expiresIn * 1000 : Number.POSITIVE_INFINITY;
         this.#entries.set(key(id), { payload, expiresAt });
         if (model === "Session" && payload.uid) this.#sessionIdsByUid.set(payload.uid, id);
+        if (model === "DeviceCode" && payload.userCode)
+          this.#deviceCodeIdsByUserCode.set(payload.userCode, id);
         if (GRANT_MEMBERS.has(model) && payload.grantId) {
           const members = this.#grantMembers.get(payload.grantId) ?? new Set();
           this.#grantMembers.set(payload.grantId, members.add(key(id)));
@@ -33,7 +37,10 @@ export class MemoryStorage {
         const id = this.#sessionIdsByUid.get(uid);
         return id === undefined ? undefined : this.#read(key(id));
       },
-      findByUserCode: async () => undefined,
+      findByUserCode: async (userCode) => {
+        const id = this.#deviceCodeIdsByUserCode.get(userCode);
+        return id === undefined ? undefined : this.#read(key(id));
+      },
       consume: async (id) => {
         const payload = this.#read(key(id));
         if (payload) payload.consumed = Math.floor(Date.now() / 1000);

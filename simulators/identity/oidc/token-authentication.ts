@@ -1,6 +1,7 @@
 import type { KoaContextWithOIDC } from "oidc-provider";
 
-// How the user behind the access token being minted authenticated (`amr`). Tokens from a code or a
+// How the user behind the access token being minted authenticated (`amr`). Tokens from a code (or a
+// device code) or a
 // refresh token carry it on those; an on-behalf-of token takes it from the user's assertion, which
 // the grant handler records here for the request.
 
@@ -11,8 +12,8 @@ export function rememberAssertionMethods(ctx: KoaContextWithOIDC, amr: string[])
 }
 
 export function authenticationMethodsFor(ctx: KoaContextWithOIDC): string[] {
-  const { AuthorizationCode, RefreshToken } = ctx.oidc.entities;
-  const amr = AuthorizationCode?.amr ?? RefreshToken?.amr ?? assertionMethods.get(ctx);
+  const { AuthorizationCode, DeviceCode, RefreshToken } = ctx.oidc.entities;
+  const amr = AuthorizationCode?.amr ?? DeviceCode?.amr ?? RefreshToken?.amr ?? assertionMethods.get(ctx);
   if (!amr) throw new Error("no sign-in is known for the access token being issued");
   return amr;
 }

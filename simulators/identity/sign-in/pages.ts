@@ -154,3 +154,45 @@ export function renderSignedOutPage(options: { organization: string }): string {
     body: "<h1>You have signed out</h1><p>You can close this window.</p>",
   });
 }
+
+/** The device code sign-in's first page (`/devicelogin`): type the code the command line shows. `form` comes from oidc-provider. */
+export function renderDeviceCodeInputPage(options: {
+  organization: string;
+  form: string;
+  error?: string;
+}): string {
+  return layout({
+    title: "Enter code",
+    organization: options.organization,
+    body: `<h1>Enter code</h1>
+<p>Enter the code displayed on your device or in your terminal to allow access.</p>
+${errorLine(options.error)}
+${options.form.replace('name="user_code"', 'name="user_code" aria-label="Code" id="user_code"')}
+<div class="actions"><button type="submit" form="op.deviceInputForm">Next</button></div>`,
+  });
+}
+
+/** After sign-in: Entra asks whether the device should act as the person. */
+export function renderDeviceCodeConfirmPage(options: {
+  organization: string;
+  form: string;
+  application: string;
+  userCode: string;
+}): string {
+  return layout({
+    title: "Are you trying to sign in?",
+    organization: options.organization,
+    body: `<h1>Are you trying to sign in to ${escapeHtml(options.application)}?</h1>
+<p>Only continue if you started this from a device or terminal you trust (code ${escapeHtml(options.userCode)}).</p>
+${options.form}
+<div class="actions"><button type="submit" form="op.deviceConfirmForm">Continue</button></div>`,
+  });
+}
+
+export function renderDeviceCodeDonePage(options: { organization: string }): string {
+  return layout({
+    title: "Signed in",
+    organization: options.organization,
+    body: "<h1>You have signed in</h1><p>You can close this window and go back to your device or terminal.</p>",
+  });
+}

@@ -185,6 +185,7 @@ const ROUTES: Record<string, RouteCase> = {
   "exchange-online/connection": { noId: "checks the caller's own Exchange Online, with their own token" },
   "auth/realm": { noId: "public: finds a tenant from an account's domain, as sign-in must" },
   health: { noId: "public: the service's health" },
+  "openapi.json": { noId: "public: the API's description" },
   "agent/v1/pair": { noId: "the pairing code is the secret that names the tenant" },
   "agent/v1/poll": { noId: "hands out the calling agent's own tenant's jobs" },
   "agent/v1/whoami": { noId: "describes the calling agent" },

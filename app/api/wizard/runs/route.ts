@@ -6,6 +6,7 @@ import {
   ZWizardRunListQuerySchema,
 } from "@/lib/contracts/wizard-runs";
 import { getDb } from "@/lib/db";
+import { idempotent } from "@/lib/http/idempotent";
 import { createRun } from "@/lib/wizard/runs/create-run";
 import { listRuns } from "@/lib/wizard/runs/list-runs";
 
@@ -18,6 +19,9 @@ export const GET = userRoute({ role: "viewer" }, async (request, { acting }) => 
   );
 });
 
-export const POST = userRoute({ role: "operator" }, async (_request, { acting }) =>
-  NextResponse.json((await createRun({ db: getDb(), acting })) satisfies WizardRun, { status: 201 }),
+export const POST = userRoute(
+  { role: "operator" },
+  idempotent(async (_request, { acting }) =>
+    NextResponse.json((await createRun({ db: getDb(), acting })) satisfies WizardRun, { status: 201 }),
+  ),
 );

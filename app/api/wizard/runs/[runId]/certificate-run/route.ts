@@ -4,6 +4,7 @@ import { ZCertificatePlanRequestSchema } from "@/lib/contracts/wizard-done";
 import { type WizardRun, ZWizardRunParamsSchema } from "@/lib/contracts/wizard-runs";
 import { getDb } from "@/lib/db";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { idempotent } from "@/lib/http/idempotent";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { createLinkedRun } from "@/lib/wizard/runs/create-linked-run";
 
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const POST = userRoute(
   { role: "operator" },
   ZWizardRunParamsSchema,
-  async (request, { acting }, { runId }) => {
+  idempotent(async (request, { acting }, { runId }) => {
     const { thumbprint } = await readJsonBody(request, ZCertificatePlanRequestSchema, BODY_LIMITS.small);
     const run = await createLinkedRun({
       db: getDb(),
@@ -22,5 +23,5 @@ export const POST = userRoute(
       link: { kind: "certificate", thumbprint },
     });
     return NextResponse.json(run satisfies WizardRun, { status: 201 });
-  },
+  }),
 );

@@ -4,6 +4,7 @@ import { ZWizardRunParamsSchema } from "@/lib/contracts/wizard-runs";
 import { type UpdateProgress, ZConfirmPlanRequestSchema } from "@/lib/contracts/wizard-update";
 import { getDb } from "@/lib/db";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { idempotent } from "@/lib/http/idempotent";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { confirmUpdate } from "@/lib/wizard/update/confirm-update";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const POST = userRoute(
   { role: "operator" },
   ZWizardRunParamsSchema,
-  async (request, { acting }, { runId }) => {
+  idempotent(async (request, { acting }, { runId }) => {
     const { version, digest } = await readJsonBody(request, ZConfirmPlanRequestSchema, BODY_LIMITS.small);
     const progress = await confirmUpdate({
       db: getDb(),
@@ -24,5 +25,5 @@ export const POST = userRoute(
       digest,
     });
     return NextResponse.json(progress satisfies UpdateProgress, { status: 202 });
-  },
+  }),
 );

@@ -7,6 +7,7 @@ import {
 import { ZWizardRunParamsSchema } from "@/lib/contracts/wizard-runs";
 import { getDb } from "@/lib/db";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { idempotent } from "@/lib/http/idempotent";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { readDomainProofs } from "@/lib/wizard/runs/read-domain-proofs";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 export const POST = userRoute(
   { role: "operator" },
   ZWizardRunParamsSchema,
-  async (request, { acting }, { runId }) => {
+  idempotent(async (request, { acting }, { runId }) => {
     const { createTrust } = await readJsonBody(request, ZReadDomainProofsRequestSchema, BODY_LIMITS.small);
     const proofs = await readDomainProofs({
       db: getDb(),
@@ -26,5 +27,5 @@ export const POST = userRoute(
       createTrust,
     });
     return NextResponse.json({ proofs } satisfies DomainProofsResponse);
-  },
+  }),
 );

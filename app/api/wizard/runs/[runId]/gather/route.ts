@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
 import { connectGraph } from "@/lib/graph/connect-graph";
 import { holdConnection, MAX_EVENT_STREAMS_PER_USER } from "@/lib/http/held-connections";
+import { idempotent } from "@/lib/http/idempotent";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { findRunRow } from "@/lib/wizard/runs/find-run-row";
 import { gatherStream } from "@/lib/wizard/runs/gather-stream";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 export const POST = userRoute(
   { role: "operator" },
   ZWizardRunParamsSchema,
-  async (_request, { acting, log }, { runId }) => {
+  idempotent(async (_request, { acting, log }, { runId }) => {
     const db = getDb();
     await findRunRow({ db, acting, runId });
     const { accessToken } = await acquireExchangeOnlineToken({ db, acting, logger: log });
@@ -43,5 +44,5 @@ export const POST = userRoute(
         "x-accel-buffering": "no",
       },
     });
-  },
+  }),
 );

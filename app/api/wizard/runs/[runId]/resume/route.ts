@@ -4,6 +4,7 @@ import { ZWizardRunParamsSchema } from "@/lib/contracts/wizard-runs";
 import { type UpdateProgress, ZUpdateCommandRequestSchema } from "@/lib/contracts/wizard-update";
 import { getDb } from "@/lib/db";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { idempotent } from "@/lib/http/idempotent";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { resumeUpdate } from "@/lib/wizard/update/resume-update";
@@ -13,9 +14,9 @@ export const dynamic = "force-dynamic";
 export const POST = userRoute(
   { role: "operator" },
   ZWizardRunParamsSchema,
-  async (request, { acting }, { runId }) => {
+  idempotent(async (request, { acting }, { runId }) => {
     const { version } = await readJsonBody(request, ZUpdateCommandRequestSchema, BODY_LIMITS.small);
     const progress = await resumeUpdate({ db: getDb(), queue: await getQueue(), acting, runId, version });
     return NextResponse.json(progress satisfies UpdateProgress);
-  },
+  }),
 );
