@@ -56,6 +56,8 @@ export async function startDispatchRig(
       output.push(line);
       if (output.length > 30) output.shift();
     },
+    // On a machine shared with other work, `next start` alone has taken two minutes.
+    timeoutMs: 300_000,
   });
   return {
     db,

@@ -153,6 +153,31 @@ async function fetchFirst(boss: PgBoss, names: readonly string[], db: ReturnType
 }
 
 /**
+ * The first job waiting in `names`, taken and leased to the acting agent. Taking the job and issuing
+ * its lease token are one transaction: were the database to fail between the two, the job would be
+ * active with no agent holding it until its lease lapsed.
+ */
+function takeNextJob(
+  boss: PgBoss,
+  names: readonly string[],
+  options: { acting: AgentActingContext; capabilities: readonly string[] },
+) {
+  return inSqlTransaction(async (sql) => {
+    const found = await fetchFirst(boss, names, pgBossSqlExecutor(sql));
+    if (!found) return null;
+    const { job, name } = found;
+    // The poll may have been held since before its agent was revoked: then it takes nothing.
+    await assertAgentNotRevoked({ sql, acting: options.acting });
+    const data = ZAgentJobDataSchema.parse(job.data);
+    const unsupported = unsupportedBecause(data, options.capabilities, options.acting.actor.name);
+    // Settled after the commit, through pg-boss's own connection: this one holds the job's row.
+    if (unsupported) return { job, name, data, unsupported };
+    const leaseToken = await issueLeaseToken({ sql, jobId: job.id, attempt: job.retryCount, queue: name });
+    return { job, name, data, leaseToken };
+  });
+}
+
+/**
  * Hands the agent's next job — its own queue's, else its tenant's — to the polling agent, waiting
  * up to `holdMs` for one to arrive; null when none came.
  */
@@ -169,21 +194,13 @@ export async function leaseNextAgentJob(options: {
   const deadline = Date.now() + options.holdMs;
   for (;;) {
     const wakeup = await armJobWakeup(names);
-    // Taking the job and issuing its lease token are one transaction: were the database to fail
-    // between the two, the job would be active with no agent holding it until its lease lapsed.
-    const handedOut = await inSqlTransaction(async (sql) => {
-      const found = await fetchFirst(boss, names, pgBossSqlExecutor(sql));
-      if (!found) return null;
-      const { job, name } = found;
-      // The poll may have been held since before its agent was revoked: then it takes nothing.
-      await assertAgentNotRevoked({ sql, acting: options.acting });
-      const data = ZAgentJobDataSchema.parse(job.data);
-      const unsupported = unsupportedBecause(data, options.capabilities, options.acting.actor.name);
-      // Settled after the commit, through pg-boss's own connection: this one holds the job's row.
-      if (unsupported) return { job, name, data, unsupported };
-      const leaseToken = await issueLeaseToken({ sql, jobId: job.id, attempt: job.retryCount, queue: name });
-      return { job, name, data, leaseToken };
-    });
+    let handedOut: Awaited<ReturnType<typeof takeNextJob>>;
+    try {
+      handedOut = await takeNextJob(boss, names, options);
+    } catch (error) {
+      wakeup.cancel(); // refused (revoked) or the database failed: nobody waits on this subscription
+      throw error;
+    }
     if (handedOut) {
       wakeup.cancel();
       const { job, name, data } = handedOut;
