@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ZApiErrorBodySchema } from "@/lib/contracts/api-error";
 import { IDEMPOTENCY_KEY_HEADER } from "@/lib/contracts/idempotency";
-import { API_OPERATIONS, type ApiOperation } from "@/lib/openapi/api-operations";
+import type { ApiOperation } from "@/lib/openapi/api-operation";
+import { API_OPERATIONS } from "@/lib/openapi/api-operations";
 import { APP_VERSION } from "@/lib/version";
 
 type JsonSchema = Record<string, unknown>;

@@ -30,6 +30,7 @@ export async function actingPartner(options: { db: Db; acting: UserActingContext
     throw new AppError(
       "forbidden",
       "The partner dashboard is for a partner's technicians: sign in with your account in your partner organization's tenant.",
+      { reason: "not_a_partner" },
     );
   }
   return {

@@ -26,7 +26,9 @@ import { ACCOUNTS, signInAs, tenantOf } from "@/tests/integration/identity/scena
 // before the handler runs (ids are random: an allowed caller gets the handler's own answer, a
 // 404, a 422, never a 403); each refusal leaves an audit row.
 
-type Access = Role | "agent" | "public";
+// "partner": a partner's own pages (the dashboard, its schedule), refused to anyone who is not a
+// partner's technician before any id is read, whatever their role in their tenant.
+type Access = Role | "agent" | "public" | "partner";
 
 const ACCESS: Record<string, Access> = {
   "GET agents": "viewer",
@@ -36,12 +38,12 @@ const ACCESS: Record<string, Access> = {
   "DELETE agents/[agentId]": "owner",
   "GET audit": "viewer",
   "GET partner/audit": "viewer",
-  "GET partner/customers": "viewer",
-  "GET partner/customers/[tenantId]/report": "viewer",
-  "POST partner/health-checks": "operator",
-  "GET partner/health-checks/[batchId]": "viewer",
-  "GET partner/schedule": "viewer",
-  "PUT partner/schedule": "owner",
+  "GET partner/customers": "partner",
+  "GET partner/customers/[tenantId]/report": "partner",
+  "POST partner/health-checks": "partner",
+  "GET partner/health-checks/[batchId]": "partner",
+  "GET partner/schedule": "partner",
+  "PUT partner/schedule": "partner",
   "GET me": "viewer",
   "PATCH tenant/settings": "owner",
   "GET tenant/members": "owner",
@@ -147,6 +149,7 @@ function expected(access: Access, caller: CallerName): "allowed" | Outcome {
   if (access === "public") return "allowed";
   if (access === "agent") return { status: 401 };
   if (caller === "partner") return { status: 403, reason: "no_partner_relationship" };
+  if (access === "partner") return { status: 403, reason: "not_a_partner" };
   return roleAtLeast(caller, access) ? "allowed" : { status: 403, reason: "role_required" };
 }
 
@@ -206,9 +209,11 @@ describe("the role matrix", () => {
 
   it("keeps an audit row of every refused attempt, naming who tried what", async () => {
     const userRoutes = Object.values(ACCESS).filter((access) => access !== "agent" && access !== "public");
+    // A partner's page refuses a non-partner in its handler, not by role: no role refusal to audit.
+    const roleRoutes = userRoutes.filter((access): access is Role => access !== "partner");
     const refusedByRole =
-      userRoutes.filter((access) => !roleAtLeast("operator", access)).length +
-      userRoutes.filter((access) => !roleAtLeast("viewer", access)).length;
+      roleRoutes.filter((access) => !roleAtLeast("operator", access)).length +
+      roleRoutes.filter((access) => !roleAtLeast("viewer", access)).length;
     const refusals = await db.auditEvent.findMany({
       where: { tenantId: contosoId, action: "access.refused" },
       orderBy: { id: "asc" },

@@ -1,5 +1,6 @@
 import { IDEMPOTENCY_KEY_HEADER } from "@/lib/contracts/idempotency";
-import { API_OPERATIONS, type ApiOperation } from "@/lib/openapi/api-operations";
+import type { ApiOperation } from "@/lib/openapi/api-operation";
+import { API_OPERATIONS } from "@/lib/openapi/api-operations";
 import { ERROR_GUIDE } from "@/lib/openapi/error-guide";
 
 export const metadata = { title: "API — Hybrid Wizard" };
