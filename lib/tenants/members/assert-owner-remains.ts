@@ -9,10 +9,9 @@ import { tenantScope } from "@/lib/tenants/tenant-scope";
  * left to manage its members.
  */
 export async function assertOwnerRemains(tx: Prisma.TransactionClient, acting: ActingContext): Promise<void> {
-  const scope = tenantScope(acting);
-  const members = await tx.membership.count({ where: scope });
+  const members = await tx.membership.count({ where: { ...tenantScope(acting) } });
   if (members === 0) return;
-  const owners = await tx.membership.count({ where: { ...scope, role: "owner" } });
+  const owners = await tx.membership.count({ where: { ...tenantScope(acting), role: "owner" } });
   if (owners > 0) return;
   throw new AppError(
     "conflict",

@@ -22,6 +22,7 @@ describe("handleRoute", () => {
       error: {
         code: "version_conflict",
         message: "Someone else saved this page first. Reload to see their answers.",
+        docs: "/docs/api#error-version_conflict",
       },
     });
   });
@@ -70,6 +71,7 @@ describe("handleRoute", () => {
     expect((await response.json()).error).toEqual({
       code: "not_found",
       message: "No such job: job ids are UUIDs.",
+      docs: "/docs/api#error-not_found",
     });
     expect(ran).toBe(false);
   });
