@@ -68,12 +68,13 @@ function partnerRole(partner: PartnerGrant, acting: Omit<UserActingContext, "rol
 }
 
 async function ownRole(db: Db, acting: Omit<UserActingContext, "role">): Promise<Granted> {
-  const scope = tenantScope(acting);
-  const mine = await db.membership.findFirst({ where: { ...scope, userId: acting.actor.userId } });
+  const mine = await db.membership.findFirst({
+    where: { ...tenantScope(acting), userId: acting.actor.userId },
+  });
   if (mine) return { role: mine.role };
   const { displayName } = acting.actor;
   const tenantName = acting.tenant.displayName;
-  if (await db.membership.findFirst({ where: scope, select: { id: true } })) {
+  if (await db.membership.findFirst({ where: { ...tenantScope(acting) }, select: { id: true } })) {
     return refuse(
       "not_a_member",
       `${displayName} is not a member of ${tenantName} in Hybrid Wizard. Ask one of its owners to add them on the Members page.`,

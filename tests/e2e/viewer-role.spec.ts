@@ -28,7 +28,7 @@ test("a viewer sees a run's plan and log and cannot start an update", async ({ p
   const runId = /\/wizard\/([0-9a-f-]{36})\/review$/.exec(page.url())?.[1];
   expect(runId).toBeDefined();
   await page.getByRole("button", { name: "Confirm and update" }).click();
-  await expect(page).toHaveURL(/\/update$/);
+  await expect(page).toHaveURL(/\/update$/, { timeout: 60_000 });
   await expect(page.getByRole("log")).toContainText("New-InboundConnector", { timeout: 120_000 });
 
   const viewer = await (await browser.newContext()).newPage();
