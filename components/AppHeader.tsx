@@ -25,6 +25,12 @@ export function AppHeader({ version }: { version: string }) {
             <Link href="/downloads" className="hover:text-brand-700">
               Downloads
             </Link>
+            <Link href="/members" className="hover:text-brand-700">
+              Members
+            </Link>
+            <Link href="/audit" className="hover:text-brand-700">
+              Audit
+            </Link>
             <Link href="/settings" className="hover:text-brand-700">
               Settings
             </Link>

@@ -6,6 +6,7 @@ import {
   ZCreatedPairingCodeResponseSchema,
 } from "@/lib/contracts/agents";
 import { ZApiErrorBodySchema } from "@/lib/contracts/api-error";
+import { type AuditPage, ZAuditPageSchema } from "@/lib/contracts/audit";
 import {
   type ExchangeOnlineConnectionResponse,
   ZExchangeOnlineConnectionResponseSchema,
@@ -23,6 +24,14 @@ import {
   ZHealthScheduleResponseSchema,
   ZStartedHealthChecksResponseSchema,
 } from "@/lib/contracts/partner-dashboard";
+
+  type AddMemberRequest,
+  type Member,
+  type MemberListResponse,
+  ZMemberListResponseSchema,
+  ZMemberSchema,
+} from "@/lib/contracts/members";
+
 import {
   type StoredMigrationCredential,
   type StoredOnPremisesAccount,
@@ -49,7 +58,6 @@ import {
   ZUndoResponseSchema,
   ZValidationResponseSchema,
 } from "@/lib/contracts/wizard-done";
-
 import {
   type DetectedServers,
   type RunGathered,
@@ -74,6 +82,7 @@ import {
   ZRunPlanResponseSchema,
   ZUpdateProgressSchema,
 } from "@/lib/contracts/wizard-update";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { AnswerPageId } from "@/lib/wizard/wizard-pages";
 
 // The browser's one way to the service's API: each call sends what its contract (lib/contracts)
@@ -142,6 +151,8 @@ const json = (method: string, body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
+const auditPath = (scope: "tenant" | "partner") => (scope === "tenant" ? "/api/audit" : "/api/partner/audit");
+
 export function createApiClient(send: Send) {
   return {
     me: (): Promise<MeResponse> => read(send("/api/me"), ZMeResponseSchema),
@@ -163,6 +174,26 @@ export function createApiClient(send: Send) {
     },
     async revokeAgent(agentId: string): Promise<void> {
       await answered(await send(`/api/agents/${encodeURIComponent(agentId)}`, { method: "DELETE" }));
+    },
+    listMembers: (): Promise<MemberListResponse> =>
+      read(send("/api/tenant/members"), ZMemberListResponseSchema),
+    addMember: (request: AddMemberRequest): Promise<Member> =>
+      read(send("/api/tenant/members", json("POST", request)), ZMemberSchema),
+    changeMemberRole: (memberId: string, role: Role): Promise<Member> =>
+      read(
+        send(`/api/tenant/members/${encodeURIComponent(memberId)}`, json("PATCH", { role })),
+        ZMemberSchema,
+      ),
+    async removeMember(memberId: string): Promise<void> {
+      await answered(await send(`/api/tenant/members/${encodeURIComponent(memberId)}`, { method: "DELETE" }));
+    },
+    /** A page of the audit trail: the tenant's own, or (`partner`) across the partner's customers. */
+    auditPage: (scope: "tenant" | "partner", filters: URLSearchParams): Promise<AuditPage> =>
+      read(send(`${auditPath(scope)}?${filters}`), ZAuditPageSchema),
+    async downloadAuditCsv(scope: "tenant" | "partner", filters: URLSearchParams): Promise<Blob> {
+      const query = new URLSearchParams(filters);
+      query.set("format", "csv");
+      return (await answered(await send(`${auditPath(scope)}?${query}`))).blob();
     },
     updateTenantSettings: (settings: TenantSettings): Promise<TenantSettings> =>
       read(send("/api/tenant/settings", json("PATCH", settings)), ZTenantSettingsSchema),

@@ -4,13 +4,12 @@ import type { ActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 
 /**
- * Called in a member change's transaction after its write, under `lockMembers`: a tenant that has
- * members keeps at least one owner, or the change is rolled back (409), since no one would be
- * left to manage its members.
+ * Called in a member change's transaction after its write, under `lockMembers`: a tenant with
+ * members keeps at least one owner, or the change is rolled back (409), since no one would be left
+ * to manage its members. Removing the last owner is refused even when no one else is left: that
+ * would quietly hand the tenant back to Entra's directory roles.
  */
 export async function assertOwnerRemains(tx: Prisma.TransactionClient, acting: ActingContext): Promise<void> {
-  const members = await tx.membership.count({ where: { ...tenantScope(acting) } });
-  if (members === 0) return;
   const owners = await tx.membership.count({ where: { ...tenantScope(acting), role: "owner" } });
   if (owners > 0) return;
   throw new AppError(

@@ -257,9 +257,9 @@ describe("MFA policy and directory roles", () => {
       expect(lynne.body.error).toEqual({
         code: "forbidden",
         reason: "admin_role_required",
-        requiredRoles: ["GlobalAdministrator", "ExchangeAdministrator"],
+        requiredRoles: ["GlobalAdministrator", "ExchangeAdministrator", "GlobalReader"],
         message:
-          "Lynne Robbins is not a Global Administrator or Exchange Administrator of Contoso. Hybrid Wizard needs one of these roles: ask a Global Administrator to assign Exchange Administrator, then sign in again.",
+          "Lynne Robbins is not a Global Administrator, Exchange Administrator or Global Reader of Contoso. Hybrid Wizard needs one of these roles: ask a Global Administrator to assign one, then sign in again.",
       });
     } finally {
       await db.tenant.update({ where: { entraTenantId: contosoId }, data: { mfaPolicy: "Required" } });
