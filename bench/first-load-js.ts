@@ -13,7 +13,16 @@ import { createMigratedDatabase, openTestDatabaseServer } from "@/tests/helpers/
 import { startWebApp } from "@/tests/helpers/web-app";
 import { ACCOUNTS, signInAs } from "@/tests/integration/identity/scenario";
 
-const PAGES = ["/", "/sign-in", "/agents", "/settings", "/downloads", "/wizard", "/wizard/credentials"];
+const PAGES = [
+  "/",
+  "/sign-in",
+  "/agents",
+  "/settings",
+  "/downloads",
+  "/wizard",
+  "/wizard/credentials",
+  "/partner",
+];
 /** A saved run's pages (app/(app)/wizard/[runId]/[page]); "no page" where the build has none. */
 const RUN_PAGES = ["environment", "credentials"];
 

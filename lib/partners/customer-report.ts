@@ -18,7 +18,7 @@ const escapeHtml = (text: string) =>
     /[&<>"']/g,
     (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char,
   );
-const day = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+const day = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /**
  * One customer's hybrid health as a standalone HTML page (inline styles, no script, prints on A4):

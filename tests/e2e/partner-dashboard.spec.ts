@@ -14,7 +14,8 @@ test("a partner's technician checks every customer from /partner and sees each r
   await signInWithPopup(page, ACCOUNTS.patti);
   await page.goto("/partner");
   const rows = page.getByTestId("customer-row");
-  await expect(rows).toHaveCount(2);
+  // The table loads once the session is restored and the API answered.
+  await expect(rows).toHaveCount(2, { timeout: 30_000 });
   await expect(rows.nth(0)).toContainText("Contoso");
   await expect(rows.nth(1)).toContainText("Fabrikam");
 

@@ -190,6 +190,16 @@ const ROUTES: Record<string, RouteCase> = {
   "agent/v1/poll": { noId: "hands out the calling agent's own tenant's jobs" },
   "agent/v1/whoami": { noId: "describes the calling agent" },
   "agent/v1/credential/rotate": { noId: "rotates the calling agent's own credential" },
+  // The partner dashboard's routes refuse anyone who is not a partner's technician (403) before
+  // reading an id; a customer or batch outside the partner's active relationships is 404
+  // (tests/integration/partners/health-checks.test.ts tries ended and suspended ones).
+  "partner/customers": { noId: "lists the calling partner's own customers" },
+  "partner/customers/[tenantId]/report": {
+    noId: "a partner's route: a tenant without its active relationship is 404",
+  },
+  "partner/health-checks": { noId: "starts checks of the calling partner's own customers" },
+  "partner/health-checks/[batchId]": { noId: "a partner's route: another partner's batch is 404" },
+  "partner/schedule": { noId: "the calling partner's own schedule" },
 };
 
 async function apiRoutes(): Promise<string[]> {
