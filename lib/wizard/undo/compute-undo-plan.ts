@@ -21,7 +21,8 @@ export interface UndoPlan {
 
 function leftAs(applied: readonly ExecutedOperation[]): Map<string, Record<string, PlanValue>> {
   const states = new Map<string, Record<string, PlanValue>>();
-  for (const operation of applied) {
+  // What New- and Set- wrote; an apply's `after` (the topology service "refreshed") is no property.
+  for (const operation of applied.filter((entry) => ["new", "set"].includes(verbOf(entry)))) {
     const key = objectKey(operation);
     states.set(key, { ...states.get(key), ...operation.after });
   }

@@ -59,7 +59,16 @@ function removal(operation: ExchangeOperation, context: InverseContext): Inverse
       cannotUndo: `Exchange has no cmdlet that removes a ${operation.kind}, so ${operation.identity} stays.`,
     };
   }
-  const leftAs = context.leftAs.get(objectKey(operation)) ?? operation.after;
+  // As Get- names the properties (SectionName), not as New- took them (-Section): what is compared.
+  const asProperty = new Map(
+    Object.entries(entry.parameterOf ?? {}).map(([property, parameter]) => [parameter, property]),
+  );
+  const leftAs = Object.fromEntries(
+    Object.entries(context.leftAs.get(objectKey(operation)) ?? operation.after).map(([name, value]) => [
+      asProperty.get(name) ?? name,
+      value,
+    ]),
+  );
   return {
     operations: [
       {

@@ -20,9 +20,14 @@ export function objectRead(operation: {
   side: ExchangeSide;
   kind: string;
   identity: string;
+  cmdlet?: string;
 }): ObjectRead | null {
+  // A Get- that makes Exchange act (the topology service's refresh of setting overrides) changes no
+  // property of its object, which an undo has just removed: nothing to compare.
   let cmdlet: string;
   try {
+    const own = objectKind(operation.kind).cmdlets.find((entry) => entry.name === operation.cmdlet);
+    if (own?.verb === "apply" && own.name.startsWith("Get-")) return null;
     cmdlet = kindCmdlet(operation.kind, "get", operation.side).name;
   } catch {
     return null;

@@ -161,7 +161,9 @@ export async function runOperationAttempt(context: AttemptContext): Promise<Atte
       operation.parameters = written.parameters;
     }
     const read =
-      side === "Graph" ? null : objectRead({ side, kind: operation.kind, identity: operation.identity });
+      side === "Graph"
+        ? null
+        : objectRead({ side, kind: operation.kind, identity: operation.identity, cmdlet: operation.cmdlet });
     const readable = read !== null || transport.current !== undefined;
     const readNow = async () => {
       if (transport.current) return transport.current(operation);

@@ -1,4 +1,3 @@
-import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiClient } from "@/components/api/api-client";
@@ -42,9 +41,6 @@ beforeAll(async () => {
     tenantId: contoso.id,
     simulatorState: path.join(scenario.dataDir, "on-premises", "contoso.json"),
     webEnv: { ...serviceEnvFor(scenario.idp), ...scenario.env },
-    onOutput: (line) => {
-      if (/"level":(50|40)/.test(line)) appendFileSync("/tmp/hyb-web.log", `${line}\n`);
-    },
   });
   agent = spawnAgent(["run", "--config", await bed.pairAgent("CONTOSO-EX1")]);
 });
@@ -88,6 +84,11 @@ async function runPlan(runId: string) {
   const client = await adeleClient();
   const plan = await client.getRunPlan(runId);
   await client.confirmUpdate(runId, { version: plan.version, digest: plan.digest });
+  return { plan, done: await settled(runId) };
+}
+
+async function settled(runId: string) {
+  const client = await adeleClient();
   const done = await settledUpdate(() => client.getUpdateProgress(runId));
   // What failed, in Exchange's or Graph's words, before any other expectation.
   expect(
@@ -95,7 +96,7 @@ async function runPlan(runId: string) {
       .filter((operation) => operation.status === "failed" && !operation.error?.warning)
       .map((operation) => `${operation.cmdlet} ${operation.identity}: ${operation.error?.message}`),
   ).toEqual([]);
-  return { plan, done };
+  return done;
 }
 
 describe("the dedicated Exchange hybrid application, from gathering to undo", () => {
@@ -175,7 +176,7 @@ describe("the dedicated Exchange hybrid application, from gathering to undo", ()
       expect.arrayContaining(["Remove-MgApplication", "Remove-SettingOverride", "Remove-AuthServer"]),
     );
     await client.confirmUpdate(undoRun.id, { version: inverse.version, digest: inverse.digest });
-    const undone = await settledUpdate(() => client.getUpdateProgress(undoRun.id));
+    const undone = await settled(undoRun.id);
     expect(undone.status).toBe("succeeded");
     const after = await graphState();
     expect(after.applications).toEqual(start.graph.applications);
