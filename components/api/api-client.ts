@@ -13,6 +13,13 @@ import {
 } from "@/lib/contracts/exchange-online";
 import { type MeResponse, ZMeResponseSchema } from "@/lib/contracts/me";
 import {
+  type AddMemberRequest,
+  type Member,
+  type MemberListResponse,
+  ZMemberListResponseSchema,
+  ZMemberSchema,
+} from "@/lib/contracts/members";
+import {
   type CustomersResponse,
   type HealthCheckBatch,
   type HealthScheduleRequest,
@@ -24,14 +31,6 @@ import {
   ZHealthScheduleResponseSchema,
   ZStartedHealthChecksResponseSchema,
 } from "@/lib/contracts/partner-dashboard";
-
-  type AddMemberRequest,
-  type Member,
-  type MemberListResponse,
-  ZMemberListResponseSchema,
-  ZMemberSchema,
-} from "@/lib/contracts/members";
-
 import {
   type StoredMigrationCredential,
   type StoredOnPremisesAccount,

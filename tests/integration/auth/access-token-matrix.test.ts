@@ -260,6 +260,7 @@ describe("MFA policy and directory roles", () => {
         requiredRoles: ["GlobalAdministrator", "ExchangeAdministrator", "GlobalReader"],
         message:
           "Lynne Robbins is not a Global Administrator, Exchange Administrator or Global Reader of Contoso. Hybrid Wizard needs one of these roles: ask a Global Administrator to assign one, then sign in again.",
+        docs: "/docs/api#error-forbidden",
       });
     } finally {
       await db.tenant.update({ where: { entraTenantId: contosoId }, data: { mfaPolicy: "Required" } });
