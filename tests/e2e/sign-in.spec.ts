@@ -107,7 +107,7 @@ test("MFA where the tenant requires it; without, where it allows it; and the adm
     popup = await openSignInPopup(page, ACCOUNTS.lynne);
     await completeSignInInPopup(popup, ACCOUNTS.lynne);
     await expect(page.getByRole("main").getByRole("alert")).toContainText(
-      "is not a Global Administrator or Exchange Administrator of Contoso",
+      "is not a Global Administrator, Exchange Administrator or Global Reader of Contoso",
     );
     await expect(page.getByTestId("signed-in-user")).toHaveText("Not signed in");
   } finally {
