@@ -2,6 +2,7 @@ import type { AuditQuery } from "@/lib/contracts/audit";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
+import { auditEventView } from "./audit-event-view";
 import { auditFilters } from "./audit-where";
 
 /** An export holds at most this many rows: more is a filter to narrow, not a file to wait for. */
@@ -69,21 +70,11 @@ export async function auditCsvStream(options: {
 }
 
 function csvLine(row: AuditEvent): string {
+  // The same fields as the pages' view; details, a JSON value there, is its JSON text here.
+  const { details, ...view } = auditEventView(row);
   const values: Record<(typeof COLUMNS)[number], string | null> = {
-    id: row.id.toString(),
-    at: row.at.toISOString(),
-    tenantId: row.tenantId,
-    tenantName: row.tenantName,
-    actorName: row.actorName,
-    actorUpn: row.actorUpn,
-    actorHomeTenantId: row.actorHomeTenantId,
-    action: row.action,
-    targetType: row.targetType,
-    targetId: row.targetId,
-    result: row.result,
-    ipAddress: row.ipAddress,
-    userAgent: row.userAgent,
-    details: row.details === null ? null : JSON.stringify(row.details),
+    ...view,
+    details: row.details === null ? null : JSON.stringify(details),
   };
   return `${COLUMNS.map((column) => csvField(values[column])).join(",")}\r\n`;
 }
