@@ -32,6 +32,14 @@ import {
   ZStartedHealthChecksResponseSchema,
 } from "@/lib/contracts/partner-dashboard";
 import {
+  type AddCustomerRequest,
+  type PartnerRelationship,
+  type PartnerRelationshipList,
+  type SetRelationshipStatusRequest,
+  ZPartnerRelationshipListSchema,
+  ZPartnerRelationshipSchema,
+} from "@/lib/contracts/partner-relationships";
+import {
   type StoredMigrationCredential,
   type StoredOnPremisesAccount,
   type StoreMigrationCredentialRequest,
@@ -305,6 +313,18 @@ export function createApiClient(send: Send) {
       if (!response.body) throw new ApiError(response.status, "unexpected", "The event stream has no body.");
       return response.body;
     },
+    partnerRelationships: (): Promise<PartnerRelationshipList> =>
+      read(send("/api/partner/relationships"), ZPartnerRelationshipListSchema),
+    addCustomer: (request: AddCustomerRequest): Promise<PartnerRelationship> =>
+      read(send("/api/partner/relationships", json("POST", request)), ZPartnerRelationshipSchema),
+    setRelationshipStatus: (
+      relationshipId: string,
+      request: SetRelationshipStatusRequest,
+    ): Promise<PartnerRelationship> =>
+      read(
+        send(`/api/partner/relationships/${encodeURIComponent(relationshipId)}`, json("PATCH", request)),
+        ZPartnerRelationshipSchema,
+      ),
     /** The partner dashboard's table; `query` is the page's URL query (search, filter, sort, page). */
     partnerCustomers: (query: string): Promise<CustomersResponse> =>
       read(send(`/api/partner/customers?${query}`), ZCustomersResponseSchema),
@@ -351,10 +371,11 @@ const runPath = (runId: string) => `/api/wizard/runs/${encodeURIComponent(runId)
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** A Send that adds `Authorization: Bearer` with a token from `accessToken` to every request. */
-export function withAccessToken(accessToken: () => Promise<string>): Send {
+/** Each call with the access token `accessToken` gives for its path. */
+export function withAccessToken(accessToken: (path: string) => Promise<string>): Send {
   return async (path, init = {}) => {
     const headers = new Headers(init.headers);
-    headers.set("authorization", `Bearer ${await accessToken()}`);
+    headers.set("authorization", `Bearer ${await accessToken(path)}`);
     return fetch(path, { ...init, headers });
   };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { CustomerMenu } from "@/components/partner/CustomerMenu";
 import { useSession } from "./SessionProvider";
 
 export function HeaderSession() {
@@ -24,11 +25,14 @@ export function HeaderSession() {
     );
   }
   const { me } = state;
+  const { partner } = me;
   return (
     <div className="flex items-center gap-3 text-sm">
       <span className="text-slate-700" data-testid="signed-in-user" title={me.user.upn}>
-        {me.user.displayName} · {me.tenant.displayName}
+        {me.user.displayName} ·{" "}
+        {partner?.actingInCustomer ? `${me.tenant.displayName}, for ${partner.name}` : me.tenant.displayName}
       </span>
+      {partner ? <CustomerMenu me={{ ...me, partner }} /> : null}
       <button
         type="button"
         onClick={() => void signOut()}

@@ -7,7 +7,7 @@ import type { MeResponse as Me } from "@/lib/contracts/me";
 import type { SignInRealm } from "@/lib/contracts/sign-in-realm";
 import { loadMsalSession } from "./load-msal-session";
 import type { Active, Outcome } from "./msal-session";
-import { forgetRealm, hasStoredRealm } from "./stored-realm";
+import { type ActingCustomer, forgetRealm, hasStoredRealm } from "./stored-realm";
 
 // The browser's session: MSAL holds the tokens (sessionStorage, per tab), the service says who the
 // token's holder is (/api/me). A sign-in the service refuses — no MFA where the tenant requires
@@ -30,6 +30,11 @@ interface Session {
   switchAccount(): Promise<void>;
   /** Signs the same account in again, answering a claims challenge (e.g. Exchange Online wants MFA). */
   signInAgain(claims?: string): Promise<void>;
+  /**
+   * A partner's technician acts in one of their customers (none: back at their own organization),
+   * without signing in again. Rejects with the reason when the service refuses; the session stays.
+   */
+  actIn(customer: ActingCustomer | undefined): Promise<void>;
   /** The service's API, each call with a fresh access token; a refused call throws ApiError. */
   api: ApiClient;
 }
@@ -107,14 +112,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [active, settle],
   );
 
+  const actIn = useCallback(
+    async (customer: ActingCustomer | undefined) => {
+      if (!active) return;
+      settle(await (await loadMsalSession()).actIn(active, customer));
+    },
+    [active, settle],
+  );
+
   const api = useMemo(
     () => lazyApiClient(async () => (await loadMsalSession()).sessionApi(active, settle)),
     [active, settle],
   );
 
   const session = useMemo(
-    () => ({ state, signIn, signOut, switchAccount, signInAgain, api }),
-    [state, signIn, signOut, switchAccount, signInAgain, api],
+    () => ({ state, signIn, signOut, switchAccount, signInAgain, actIn, api }),
+    [state, signIn, signOut, switchAccount, signInAgain, actIn, api],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -8,7 +8,13 @@ import { type ApiClient, ApiError, createApiClient, withAccessToken } from "@/co
 import type { MeResponse as Me } from "@/lib/contracts/me";
 import type { SignInRealm } from "@/lib/contracts/sign-in-realm";
 import { createMsal, loadRealm, redirectUri } from "./msal-realm";
-import { forgetRealm, storeRealm } from "./stored-realm";
+import {
+  type ActingCustomer,
+  forgetRealm,
+  readStoredCustomer,
+  storeCustomer,
+  storeRealm,
+} from "./stored-realm";
 
 // What the session does with MSAL: restore, sign in and out, renew tokens. SessionProvider loads this
 // module (MSAL, zod and the API client with it) only when a tab has a session or starts a sign-in,
@@ -19,6 +25,35 @@ export interface Active {
   realm: SignInRealm;
   msal: PublicClientApplication;
   account: AccountInfo;
+  /** The customer a partner's technician acts in (chosen in the header); undefined: their own tenant. */
+  customer?: ActingCustomer;
+}
+
+/**
+ * A token for the service's API in the tenant the call acts in. A partner's technician, signed in
+ * once at home, gets a customer's token from the customer's authority with the same account:
+ * Entra's refresh token is good in every tenant the account may act in, and the token it gives
+ * carries the delegated relationship's roles. The partner's own pages (/api/partner/…) act at home.
+ */
+function silentToken(active: Active, path?: string) {
+  const customer = path?.startsWith("/api/partner/") ? undefined : active.customer;
+  return active.msal.acquireTokenSilent({
+    scopes: [active.realm.apiScope],
+    account: active.account,
+    ...(customer ? { authority: customerAuthority(active.realm, customer) } : {}),
+  });
+}
+
+/** The customer's authority in the realm's cloud: the home authority with the customer's tenant id. */
+function customerAuthority(realm: SignInRealm, customer: ActingCustomer): string {
+  return realm.authority.replace(/[^/]+$/, customer.entraTenantId);
+}
+
+function storedCustomer(): ActingCustomer | undefined {
+  const { entraTenantId, displayName } = readStoredCustomer() ?? {};
+  return typeof entraTenantId === "string" && typeof displayName === "string"
+    ? { entraTenantId, displayName }
+    : undefined;
 }
 
 /** Where an attempt to sign in left the tab. */
@@ -83,7 +118,14 @@ export async function restoreSession(): Promise<Outcome> {
     const token =
       redirected?.accessToken ??
       (await msal.acquireTokenSilent({ scopes: [realm.apiScope], account })).accessToken;
-    return await establish({ realm, msal, account }, token);
+    const home = await establish({ realm, msal, account }, token);
+    // A reload keeps the customer the tab was acting in; if that no longer works, home it is.
+    const customer = storedCustomer();
+    if (home.status !== "signed-in" || !customer) return home;
+    return await actIn(home.active, customer).catch(() => {
+      storeCustomer(undefined);
+      return home;
+    });
   } catch (error) {
     if (!(error instanceof InteractionRequiredAuthError)) return signedOut(error);
     forgetRealm();
@@ -110,6 +152,32 @@ export async function signIn(account: string, mode: "popup" | "redirect"): Promi
   }
 }
 
+/**
+ * The session acting in a partner's customer (or, with none, back at home), asked of the service
+ * with that tenant's token: the service says whether the relationship lets them in, with what role.
+ * One prompt at most, when Entra wants consent or MFA for the customer; a refusal throws, and the
+ * tab stays where it was.
+ */
+export async function actIn(active: Active, customer: ActingCustomer | undefined): Promise<Outcome> {
+  const next: Active = { ...active, customer };
+  let accessToken: string;
+  try {
+    accessToken = (await silentToken(next)).accessToken;
+  } catch (error) {
+    if (!(error instanceof InteractionRequiredAuthError) || !customer) throw error;
+    accessToken = (
+      await active.msal.acquireTokenPopup({
+        scopes: [active.realm.apiScope],
+        account: active.account,
+        authority: customerAuthority(active.realm, customer),
+      })
+    ).accessToken;
+  }
+  const me = await createApiClient(withAccessToken(async () => accessToken)).me();
+  storeCustomer(customer);
+  return { status: "signed-in", me, active: next };
+}
+
 export async function signOut(active: Active): Promise<void> {
   try {
     await active.msal.logoutPopup({ account: active.account, postLogoutRedirectUri: redirectUri() });
@@ -130,7 +198,9 @@ export async function switchAccount(active: Active): Promise<Outcome | undefined
     if (result.account.homeAccountId !== active.account.homeAccountId) {
       await active.msal.clearCache({ account: active.account });
     }
-    return await establish({ ...active, account: result.account }, result.accessToken);
+    // Another person starts at their own organization.
+    storeCustomer(undefined);
+    return await establish({ ...active, account: result.account, customer: undefined }, result.accessToken);
   } catch (error) {
     // Closing the window keeps the current account signed in.
     if (isCancelled(error)) return undefined;
@@ -145,6 +215,7 @@ export async function signInAgain(active: Active, claims?: string): Promise<Outc
       scopes: [active.realm.apiScope],
       account: active.account,
       claims,
+      ...(active.customer ? { authority: customerAuthority(active.realm, active.customer) } : {}),
     });
     return await establish({ ...active, account: result.account ?? active.account }, result.accessToken);
   } catch (error) {
@@ -159,14 +230,10 @@ export async function signInAgain(active: Active, claims?: string): Promise<Outc
  */
 export function sessionApi(active: Active | undefined, settle: (outcome: Outcome) => void): ApiClient {
   return createApiClient(
-    withAccessToken(async () => {
+    withAccessToken(async (path) => {
       if (!active) throw new ApiError(401, "unauthenticated", "Sign in first.");
       try {
-        const result = await active.msal.acquireTokenSilent({
-          scopes: [active.realm.apiScope],
-          account: active.account,
-        });
-        return result.accessToken;
+        return (await silentToken(active, path)).accessToken;
       } catch (error) {
         if (!(error instanceof InteractionRequiredAuthError)) throw error;
         forgetRealm();

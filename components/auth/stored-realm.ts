@@ -4,6 +4,13 @@ import type { SignInRealm } from "@/lib/contracts/sign-in-realm";
 // from MSAL and zod: every page asks whether there is one, and only a tab that has one loads them.
 
 const REALM_KEY = "hybrid-wizard.realm";
+const CUSTOMER_KEY = "hybrid-wizard.customer";
+
+/** The customer a partner's technician acts in, chosen in the header (none: their own organization). */
+export interface ActingCustomer {
+  entraTenantId: string;
+  displayName: string;
+}
 
 export function hasStoredRealm(): boolean {
   return sessionStorage.getItem(REALM_KEY) !== null;
@@ -21,4 +28,16 @@ export function storeRealm(realm: SignInRealm): void {
 
 export function forgetRealm(): void {
   sessionStorage.removeItem(REALM_KEY);
+  sessionStorage.removeItem(CUSTOMER_KEY);
+}
+
+/** What was stored, unparsed: msal-session.ts reads only its two strings. */
+export function readStoredCustomer(): Partial<ActingCustomer> | undefined {
+  const stored = sessionStorage.getItem(CUSTOMER_KEY);
+  return stored === null ? undefined : JSON.parse(stored);
+}
+
+export function storeCustomer(customer: ActingCustomer | undefined): void {
+  if (customer) sessionStorage.setItem(CUSTOMER_KEY, JSON.stringify(customer));
+  else sessionStorage.removeItem(CUSTOMER_KEY);
 }

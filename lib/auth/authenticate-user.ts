@@ -1,16 +1,19 @@
-import { directoryRolesFromWids } from "@/lib/auth/directory-roles";
+import { type DirectoryRole, directoryRolesFromWids } from "@/lib/auth/directory-roles";
+import type { TokenSubject } from "@/lib/auth/token-subject";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
 import type { AccessTokenClaims } from "@/lib/auth/verify-access-token";
 import type { Db } from "@/lib/db";
 import type { Tenant, User } from "@/lib/generated/prisma/client";
+import { findPartnerTechnician } from "@/lib/partners/partner-technician";
 import { resolveUserRole } from "@/lib/roles/resolve-user-role";
 import { actingTenant, type UserActingContext } from "@/lib/tenants/acting-context";
 
 /**
  * Authenticates the bearer token and says who acts in the token's tenant with what role
- * (lib/roles/resolve-user-role.ts): the acting context every user route hands on. The
- * user's row is created the first time they are seen and kept in step with their name; nothing
- * else is written per request.
+ * (lib/roles/resolve-user-role.ts): the acting context every user route hands on. A person of the
+ * tenant gets their row the first time they are seen, kept in step with their name; a partner's
+ * technician (a delegated token) is the row of their home sign-in (lib/partners/partner-technician.ts).
+ * Nothing else is written per request.
  */
 export async function authenticateUser(options: {
   db: Db;
@@ -20,7 +23,7 @@ export async function authenticateUser(options: {
 }): Promise<UserActingContext> {
   const { accessToken, tenant, claims, mfa } = await validateAccessToken(options);
   const directoryRoles = directoryRolesFromWids(claims.wids);
-  const user = await findOrCreateUser(options.db, tenant, claims);
+  const { user, technician } = await whoIs(options.db, tenant, claims, directoryRoles);
   const acting: Omit<UserActingContext, "role"> = {
     tenant: actingTenant(tenant),
     actor: {
@@ -35,27 +38,41 @@ export async function authenticateUser(options: {
       issuedAt: new Date(claims.iat * 1000),
       lastSignInAt: user.lastSignInAt,
       accessToken,
-      partnerId: null,
+      partnerId: technician?.partnerId ?? null,
     },
     sourceAddress: options.sourceAddress,
     userAgent: options.userAgent,
   };
-  // A partner's technician (`idp` names their home tenant) has a role here only through their
-  // partner's relationship with this tenant; until the partner work reads it, there is none.
-  const partner = claims.idp ? { membershipRole: null, relationshipRole: null } : null;
-  return resolveUserRole({ db: options.db, acting, partner });
+  return resolveUserRole({ db: options.db, acting, partner: technician?.grant ?? null });
+}
+
+/** The person's row, and for a partner's technician what their partner holds here. */
+async function whoIs(db: Db, tenant: Tenant, claims: AccessTokenClaims, directoryRoles: DirectoryRole[]) {
+  const { subject } = claims;
+  if (subject.kind === "member") {
+    return { user: await findOrCreateMember(db, tenant, claims, subject), technician: null };
+  }
+  const technician = await findPartnerTechnician({ db, customer: tenant, directoryRoles, ...subject });
+  return { user: technician.user, technician };
 }
 
 // User rows are keyed by their home tenant, not scoped by the acting tenant: a partner's
-// technician (issue 12) acts in tenants that are not their home.
-async function findOrCreateUser(db: Db, tenant: Tenant, claims: AccessTokenClaims): Promise<User> {
-  const where = { homeTenantId_objectId: { homeTenantId: tenant.id, objectId: claims.oid } };
+// technician acts in tenants that are not their home, as the row their home sign-in made.
+async function findOrCreateMember(
+  db: Db,
+  tenant: Tenant,
+  claims: AccessTokenClaims,
+  subject: Extract<TokenSubject, { kind: "member" }>,
+): Promise<User> {
+  const where = { homeTenantId_objectId: { homeTenantId: tenant.id, objectId: subject.objectId } };
   const user = await db.user.findUnique({ where });
-  if (user && user.upn === claims.upn && user.displayName === claims.name) return user;
-  const names = { upn: claims.upn, displayName: claims.name };
+  const names = { upn: claims.upn, displayName: claims.name, puid: subject.puid ?? user?.puid ?? null };
+  const current =
+    user?.upn === names.upn && user.displayName === names.displayName && user.puid === names.puid;
+  if (user && current) return user;
   return db.user.upsert({
     where,
-    create: { homeTenantId: tenant.id, objectId: claims.oid, ...names },
+    create: { homeTenantId: tenant.id, objectId: subject.objectId, ...names },
     update: names,
   });
 }

@@ -15,6 +15,12 @@ export const DIRECTORY_ROLE_TEMPLATE_IDS = {
 
 export type DirectoryRole = keyof typeof DIRECTORY_ROLE_TEMPLATE_IDS;
 
+/** Every role above, for z.enum in the contracts. */
+export const DIRECTORY_ROLES = Object.keys(DIRECTORY_ROLE_TEMPLATE_IDS) as [
+  DirectoryRole,
+  ...DirectoryRole[],
+];
+
 export const ROLE_NAMES: Record<DirectoryRole, string> = {
   GlobalAdministrator: "Global Administrator",
   ExchangeAdministrator: "Exchange Administrator",

@@ -19,6 +19,7 @@ export const TOKEN_REJECTION_REASONS = [
   "not_yet_valid",
   "scope_missing",
   "mfa_required",
+  "unknown_partner_user",
 ] as const;
 
 export type TokenRejectionReason = (typeof TOKEN_REJECTION_REASONS)[number];

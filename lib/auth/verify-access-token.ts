@@ -7,6 +7,7 @@ import {
   rejectionForJoseError,
   rejectToken,
 } from "@/lib/auth/token-rejection";
+import { readTokenSubject, type TokenSubject, ZSubjectClaims } from "@/lib/auth/token-subject";
 
 // The cryptographic and claims checks of an access token for this service's API, apart from the
 // database: which tenant it names (read before anything is trusted) and whether it is genuine.
@@ -35,37 +36,32 @@ export function readUnverifiedEntraTenantId(token: string): string {
   return tid.data.toLowerCase();
 }
 
-const ZAccessTokenClaims = z
-  .looseObject({
-    tid: z.guid(),
-    oid: z.guid(),
-    iat: z.number(),
-    scp: z.string().optional(),
-    amr: z.array(z.string()).default([]),
-    wids: z.array(z.string()).default([]),
-    upn: z.string().optional(),
-    unique_name: z.string().optional(),
-    preferred_username: z.string().optional(),
-    name: z.string().optional(),
-    /** Set for partner (delegated admin) and guest users: the issuer of their home tenant. */
-    idp: z.string().optional(),
-  })
-  .transform((claims) => {
-    const upn = claims.upn ?? claims.preferred_username ?? claims.unique_name ?? claims.oid;
-    return {
+const ZAccessTokenClaims = ZSubjectClaims.extend({
+  tid: z.guid(),
+  iat: z.number(),
+  scp: z.string().optional(),
+  amr: z.array(z.string()).default([]),
+  unique_name: z.string().optional(),
+  preferred_username: z.string().optional(),
+  name: z.string().optional(),
+}).transform((claims) => {
+  // A partner's delegated token has no upn: Entra names them in unique_name.
+  const upn = claims.upn ?? claims.preferred_username ?? claims.unique_name ?? claims.oid ?? "";
+  return {
+    claims: {
       tid: claims.tid.toLowerCase(),
-      oid: claims.oid.toLowerCase(),
       upn,
       name: claims.name ?? upn,
       scopes: claims.scp?.split(" ").filter(Boolean) ?? [],
       amr: claims.amr,
       wids: claims.wids,
       iat: claims.iat,
-      idp: claims.idp,
-    };
-  });
+    },
+    subject: claims,
+  };
+});
 
-export type AccessTokenClaims = z.infer<typeof ZAccessTokenClaims>;
+export type AccessTokenClaims = z.infer<typeof ZAccessTokenClaims>["claims"] & { subject: TokenSubject };
 
 /**
  * Verifies signature, issuer (exactly this tenant's, in this cloud), audience (this service's
@@ -89,7 +85,7 @@ export async function verifyAccessToken(options: {
       issuer: expected.issuer,
       audience: expected.audience,
       clockTolerance: CLOCK_SKEW_SECONDS,
-      requiredClaims: ["exp", "iat", "tid", "oid"],
+      requiredClaims: ["exp", "iat", "tid"],
     }));
   } catch (error) {
     throw rejectionForJoseError(error, expected) ?? error;
@@ -99,11 +95,12 @@ export async function verifyAccessToken(options: {
     const claim = claims.error.issues[0]?.path.join(".") ?? "?";
     throw rejectToken("malformed", malformedMessage(`its "${claim}" claim is not valid`));
   }
-  if (!claims.data.scopes.includes(API_SCOPE)) {
+  const subject = readTokenSubject(claims.data.subject, options.config, options.entraTenantId);
+  if (!claims.data.claims.scopes.includes(API_SCOPE)) {
     throw rejectToken(
       "scope_missing",
       `The access token does not grant Hybrid Wizard's ${API_SCOPE} scope. Sign in again so that the app asks for it (${options.config.apiScope}).`,
     );
   }
-  return claims.data;
+  return { ...claims.data.claims, subject };
 }

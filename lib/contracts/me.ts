@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DIRECTORY_ROLES } from "@/lib/auth/directory-roles";
 import { Cloud, MfaPolicy, Role } from "@/lib/generated/prisma/enums";
 
 /** GET /api/me: who is signed in, to which tenant, in which cloud, with what role. */
@@ -17,16 +18,15 @@ export const ZMeResponseSchema = z.object({
   }),
   mfa: z.boolean(),
   /** The Entra directory roles Hybrid Wizard knows that the token carries. */
-  directoryRoles: z.array(
-    z.enum([
-      "GlobalAdministrator",
-      "ExchangeAdministrator",
-      "GlobalReader",
-      "ApplicationAdministrator",
-      "PrivilegedRoleAdministrator",
-    ]),
-  ),
+  directoryRoles: z.array(z.enum(DIRECTORY_ROLES)),
   /** What Hybrid Wizard lets them do in this tenant. */
   role: z.enum(Role),
+  /**
+   * The partner they work for, when they are a partner's technician: signed in at the partner's
+   * own tenant, or acting in a customer through its delegated relationship. Null for anyone else.
+   */
+  partner: z
+    .object({ name: z.string(), homeEntraTenantId: z.guid(), actingInCustomer: z.boolean() })
+    .nullable(),
 });
 export type MeResponse = z.infer<typeof ZMeResponseSchema>;

@@ -58,6 +58,8 @@ export type HealthCheckSummary = z.infer<typeof ZHealthCheckSummarySchema>;
 
 export const ZCustomerRowSchema = z.object({
   tenantId: z.uuid(),
+  /** Entra's id of the customer: the authority a technician's browser asks for its token. */
+  entraTenantId: z.guid(),
   displayName: z.string(),
   initialDomain: z.string(),
   cloud: z.enum(CLOUDS),

@@ -17,6 +17,13 @@ import {
   ZStartedHealthChecksResponseSchema,
   ZStartHealthChecksRequestSchema,
 } from "@/lib/contracts/partner-dashboard";
+import {
+  ZAddCustomerRequestSchema,
+  ZPartnerRelationshipListSchema,
+  ZPartnerRelationshipSchema,
+  ZRelationshipRouteParamsSchema,
+  ZSetRelationshipStatusRequestSchema,
+} from "@/lib/contracts/partner-relationships";
 import type { ApiOperation } from "./api-operation";
 
 /** The organization's members and audit trail, and a partner's customers: part of API_OPERATIONS. */
@@ -110,6 +117,35 @@ export const ORGANIZATION_OPERATIONS: readonly ApiOperation[] = [
     auth: "user",
     params: ZBatchRouteParams,
     response: { status: 200, schema: ZHealthCheckBatchSchema },
+  },
+  {
+    method: "GET",
+    path: "/api/partner/relationships",
+    summary: "The partner's customer relationships: status, GDAP roles, what they lack, expiry",
+    tag: "Partners",
+    auth: "user",
+    response: { status: 200, schema: ZPartnerRelationshipListSchema },
+  },
+  {
+    method: "POST",
+    path: "/api/partner/relationships",
+    summary:
+      "Add a customer by domain or tenant id (or check one again), after checking its GDAP relationship",
+    tag: "Partners",
+    auth: "user",
+    body: ZAddCustomerRequestSchema,
+    response: { status: 201, schema: ZPartnerRelationshipSchema },
+  },
+  {
+    method: "PATCH",
+    path: "/api/partner/relationships/{relationshipId}",
+    summary:
+      "Suspend, resume or end a customer relationship (its technicians are refused at their next request)",
+    tag: "Partners",
+    auth: "user",
+    params: ZRelationshipRouteParamsSchema,
+    body: ZSetRelationshipStatusRequestSchema,
+    response: { status: 200, schema: ZPartnerRelationshipSchema },
   },
   {
     method: "GET",

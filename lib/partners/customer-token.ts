@@ -20,7 +20,8 @@ export function acquireCustomerToken(options: {
   db: Db;
   api: DownstreamApi;
   partner: Pick<ActingPartner, "user"> & { homeTenant: ActingTenant };
-  customer: ActingTenant;
+  /** A customer already registered here, or one being added (lib/partners/relationships/add-customer.ts). */
+  customer: Pick<ActingTenant, "cloud" | "entraTenantId">;
 }): Promise<OnBehalfOfToken> {
   const { user, homeTenant } = options.partner;
   return acquireTokenForAbsentAdmin({

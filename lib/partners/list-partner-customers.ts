@@ -34,7 +34,7 @@ export async function listPartnerCustomers(options: {
     : {};
   const tenants = await db.tenant.findMany({
     where: { AND: [partnerCustomersWhere(partner), search, query.cloud ? { cloud: query.cloud } : {}] },
-    select: { id: true, displayName: true, initialDomain: true, cloud: true },
+    select: { id: true, entraTenantId: true, displayName: true, initialDomain: true, cloud: true },
   });
   const ids = tenants.map((tenant) => tenant.id);
   const [runs, agents, checks] = await Promise.all([
@@ -82,6 +82,7 @@ export async function listPartnerCustomers(options: {
     return {
       tenantId: tenant.id,
       displayName: tenant.displayName,
+      entraTenantId: tenant.entraTenantId,
       initialDomain: tenant.initialDomain,
       cloud: tenant.cloud,
       hybridState: check?.hybridState ?? "unchecked",

@@ -4,9 +4,10 @@ import type { Directory } from "@/simulators/identity/directory/load-directory";
 /**
  * The demo organizations and their people, taken from the simulated identity
  * directory so that ids match what the identity provider puts in tokens.
- * The directory's partner relationships become partners with an active relationship to each
- * customer (Woodgrove Partners manages Contoso and Fabrikam), so the partner dashboard has
- * customers. Idempotent: a second start finds the rows and changes nothing.
+ * The directory's partner relationships that give the wizard's role become partners with an
+ * active relationship to each customer (Woodgrove Partners manages Contoso and Fabrikam; its
+ * Global Reader relationship with Adatum is left for the Customers page to refuse), so the
+ * partner dashboard has customers. Idempotent: a second start finds the rows and changes nothing.
  */
 export async function seedDemo(db: Db, directory: Directory): Promise<void> {
   for (const tenant of directory.tenants) {
@@ -33,7 +34,13 @@ export async function seedDemo(db: Db, directory: Directory): Promise<void> {
       });
     }
   }
-  for (const relationship of directory.partnerRelationships) {
+  // As a partner admin would add them: only relationships that give what the wizard needs.
+  const wizardReady = directory.partnerRelationships.filter((relationship) =>
+    relationship.directoryRoles.some(
+      (role) => role === "ExchangeAdministrator" || role === "GlobalAdministrator",
+    ),
+  );
+  for (const relationship of wizardReady) {
     const home = await db.tenant.findUniqueOrThrow({
       where: { entraTenantId: relationship.partnerTenantId },
     });

@@ -120,7 +120,13 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
     await applyFault(store, matched.route);
     const body = await readJson(request);
     return store.exclusive(async () => {
-      const outcome = matched.route.handle({ state: await store.read(), params: matched.params, url, body });
+      const outcome = matched.route.handle({
+        state: await store.read(),
+        directory: options.directory,
+        params: matched.params,
+        url,
+        body,
+      });
       if (outcome.state) await store.write(outcome.state);
       return outcome.response;
     });

@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
+import { expectNoAxeViolations } from "./support/axe";
 import { failOnContentSecurityPolicyViolations } from "./support/csp-violations";
 import { signInWithPopup } from "./support/demo-accounts";
 
 // Woodgrove Partners' technician signs in once (MFA) at home, opens the partner dashboard, checks
 // every customer (the demo seeds Contoso, with its paired demo agent, and Fabrikam, without one)
-// and sees each result as it lands, then in the table.
+// and sees each result as it lands, then in the table; and works in Contoso's wizard, then
+// Fabrikam's, through the header's customer menu without signing in again.
 
 failOnContentSecurityPolicyViolations();
 
@@ -38,4 +40,50 @@ test("a partner's technician checks every customer from /partner and sees each r
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/[?&]q=fabri/);
   await expect(rows).toHaveCount(1);
+});
+
+test("a partner's technician signed in once opens Contoso's wizard, then Fabrikam's, from the header", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signInWithPopup(page, ACCOUNTS.patti);
+  // Signed in: no window opens again, however many customers follow.
+  const popups: string[] = [];
+  page.on("popup", (popup) => popups.push(popup.url()));
+  const user = page.getByTestId("signed-in-user");
+  const menu = page.getByRole("button", { name: /^Acting in: / });
+
+  await page.goto("/partner");
+  await expect(menu).toHaveText("Acting in: Woodgrove Partners (your organization)");
+  await menu.click();
+  await page
+    .getByRole("list", { name: "Customers" })
+    .getByRole("button", { name: /^Contoso/ })
+    .click();
+  await expect(page).toHaveURL(/\/wizard$/);
+  await expect(user).toHaveText("Patti Fernandez · Contoso, for Woodgrove Partners");
+  // Contoso's wizard as Contoso's own admins have it: its demo agent finds the Exchange server.
+  await page.getByRole("button", { name: "New run" }).click();
+  await expect(page.getByText(/Detected through the agent: EX\d/)).toBeVisible({ timeout: 60_000 });
+  await expectNoAxeViolations(page);
+
+  await menu.click();
+  await page
+    .getByRole("list", { name: "Customers" })
+    .getByRole("button", { name: /^Fabrikam/ })
+    .click();
+  await expect(page).toHaveURL(/\/wizard$/);
+  await expect(user).toHaveText("Patti Fernandez · Fabrikam, for Woodgrove Partners");
+  // Fabrikam's list holds none of Contoso's runs: not the one Patti just started there.
+  await expect(page.getByText("Loading…")).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId("run-row").filter({ hasText: "Patti Fernandez" })).toHaveCount(0);
+
+  // A reload keeps the customer; going home is one click.
+  await page.reload();
+  await expect(user).toHaveText("Patti Fernandez · Fabrikam, for Woodgrove Partners");
+  await menu.click();
+  await page.getByRole("button", { name: "Woodgrove Partners (your organization)" }).click();
+  await expect(page).toHaveURL(/\/partner$/);
+  await expect(user).toHaveText("Patti Fernandez · Woodgrove Partners");
+  expect(popups).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CustomersFilter } from "@/components/partner/CustomersFilter";
 import { PartnerDashboard } from "@/components/partner/PartnerDashboard";
 import { ZCustomersQuerySchema } from "@/lib/contracts/partner-dashboard";
@@ -24,7 +25,11 @@ export default async function PartnerPage({ searchParams }: { searchParams: Sear
       <h1 className="text-2xl font-semibold text-brand-900">Customers</h1>
       <p className="max-w-3xl text-slate-600">
         Every customer you manage, with its hybrid as the last health check found it. Health checks only read:
-        they change nothing in Exchange.
+        they change nothing in Exchange.{" "}
+        <Link href="/partner/relationships" className="text-brand-700 hover:underline">
+          Add a customer, or see its GDAP roles and expiry
+        </Link>
+        .
       </p>
       <CustomersFilter query={parsed} />
       <PartnerDashboard query={parsed} queryString={new URLSearchParams(query).toString()} />

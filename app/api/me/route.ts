@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { toMeResponse } from "@/lib/auth/me-response";
+import { meResponse } from "@/lib/auth/me-response";
 import { recordSignIn } from "@/lib/auth/record-sign-in";
 import { userRoute } from "@/lib/auth/user-route";
 import type { MeResponse } from "@/lib/contracts/me";
@@ -8,8 +8,9 @@ import { getDb } from "@/lib/db";
 export const dynamic = "force-dynamic";
 
 export const GET = userRoute({ role: "viewer" }, async (_request, { acting }) => {
-  await recordSignIn({ db: getDb(), acting });
-  return NextResponse.json(toMeResponse(acting) satisfies MeResponse, {
+  const db = getDb();
+  await recordSignIn({ db, acting });
+  return NextResponse.json((await meResponse(db, acting)) satisfies MeResponse, {
     headers: { "cache-control": "no-store" },
   });
 });

@@ -69,7 +69,7 @@ export function createGraphAuthenticator(options: AuthorityKeySetsOptions & { di
     const strings = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
     return {
       tenant,
-      objectId: String(claims.oid ?? ""),
+      objectId: String(claims.oid ?? claims.sub ?? ""),
       scopes: typeof claims.scp === "string" ? claims.scp.split(" ").filter(Boolean) : [],
       roles: strings(claims.wids).map((role) => role.toLowerCase()),
     };

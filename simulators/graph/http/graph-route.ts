@@ -1,4 +1,5 @@
 import { DIRECTORY_ROLE_TEMPLATE_IDS as ROLE } from "../../identity/directory/directory-roles";
+import type { Directory } from "../../identity/directory/load-directory";
 import type { GraphTenantState } from "../model/graph-state";
 import type { GraphResponse } from "./graph-responses";
 
@@ -6,6 +7,8 @@ import type { GraphResponse } from "./graph-responses";
 
 export interface RouteContext {
   state: GraphTenantState;
+  /** The identity directory: what Graph reads of tenants beyond their own objects (partner relationships). */
+  directory: Directory;
   params: string[];
   url: URL;
   body: unknown;

@@ -13,6 +13,10 @@ import {
   listApplications,
   updateApplication,
 } from "../model/applications";
+import {
+  DELEGATED_ADMIN_RELATIONSHIP_FILTER_PROPERTIES,
+  delegatedAdminRelationships,
+} from "../model/delegated-admin-relationships";
 import { parseEqualsFilter } from "../model/odata-filter";
 import { organizationView } from "../model/seed-graph-tenant";
 import {
@@ -48,6 +52,22 @@ export const GRAPH_ROUTES: GraphRoute[] = [
     scopes: ["Organization.Read.All", "Directory.Read.All"],
     handle: ({ state, url }) =>
       ok({ "@odata.context": context(url, "organization"), value: [selected(organizationView(state), url)] }),
+  },
+  {
+    name: "GET /tenantRelationships/delegatedAdminRelationships",
+    method: "GET",
+    pattern: /^\/v1\.0\/tenantRelationships\/delegatedAdminRelationships$/i,
+    scopes: ["DelegatedAdminRelationship.Read.All", "DelegatedAdminRelationship.ReadWrite.All"],
+    handle: ({ state, url, directory }) => {
+      const filter = parseEqualsFilter(
+        url.searchParams.get("$filter"),
+        DELEGATED_ADMIN_RELATIONSHIP_FILTER_PROPERTIES,
+      );
+      const value = delegatedAdminRelationships(directory, state.tenant.tenantId, filter).map(
+        (relationship) => selected(relationship, url),
+      );
+      return ok({ "@odata.context": context(url, "tenantRelationships/delegatedAdminRelationships"), value });
+    },
   },
   {
     name: "GET /applications",

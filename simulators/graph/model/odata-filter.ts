@@ -1,9 +1,10 @@
 import { GraphError } from "./graph-error";
 
 // The $filter forms this simulator answers: `<property> eq '<value>'` on the properties a client
-// looks an object up by ('' escapes a quote, as OData says). Anything else is Graph's 400.
+// looks an object up by, a property of a complex one too (`customer/tenantId`); '' escapes a quote,
+// as OData says. Anything else is Graph's 400.
 
-const EQUALS = /^\s*(\w+)\s+eq\s+'((?:[^']|'')*)'\s*$/;
+const EQUALS = /^\s*(\w+(?:\/\w+)?)\s+eq\s+'((?:[^']|'')*)'\s*$/;
 
 export function parseEqualsFilter<K extends string>(
   filter: string | null,
@@ -28,6 +29,8 @@ export function matchesFilter(
   filter: { property: string; value: string } | undefined,
 ): boolean {
   if (!filter) return true;
-  const actual = object[filter.property];
+  const actual = filter.property
+    .split("/")
+    .reduce<unknown>((value, name) => (value as Record<string, unknown> | undefined)?.[name], object);
   return typeof actual === "string" && actual.toLowerCase() === filter.value.toLowerCase();
 }

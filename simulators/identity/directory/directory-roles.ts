@@ -17,3 +17,6 @@ export const DIRECTORY_ROLES = Object.keys(DIRECTORY_ROLE_TEMPLATE_IDS) as [
 
 /** Entra adds the default "User" role to every member's `wids`; guests and partners don't get it. */
 export const MEMBER_USER_ROLE_TEMPLATE_ID = "b79fbf4d-3ef9-4689-8143-76b194e85509";
+
+/** The "Cloud Service Provider" template id Entra adds to a partner's user's `wids` in a customer (GDAP). */
+export const CLOUD_SERVICE_PROVIDER_ROLE_TEMPLATE_ID = "08372b87-7d02-482a-9e02-fb03ea5fe193";

@@ -65,6 +65,11 @@ export const ZPartnerRelationship = z.strictObject({
   customerTenantId: ZGuid,
   /** Roles every user of the partner tenant holds in the customer tenant (GDAP). */
   directoryRoles: z.array(z.enum(DIRECTORY_ROLES)).min(1),
+  /**
+   * Days from the simulator's start until the relationship ends (negative: it has expired). GDAP
+   * relationships last at most two years; counted from now so the fixture never ages out.
+   */
+  expiresInDays: z.number().int().min(-730).max(730).default(365),
 });
 
 export const ZDirectoryFile = z

@@ -29,8 +29,10 @@ const ZParams = z.object({
   scope: z.string().min(1),
 });
 
+// By `sub`: a partner's user in a customer has no `oid` (token-claims.ts); the simulator's `sub` is
+// the account's object id for every user.
 const ZAssertionClaims = z.object({
-  oid: z.string(),
+  sub: z.string(),
   tid: z.string(),
   amr: z.array(z.string()).default([]),
   uti: z.string(),
@@ -202,7 +204,7 @@ async function verifyAssertion(
     throw invalid(400, "invalid_grant", 50013, "The assertion failed signature validation.");
   }
   const claims = ZAssertionClaims.safeParse(payload);
-  const identity = claims.success ? directory.findIdentity(tenant, { objectId: claims.data.oid }) : undefined;
+  const identity = claims.success ? directory.findIdentity(tenant, { objectId: claims.data.sub }) : undefined;
   if (!claims.success || !identity) {
     throw invalid(
       400,

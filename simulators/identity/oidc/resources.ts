@@ -26,6 +26,8 @@ export const GRAPH_DELEGATED_SCOPES = [
   "Application.ReadWrite.All",
   "AppRoleAssignment.ReadWrite.All",
   "Organization.Read.All",
+  // A partner reads its delegated (GDAP) relationships: their roles and when they end.
+  "DelegatedAdminRelationship.Read.All",
 ];
 
 export function microsoftGraph(cloud: CloudName): KnownResource {

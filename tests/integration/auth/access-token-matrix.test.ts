@@ -118,6 +118,7 @@ describe("a valid access token", () => {
       mfa: true,
       directoryRoles: ["GlobalAdministrator"],
       role: "owner",
+      partner: null,
     });
     expect((await me(adeleAccessToken)).status).toBe(200);
     expect(await signIns()).toBe(1);

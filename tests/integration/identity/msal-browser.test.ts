@@ -100,10 +100,11 @@ describe("msal-browser against the simulator", () => {
     const customer = tenantOf(idp, "contoso.onmicrosoft.com");
     const token = await page.evaluate(() => window.spa.tokenForCustomer());
     expect(token.tenantId).toBe(customer.tenantId);
-    expect(decodeJwt(token.accessToken)).toMatchObject({
-      tid: customer.tenantId,
-      upn: ACCOUNTS.patti.username,
-    });
+    const claims = decodeJwt(token.accessToken);
+    // A delegated (GDAP) token: the customer's tenant, the partner's user named by their home only.
+    expect(claims).toMatchObject({ tid: customer.tenantId, unique_name: ACCOUNTS.patti.username });
+    expect(claims.idp).toBe(`https://sts.windows.net/${tenantOf(idp, ACCOUNTS.patti.domain).tenantId}/`);
+    expect(claims).not.toHaveProperty("oid");
   });
 
   it("signs out through the popup", async () => {

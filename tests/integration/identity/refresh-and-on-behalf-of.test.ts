@@ -96,7 +96,11 @@ describe("refresh tokens across tenants", () => {
       tid: contoso.tenantId,
       idp: `https://sts.windows.net/${partner.tenantId}/`,
     });
-    expect(payload.wids).toEqual(["29232cdf-9323-42fd-ade2-1d097af3e4de"]);
+    // The relationship's Exchange Administrator and the Cloud Service Provider marker of a GDAP token.
+    expect(payload.wids).toEqual([
+      "29232cdf-9323-42fd-ade2-1d097af3e4de",
+      "08372b87-7d02-482a-9e02-fb03ea5fe193",
+    ]);
   });
 
   it("are refused at a tenant the user has no place in", async () => {
@@ -198,7 +202,7 @@ describe("on-behalf-of with msal-node", () => {
     });
     const { payload } = await verifyAccessToken(idp, contoso.tenantId, graph?.accessToken ?? "", GRAPH);
     expect(payload.scp).toBe(
-      "Application.ReadWrite.All AppRoleAssignment.ReadWrite.All Organization.Read.All",
+      "Application.ReadWrite.All AppRoleAssignment.ReadWrite.All Organization.Read.All DelegatedAdminRelationship.Read.All",
     );
     const failure = await client
       .acquireTokenOnBehalfOf({

@@ -90,8 +90,16 @@ describe("sign-in with authorization code and PKCE", () => {
       `api://${appFor(idp, "Worldwide").clientId}`,
     );
     expect(payload.tid).toBe(contoso.tenantId);
-    expect(payload.wids).toEqual([EXCHANGE_ADMINISTRATOR]);
+    // Entra's delegated (GDAP) shape: the relationship's roles and the Cloud Service Provider marker,
+    // the home tenant's issuer and account, and no object or UPN of the customer's directory.
+    expect(payload.wids).toEqual([EXCHANGE_ADMINISTRATOR, "08372b87-7d02-482a-9e02-fb03ea5fe193"]);
     expect(payload.idp).toBe(`https://sts.windows.net/${partner.tenantId}/`);
+    expect(payload.home_puid).toMatch(/^[0-9A-F]{16}$/);
+    expect(payload.aai).toEqual(expect.any(String));
+    expect(payload).not.toHaveProperty("oid");
+    expect(payload).not.toHaveProperty("upn");
+    const home = await signInAs(idp, ACCOUNTS.patti);
+    expect(decodeJwt(home.access_token).puid).toBe(payload.home_puid);
     const clientInfo = JSON.parse(Buffer.from(tokens.client_info ?? "", "base64url").toString("utf8"));
     expect(clientInfo.utid).toBe(partner.tenantId);
   });

@@ -40,6 +40,9 @@ const ACCESS: Record<string, Access> = {
   "GET partner/customers/[tenantId]/report": "viewer",
   "POST partner/health-checks": "operator",
   "GET partner/health-checks/[batchId]": "viewer",
+  "GET partner/relationships": "viewer",
+  "POST partner/relationships": "owner",
+  "PATCH partner/relationships/[relationshipId]": "owner",
   "GET partner/schedule": "viewer",
   "PUT partner/schedule": "owner",
   "GET me": "viewer",
@@ -182,6 +185,11 @@ beforeAll(async () => {
   for (const [name, account] of Object.entries(CALLERS)) {
     tokens[name as CallerName] = (await signInAs(idp, account)).access_token;
   }
+  // Patti has signed in at home (Woodgrove) once, so her delegated token for Contoso is her.
+  const home = (await signInAs(idp, ACCOUNTS.patti)).access_token;
+  expect((await fetch(`${web.url}/api/me`, { headers: { authorization: `Bearer ${home}` } })).status).toBe(
+    200,
+  );
   tokens.partner = (await signInAs(idp, ACCOUNTS.patti, { atDomain: ACCOUNTS.adele.domain })).access_token;
 });
 

@@ -51,6 +51,7 @@ describe("v1.0 access token claims", () => {
       appidacr: "0",
       name: "Adele Vance",
       oid: adele.user.objectId,
+      puid: expect.stringMatching(/^[0-9A-F]{16}$/),
       scp: "access_as_user",
       sub: adele.user.objectId,
       tid: adele.tenant.tenantId,
@@ -91,11 +92,21 @@ describe("v1.0 access token claims", () => {
     const patti = identityIn("fabrikam.onmicrosoft.com", "patti@woodgrovepartners.onmicrosoft.com");
     const claims = accessToken({ identity: patti });
     expect(claims.tid).toBe(directory.findTenant("fabrikam.onmicrosoft.com")?.tenantId);
+    // Entra's delegated (GDAP) shape: the roles and the Cloud Service Provider marker, the home
+    // tenant's issuer and account, and no object or UPN in the customer's directory.
     expect(claims.wids).toEqual([
       "29232cdf-9323-42fd-ade2-1d097af3e4de",
       "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+      "08372b87-7d02-482a-9e02-fb03ea5fe193",
     ]);
     expect(claims.idp).toBe(`https://sts.windows.net/${patti.homeTenant.tenantId}/`);
+    expect(claims.home_puid).toBe(
+      accessToken({ identity: identityIn("woodgrovepartners.onmicrosoft.com", patti.user.userPrincipalName) })
+        .puid,
+    );
+    expect(claims.aai).toEqual(expect.any(String));
+    expect(claims).not.toHaveProperty("oid");
+    expect(claims).not.toHaveProperty("upn");
   });
 });
 

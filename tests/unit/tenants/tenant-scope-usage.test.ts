@@ -44,6 +44,36 @@ const EXEMPT: Array<{ file: string; query: string; reason: string }> = [
       "reads under an AuditScope: tenantScope(acting), or a partner's active customers (audit-scope.ts)",
   },
   {
+    file: "lib/partners/partner-technician.ts",
+    query: "membership.findUnique",
+    reason:
+      "a technician's role in their partner (Membership by user and partner), read before any acting context exists",
+  },
+  {
+    file: "lib/partners/relationships/add-customer.ts",
+    query: "partnerTenant.upsert",
+    reason:
+      "a partner's own relationships, read and written by the acting partner's id (actingPartner), never another partner's",
+  },
+  {
+    file: "lib/partners/relationships/list-relationships.ts",
+    query: "partnerTenant.findMany",
+    reason:
+      "a partner's own relationships, read and written by the acting partner's id (actingPartner), never another partner's",
+  },
+  {
+    file: "lib/partners/relationships/set-relationship-status.ts",
+    query: "partnerTenant.findFirst",
+    reason:
+      "a partner's own relationships, read and written by the acting partner's id (actingPartner), never another partner's",
+  },
+  {
+    file: "lib/partners/relationships/set-relationship-status.ts",
+    query: "partnerTenant.update",
+    reason:
+      "a partner's own relationships, read and written by the acting partner's id (actingPartner), never another partner's",
+  },
+  {
     file: "lib/audit/audit-scope.ts",
     query: "partnerTenant.findMany",
     reason:
