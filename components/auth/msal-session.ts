@@ -37,11 +37,20 @@ export interface Active {
  */
 function silentToken(active: Active, path?: string) {
   const customer = path?.startsWith("/api/partner/") ? undefined : active.customer;
-  return active.msal.acquireTokenSilent({
-    scopes: [active.realm.apiScope],
-    account: active.account,
-    ...(customer ? { authority: customerAuthority(active.realm, customer) } : {}),
-  });
+  return active.msal.acquireTokenSilent({ scopes: [active.realm.apiScope], ...inTenantOf(active, customer) });
+}
+
+/**
+ * The account and authority for a request in `customer` (none: at home). MSAL looks its cache up by
+ * the account's tenant before the authority's, so the account is named as its customer profile.
+ */
+function inTenantOf(active: Active, customer: ActingCustomer | undefined) {
+  return customer
+    ? {
+        account: { ...active.account, tenantId: customer.entraTenantId },
+        authority: customerAuthority(active.realm, customer),
+      }
+    : { account: active.account };
 }
 
 /** The customer's authority in the realm's cloud: the home authority with the customer's tenant id. */
@@ -168,8 +177,7 @@ export async function actIn(active: Active, customer: ActingCustomer | undefined
     accessToken = (
       await active.msal.acquireTokenPopup({
         scopes: [active.realm.apiScope],
-        account: active.account,
-        authority: customerAuthority(active.realm, customer),
+        ...inTenantOf(active, customer),
       })
     ).accessToken;
   }
@@ -213,11 +221,12 @@ export async function signInAgain(active: Active, claims?: string): Promise<Outc
   try {
     const result = await active.msal.acquireTokenPopup({
       scopes: [active.realm.apiScope],
-      account: active.account,
       claims,
-      ...(active.customer ? { authority: customerAuthority(active.realm, active.customer) } : {}),
+      ...inTenantOf(active, active.customer),
     });
-    return await establish({ ...active, account: result.account ?? active.account }, result.accessToken);
+    // In a customer, MSAL answers with the account's customer profile: the session keeps the home one.
+    const account = active.customer ? active.account : (result.account ?? active.account);
+    return await establish({ ...active, account }, result.accessToken);
   } catch (error) {
     if (isCancelled(error)) return undefined;
     throw error;
