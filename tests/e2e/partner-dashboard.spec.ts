@@ -85,5 +85,28 @@ test("a partner's technician signed in once opens Contoso's wizard, then Fabrika
   await page.getByRole("button", { name: "Woodgrove Partners (your organization)" }).click();
   await expect(page).toHaveURL(/\/partner$/);
   await expect(user).toHaveText("Patti Fernandez · Woodgrove Partners");
+
+  // The relationships behind the menu: checked in Graph and with a customer token, what each lacks,
+  // when it lapses; a customer whose relationship gives too little is refused with what to add.
+  await page.getByRole("link", { name: /^Add a customer, or see its GDAP roles/ }).click();
+  await expect(page).toHaveURL(/\/partner\/relationships$/);
+  const fabrikam = page.getByTestId("relationship-row").filter({ hasText: "Fabrikam" });
+  await fabrikam.getByRole("button", { name: "Check again Fabrikam" }).click();
+  await expect(page.getByRole("status")).toHaveText("Fabrikam is checked again.", { timeout: 30_000 });
+  await expect(fabrikam).toContainText("Exchange Administrator, Global Reader");
+  await expect(fabrikam).toContainText(
+    "Missing for creating the hybrid application: Application Administrator",
+  );
+  await expect(fabrikam).toContainText(/lapses in 2[01] days/);
+  await page.getByLabel("Customer's domain or tenant id").fill("adatum.onmicrosoft.com");
+  await page.getByRole("button", { name: "Check and add" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /^Your sign-in in Adatum/ })).toContainText(
+    "carries no Exchange Administrator role",
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(page.getByTestId("relationship-row").filter({ hasText: "Adatum" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
   expect(popups).toEqual([]);
 });
