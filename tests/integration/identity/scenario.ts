@@ -62,6 +62,18 @@ export const ACCOUNTS = {
     username: "grady@litwaredod.onmicrosoft.us",
     password: "Litware-Demo-1!",
   },
+  /** A partner in 21Vianet: manages Tailspin Toys China. */
+  li: {
+    domain: "fourthcoffeecn.partner.onmschina.cn",
+    username: "li@fourthcoffeecn.partner.onmschina.cn",
+    password: "FourthCoffee-Demo-1!",
+  },
+  /** A partner in GCC High: manages Northwind Traders Federal. */
+  jordan: {
+    domain: "relecloudgov.onmicrosoft.us",
+    username: "jordan@relecloudgov.onmicrosoft.us",
+    password: "Relecloud-Demo-1!",
+  },
 } as const;
 
 export { DEMO_APP_SECRETS as CLIENT_SECRETS } from "@/simulators/identity/demo-sign-in";

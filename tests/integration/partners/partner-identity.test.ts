@@ -157,6 +157,33 @@ describe("a partner's technician in a customer", () => {
     expect(refused.body.error.reason).toBe("no_partner_relationship");
   });
 
+  it("works the same for partners in 21Vianet and GCC High, each with its cloud's issuers", async () => {
+    for (const [account, customer] of [
+      [ACCOUNTS.li, ACCOUNTS.wei],
+      [ACCOUNTS.jordan, ACCOUNTS.nestor],
+    ] as const) {
+      const atHome = await signInAs(idp, account);
+      expect((await me(0, atHome.access_token)).status).toBe(200);
+      const { clientId } = appFor(idp, tenantOf(idp, customer.domain).cloud);
+      const answer = await idp.requestToken(tenantOf(idp, customer.domain).tenantId, {
+        grant_type: "refresh_token",
+        client_id: clientId,
+        refresh_token: atHome.refresh_token ?? "",
+        scope: apiScopes(clientId).join(" "),
+      });
+      const token = (answer.body as { access_token: string }).access_token;
+      expect(decodeJwt(token).idp).toBe(decodeJwt(atHome.access_token).iss);
+      const acting = await me(1, token);
+      expect(acting.status, JSON.stringify(acting.body)).toBe(200);
+      expect(acting.body).toMatchObject({
+        tenant: { initialDomain: customer.domain },
+        user: { upn: account.username },
+        role: "operator",
+        partner: { actingInCustomer: true },
+      });
+    }
+  });
+
   it("leaves audit rows naming her home tenant and the customer she acted for", async () => {
     const rows = await db.auditEvent.findMany({
       where: { actorUpn: ACCOUNTS.patti.username },
