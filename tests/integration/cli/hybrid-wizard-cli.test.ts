@@ -168,6 +168,13 @@ describe("hybrid-wizard", () => {
     expect(whoami.stdout).toContain("<adele@contoso.onmicrosoft.com>");
     expect(whoami.stdout).toContain("MFA in this sign-in: yes");
 
+    const health = await run(deviceHome, ["health"]);
+    expect(health.code, health.output).toBe(0);
+    expect(health.stdout).toContain("ok    Exchange Online: Contoso (contoso.onmicrosoft.com)");
+    expect(health.stdout).toContain(
+      "ok    Security & Compliance: ps.compliance.protection.outlook.com, 5 sensitivity labels",
+    );
+
     // As after an admin revoked the sessions: the access token has run out and Entra refuses the
     // refresh token, so the scheduled script is told to sign in again instead of failing obscurely.
     await revokeRefreshTokens(deviceHome);
