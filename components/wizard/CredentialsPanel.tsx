@@ -22,9 +22,10 @@ function Card({ title, testId, children }: { title: string; testId: string; chil
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
-    <p>
-      <span className="inline-block w-28 text-slate-500">{label}</span>
-      <span>{value}</span>
+    <p className="flex gap-1">
+      {/* A long label ("Security & Compliance") wraps in its own column, the value stays aligned. */}
+      <span className="w-28 shrink-0 text-slate-500">{label}</span>
+      <span className="min-w-0 break-words">{value}</span>
     </p>
   );
 }
@@ -87,6 +88,8 @@ export function CredentialsPanel({ actions }: { actions: (ready: CredentialsRead
   const { state, switchAccount, signInAgain } = useSession();
   const { connection, check } = useExchangeOnlineConnection();
   const compliance = useComplianceConnection();
+  // A new sign-in (with MFA) is what both checks may have been waiting for.
+  const checkBoth = () => Promise.all([check(), compliance.check()]);
   const { agents } = useAgents();
   const pathname = usePathname();
   const agent = agents?.find((candidate) => candidate.online) ?? agents?.[0];
@@ -130,7 +133,7 @@ export function CredentialsPanel({ actions }: { actions: (ready: CredentialsRead
                 service="Exchange Online"
                 connection={connection}
                 connected={(organization) => `Connected (${organization.organizationName})`}
-                onSignInAgain={(claims) => void signInAgain(claims).then(check).then(compliance.check)}
+                onSignInAgain={(claims) => void signInAgain(claims).then(checkBoth)}
                 onRetry={() => void check()}
               />
               <ConnectionLine
@@ -139,7 +142,7 @@ export function CredentialsPanel({ actions }: { actions: (ready: CredentialsRead
                 connected={({ endpoint, labels }) =>
                   `Connected (${endpoint}, ${labels.length} sensitivity label${labels.length === 1 ? "" : "s"})`
                 }
-                onSignInAgain={(claims) => void signInAgain(claims).then(compliance.check)}
+                onSignInAgain={(claims) => void signInAgain(claims).then(checkBoth)}
                 onRetry={() => void compliance.check()}
               />
               <button
