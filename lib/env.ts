@@ -141,7 +141,8 @@ const ZDownloadsEnv = z.object({
  * Per national cloud: where its Entra authority is, the app registration the service uses there
  * (sovereign clouds need their own), and where its Exchange Online is reached. Defaults are
  * Microsoft's hosts; the local demo points them at the simulators. A cloud without a client id is
- * not offered. Microsoft Graph is reached at CLOUD_<KEY>_GRAPH_URL (Microsoft's Graph host by default).
+ * not offered. Microsoft Graph is reached at CLOUD_<KEY>_GRAPH_URL (Microsoft's Graph host by default),
+ * Security & Compliance at CLOUD_<KEY>_COMPLIANCE_URL (its ConnectionUri host by default).
  */
 const CLOUD_ENV_KEYS = ["WORLDWIDE", "CHINA", "GCCHIGH", "DOD"] as const;
 export type CloudEnvKey = (typeof CLOUD_ENV_KEYS)[number];
@@ -159,9 +160,10 @@ const ZCloudEnv = z.object(
       [`CLOUD_${key}_CLIENT_SECRET`, z.string().min(1).optional()],
       [`CLOUD_${key}_EXCHANGE_URL`, HttpsUrl.optional()],
       [`CLOUD_${key}_GRAPH_URL`, HttpsUrl.optional()],
+      [`CLOUD_${key}_COMPLIANCE_URL`, HttpsUrl.optional()],
     ]),
   ) as Record<
-    `CLOUD_${CloudEnvKey}_${"AUTHORITY_URL" | "CLIENT_ID" | "CLIENT_SECRET" | "EXCHANGE_URL" | "GRAPH_URL"}`,
+    `CLOUD_${CloudEnvKey}_${"AUTHORITY_URL" | "CLIENT_ID" | "CLIENT_SECRET" | "EXCHANGE_URL" | "GRAPH_URL" | "COMPLIANCE_URL"}`,
     z.ZodOptional<z.ZodString>
   >,
 );

@@ -5,20 +5,35 @@ import type { CommandContext } from "./context";
 
 type Check = { check: string; ok: boolean; detail: string };
 
-/** One tenant's read-only checks, as the admin: Exchange Online reached on their behalf. */
-async function tenantChecks(context: CommandContext): Promise<Check[]> {
-  const exchangeOnline = await context.client.checkExchangeOnlineConnection().then(
-    (connection) => ({
-      check: "Exchange Online",
-      ok: true,
-      detail: `${connection.displayName} (${connection.organizationName})`,
-    }),
+/** A check's outcome: what the service answered, or its refusal in its own words. */
+async function outcomeOf<Result>(
+  check: string,
+  run: () => Promise<Result>,
+  detail: (result: Result) => string,
+): Promise<Check> {
+  return run().then(
+    (result) => ({ check, ok: true, detail: detail(result) }),
     (error: unknown) => {
       if (!(error instanceof ApiError)) throw error;
-      return { check: "Exchange Online", ok: false, detail: error.message };
+      return { check, ok: false, detail: error.message };
     },
   );
-  return [exchangeOnline];
+}
+
+/** One tenant's read-only checks, as the admin: Exchange Online and Security & Compliance on their behalf. */
+async function tenantChecks(context: CommandContext): Promise<Check[]> {
+  return Promise.all([
+    outcomeOf(
+      "Exchange Online",
+      () => context.client.checkExchangeOnlineConnection(),
+      (connection) => `${connection.displayName} (${connection.organizationName})`,
+    ),
+    outcomeOf(
+      "Security & Compliance",
+      () => context.client.checkComplianceConnection(),
+      (compliance) => `${compliance.endpoint}, ${compliance.labels.length} sensitivity labels`,
+    ),
+  ]);
 }
 
 /**

@@ -8,7 +8,9 @@ import {
 import { ZApiErrorBodySchema } from "@/lib/contracts/api-error";
 import { type AuditPage, ZAuditPageSchema } from "@/lib/contracts/audit";
 import {
+  type ComplianceConnectionResponse,
   type ExchangeOnlineConnectionResponse,
+  ZComplianceConnectionResponseSchema,
   ZExchangeOnlineConnectionResponseSchema,
 } from "@/lib/contracts/exchange-online";
 import { type MeResponse, ZMeResponseSchema } from "@/lib/contracts/me";
@@ -208,6 +210,11 @@ export function createApiClient(send: Send) {
       read(
         send("/api/exchange-online/connection", { method: "POST" }),
         ZExchangeOnlineConnectionResponseSchema,
+      ),
+    checkComplianceConnection: (): Promise<ComplianceConnectionResponse> =>
+      read(
+        send("/api/exchange-online/compliance-connection", { method: "POST" }),
+        ZComplianceConnectionResponseSchema,
       ),
     listWizardRuns: (cursor?: string): Promise<WizardRunListResponse> =>
       read(

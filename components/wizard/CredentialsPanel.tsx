@@ -6,9 +6,10 @@ import type { ReactNode } from "react";
 import { useAgents } from "@/components/agents/use-agents";
 import { useSession } from "@/components/auth/SessionProvider";
 import {
-  type ExchangeOnlineConnectionState,
+  type ConnectionState,
+  useComplianceConnection,
   useExchangeOnlineConnection,
-} from "./use-exchange-online-connection";
+} from "./use-connection-check";
 
 function Card({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
@@ -21,19 +22,26 @@ function Card({ title, testId, children }: { title: string; testId: string; chil
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
-    <p>
-      <span className="inline-block w-28 text-slate-500">{label}</span>
-      <span>{value}</span>
+    <p className="flex gap-1">
+      {/* A long label ("Security & Compliance") wraps in its own column, the value stays aligned. */}
+      <span className="w-28 shrink-0 text-slate-500">{label}</span>
+      <span className="min-w-0 break-words">{value}</span>
     </p>
   );
 }
 
-function ConnectionLine({
+function ConnectionLine<Result>({
+  service,
   connection,
+  connected,
   onSignInAgain,
   onRetry,
 }: {
-  connection: ExchangeOnlineConnectionState;
+  /** As the admin knows it: "Exchange Online". */
+  service: string;
+  connection: ConnectionState<Result>;
+  /** What the service answered, in a few words. */
+  connected: (result: Result) => string;
   onSignInAgain: (claims?: string) => void;
   onRetry: () => void;
 }) {
@@ -41,9 +49,9 @@ function ConnectionLine({
     case "idle":
       return null;
     case "checking":
-      return <p className="text-slate-500">Connecting to Exchange Online…</p>;
+      return <p className="text-slate-500">Connecting to {service}…</p>;
     case "connected":
-      return <Field label="Exchange Online" value={`Connected (${connection.organizationName})`} />;
+      return <Field label={service} value={connected(connection.result)} />;
     case "sign-in-again":
       return (
         <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
@@ -79,6 +87,9 @@ export interface CredentialsReady {
 export function CredentialsPanel({ actions }: { actions: (ready: CredentialsReady | null) => ReactNode }) {
   const { state, switchAccount, signInAgain } = useSession();
   const { connection, check } = useExchangeOnlineConnection();
+  const compliance = useComplianceConnection();
+  // A new sign-in (with MFA) is what both checks may have been waiting for.
+  const checkBoth = () => Promise.all([check(), compliance.check()]);
   const { agents } = useAgents();
   const pathname = usePathname();
   const agent = agents?.find((candidate) => candidate.online) ?? agents?.[0];
@@ -119,9 +130,20 @@ export function CredentialsPanel({ actions }: { actions: (ready: CredentialsRead
               <Field label="Cloud" value={signedIn.me.tenant.cloudDisplayName} />
               <Field label="MFA" value={signedIn.me.mfa ? "yes" : "no"} />
               <ConnectionLine
+                service="Exchange Online"
                 connection={connection}
-                onSignInAgain={(claims) => void signInAgain(claims).then(check)}
+                connected={(organization) => `Connected (${organization.organizationName})`}
+                onSignInAgain={(claims) => void signInAgain(claims).then(checkBoth)}
                 onRetry={() => void check()}
+              />
+              <ConnectionLine
+                service="Security & Compliance"
+                connection={compliance.connection}
+                connected={({ endpoint, labels }) =>
+                  `Connected (${endpoint}, ${labels.length} sensitivity label${labels.length === 1 ? "" : "s"})`
+                }
+                onSignInAgain={(claims) => void signInAgain(claims).then(checkBoth)}
+                onRetry={() => void compliance.check()}
               />
               <button
                 type="button"

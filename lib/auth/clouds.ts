@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Cloud } from "@/lib/generated/prisma/enums";
 
 // The four national clouds. Each has its own Entra authority, its own app registration of this
-// service, its own access-token issuer, its own Exchange Online and its own Microsoft Graph. Production and the local demo
+// service, its own access-token issuer, its own Exchange Online, Security & Compliance and Microsoft Graph. Production and the local demo
 // differ only in the CLOUD_* environment variables.
 
 interface CloudFacts {
@@ -17,6 +17,8 @@ interface CloudFacts {
   exchangeResource: string;
   /** Microsoft Graph's resource (token audience and host) in this cloud. */
   graphResource: string;
+  /** Security & Compliance PowerShell's resource (token audience and ConnectionUri host) in this cloud. */
+  complianceResource: string;
 }
 
 const CLOUD_FACTS: Record<Cloud, CloudFacts> = {
@@ -27,6 +29,7 @@ const CLOUD_FACTS: Record<Cloud, CloudFacts> = {
     accessTokenIssuerHost: "sts.windows.net",
     exchangeResource: "https://outlook.office365.com",
     graphResource: "https://graph.microsoft.com",
+    complianceResource: "https://ps.compliance.protection.outlook.com",
   },
   China21Vianet: {
     displayName: "Office 365 operated by 21Vianet",
@@ -35,6 +38,7 @@ const CLOUD_FACTS: Record<Cloud, CloudFacts> = {
     accessTokenIssuerHost: "sts.chinacloudapi.cn",
     exchangeResource: "https://partner.outlook.cn",
     graphResource: "https://microsoftgraph.chinacloudapi.cn",
+    complianceResource: "https://ps.compliance.protection.partner.outlook.cn",
   },
   UsGovGccHigh: {
     displayName: "US Government GCC High",
@@ -43,6 +47,7 @@ const CLOUD_FACTS: Record<Cloud, CloudFacts> = {
     accessTokenIssuerHost: "sts.windows.net",
     exchangeResource: "https://outlook.office365.us",
     graphResource: "https://graph.microsoft.us",
+    complianceResource: "https://ps.compliance.protection.office365.us",
   },
   UsGovDod: {
     displayName: "US Government DoD",
@@ -51,6 +56,7 @@ const CLOUD_FACTS: Record<Cloud, CloudFacts> = {
     accessTokenIssuerHost: "sts.windows.net",
     exchangeResource: "https://webmail.apps.mil",
     graphResource: "https://dod-graph.microsoft.us",
+    complianceResource: "https://l5.ps.compliance.protection.office365.us",
   },
 };
 
@@ -76,6 +82,9 @@ export interface CloudConfig {
   graphResource: string;
   /** Where Microsoft Graph is reached (the resource's host in production). */
   graphUrl: string;
+  complianceResource: string;
+  /** Where Security & Compliance's admin API is reached (the resource's host in production). */
+  complianceUrl: string;
 }
 
 /** The cloud's configuration, or undefined when the service is not set up for that cloud. */
@@ -97,6 +106,8 @@ export function getCloudConfig(cloud: Cloud): CloudConfig | undefined {
     exchangeUrl: env[`CLOUD_${facts.envKey}_EXCHANGE_URL`] ?? facts.exchangeResource,
     graphResource: facts.graphResource,
     graphUrl: env[`CLOUD_${facts.envKey}_GRAPH_URL`] ?? facts.graphResource,
+    complianceResource: facts.complianceResource,
+    complianceUrl: env[`CLOUD_${facts.envKey}_COMPLIANCE_URL`] ?? facts.complianceResource,
   };
 }
 

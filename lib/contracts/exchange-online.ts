@@ -10,3 +10,12 @@ export const ZExchangeOnlineConnectionResponseSchema = z.object({
   organizationGuid: z.string().optional(),
 });
 export type ExchangeOnlineConnectionResponse = z.infer<typeof ZExchangeOnlineConnectionResponseSchema>;
+
+/** POST /api/exchange-online/compliance-connection: Security & Compliance reached with the same sign-in. */
+export const ZComplianceConnectionResponseSchema = z.object({
+  /** The cloud's Security & Compliance host, e.g. ps.compliance.protection.outlook.com */
+  endpoint: z.string(),
+  /** Names of the sensitivity labels Get-Label read, by priority. */
+  labels: z.array(z.string()),
+});
+export type ComplianceConnectionResponse = z.infer<typeof ZComplianceConnectionResponseSchema>;

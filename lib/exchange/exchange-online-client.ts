@@ -39,7 +39,18 @@ export type ExchangeOnlineCaller = {
   tenant: Pick<Tenant, "entraTenantId" | "cloud" | "initialDomain">;
   /** An Exchange Online token of the acting admin (acquireExchangeOnlineToken). */
   accessToken: string;
+  /**
+   * Another endpoint that speaks the same protocol, Security & Compliance (its token is for that
+   * endpoint's resource); the cloud's Exchange Online when absent.
+   */
+  endpoint?: AdminApiEndpoint;
 };
+
+export interface AdminApiEndpoint {
+  /** As an admin knows it, for the messages: "Security & Compliance". */
+  name: string;
+  url: string;
+}
 
 /** The headers every admin API request carries. */
 export function adminApiHeaders(caller: ExchangeOnlineCaller, pageSize = PAGE_SIZE): Record<string, string> {
@@ -58,15 +69,12 @@ export interface CmdletResult {
   warnings: string[];
 }
 
-export async function invokeExchangeOnlineCmdlet(options: {
-  tenant: Pick<Tenant, "entraTenantId" | "cloud" | "initialDomain">;
-  /** An Exchange Online token of the acting admin (acquireExchangeOnlineToken). */
-  accessToken: string;
-  cmdlet: string;
-  parameters?: Record<string, unknown>;
-}): Promise<CmdletResult> {
+export async function invokeExchangeOnlineCmdlet(
+  options: ExchangeOnlineCaller & { cmdlet: string; parameters?: Record<string, unknown> },
+): Promise<CmdletResult> {
   const { tenant, cmdlet } = options;
-  const { exchangeUrl } = requireCloudConfig(tenant.cloud);
+  const exchangeUrl = options.endpoint?.url ?? requireCloudConfig(tenant.cloud).exchangeUrl;
+  const service = serviceName(options);
   const origin = new URL(exchangeUrl).origin;
   const body = JSON.stringify({ CmdletInput: { CmdletName: cmdlet, Parameters: options.parameters ?? {} } });
   const result: CmdletResult = { value: [], warnings: [] };
@@ -76,7 +84,7 @@ export async function invokeExchangeOnlineCmdlet(options: {
     if (new URL(url).origin !== origin) {
       throw new AppError(
         "unavailable",
-        `Exchange Online sent ${cmdlet}'s next page to another host than ${origin}.`,
+        `${service} sent ${cmdlet}'s next page to another host than ${origin}.`,
       );
     }
     const page = await postPage(url, body, options, origin);
@@ -106,7 +114,7 @@ export async function postAdminApi(
   } catch (error) {
     throw new AppError(
       "unavailable",
-      `Could not reach Exchange Online at ${origin} to run ${what}: ${causeOf(error)}.`,
+      `Could not reach ${serviceName(caller)} at ${origin} to run ${what}: ${causeOf(error)}.`,
     );
   }
 }
@@ -125,17 +133,23 @@ export async function postPage(
     if (parsed.success) return parsed.data;
     throw new AppError(
       "unavailable",
-      `Exchange Online at ${origin} answered ${cmdlet} in an unexpected shape.`,
+      `${serviceName(options)} at ${origin} answered ${cmdlet} in an unexpected shape.`,
     );
   }
-  throw failureOf(response, json, cmdlet, origin);
+  throw failureOf(response, json, cmdlet, origin, serviceName(options));
 }
 
 /** What failureOf needs of an answer: a fetch Response, or one item of a $batch. */
 export type AdminApiAnswer = Pick<Response, "status" | "statusText"> & { headers: Pick<Headers, "get"> };
 
 /** An admin API refusal as an AppError that says what happened and what to do. */
-export function failureOf(response: AdminApiAnswer, json: unknown, cmdlet: string, origin: string): AppError {
+export function failureOf(
+  response: AdminApiAnswer,
+  json: unknown,
+  cmdlet: string,
+  origin: string,
+  service = "Exchange Online",
+): AppError {
   const parsed = ZAdminApiErrorSchema.safeParse(json);
   const code = parsed.success ? parsed.data.error.code : `HTTP ${response.status}`;
   const message = parsed.success ? parsed.data.error.message : response.statusText;
@@ -147,7 +161,7 @@ export function failureOf(response: AdminApiAnswer, json: unknown, cmdlet: strin
       const failed = CMDLET_ERROR.exec(detail.message ?? message);
       return new AppError(
         "exchange_error",
-        `Exchange Online could not run ${cmdlet}: ${failed ? failed[3] : message}`,
+        `${service} could not run ${cmdlet}: ${failed ? failed[3] : message}`,
         {
           cmdlet,
           ...(failed ? { errorId: failed[1], exceptionType: failed[2] } : exchange),
@@ -158,30 +172,34 @@ export function failureOf(response: AdminApiAnswer, json: unknown, cmdlet: strin
     case 401:
       return new AppError(
         "unauthenticated",
-        `Exchange Online did not accept the sign-in (${code}: ${message}) Sign in again.`,
+        `${service} did not accept the sign-in (${code}: ${message}) Sign in again.`,
         exchange,
       );
     case 403:
-      return new AppError("forbidden", `Exchange Online refused ${cmdlet} (${code}): ${message}`, exchange);
+      return new AppError("forbidden", `${service} refused ${cmdlet} (${code}): ${message}`, exchange);
     case 404:
-      return new AppError("not_found", `Exchange Online at ${origin} answered ${code}: ${message}`, exchange);
+      return new AppError("not_found", `${service} at ${origin} answered ${code}: ${message}`, exchange);
     case 429: {
       const retryAfterSeconds = retryAfterOf(
         response.headers.get("retry-after") ?? response.headers.get("rate-limit-reset"),
       );
       return new AppError(
         "rate_limited",
-        `Exchange Online is throttling this tenant: try ${cmdlet} again ${retryAfterSeconds === undefined ? "later" : `in ${retryAfterSeconds} seconds`}.`,
+        `${service} is throttling this tenant: try ${cmdlet} again ${retryAfterSeconds === undefined ? "later" : `in ${retryAfterSeconds} seconds`}.`,
         { ...exchange, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
       );
     }
     default:
       return new AppError(
         "unavailable",
-        `Exchange Online at ${origin} answered ${cmdlet} with ${code}.`,
+        `${service} at ${origin} answered ${cmdlet} with ${code}.`,
         exchange,
       );
   }
+}
+
+function serviceName(caller: Pick<ExchangeOnlineCaller, "endpoint">): string {
+  return caller.endpoint?.name ?? "Exchange Online";
 }
 
 /** Retry-After is either seconds or an HTTP date; Rate-Limit-Reset is the date the budget refills. */

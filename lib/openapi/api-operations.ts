@@ -19,7 +19,10 @@ import {
   ZCreatedPairingCodeResponseSchema,
   ZPairingCodeRouteParamsSchema,
 } from "@/lib/contracts/agents";
-import { ZExchangeOnlineConnectionResponseSchema } from "@/lib/contracts/exchange-online";
+import {
+  ZComplianceConnectionResponseSchema,
+  ZExchangeOnlineConnectionResponseSchema,
+} from "@/lib/contracts/exchange-online";
 import { ZHealthResponseSchema } from "@/lib/contracts/health";
 import { ZMeResponseSchema } from "@/lib/contracts/me";
 import {
@@ -468,6 +471,14 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: "Account",
     auth: "user",
     response: { status: 200, schema: ZExchangeOnlineConnectionResponseSchema },
+  },
+  {
+    method: "POST",
+    path: "/api/exchange-online/compliance-connection",
+    summary: "Check the Security & Compliance connection as the admin (reads the sensitivity labels)",
+    tag: "Account",
+    auth: "user",
+    response: { status: 200, schema: ZComplianceConnectionResponseSchema },
   },
   // Service
   {

@@ -1,5 +1,5 @@
 import { CLOUDS, cloudEnvKey } from "@/lib/auth/clouds";
-import { exchangeOnlineBaseUrl } from "@/simulators/exchange/online/exchange-clouds";
+import { complianceBaseUrl, exchangeOnlineBaseUrl } from "@/simulators/exchange/online/exchange-clouds";
 import { graphBaseUrl } from "@/simulators/graph/graph-clouds";
 import { authorityHost } from "@/simulators/identity/clouds";
 import { DEMO_APP_SECRETS } from "@/simulators/identity/demo-sign-in";
@@ -45,6 +45,7 @@ export function demoWebEnv(options: {
       options.exchangeOnlinePort,
     );
     env[`CLOUD_${cloudEnvKey(cloud)}_GRAPH_URL`] = graphBaseUrl(cloud, options.graphPort);
+    env[`CLOUD_${cloudEnvKey(cloud)}_COMPLIANCE_URL`] = complianceBaseUrl(cloud, options.exchangeOnlinePort);
   }
   return env;
 }

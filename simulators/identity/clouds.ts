@@ -15,6 +15,8 @@ export interface CloudProfile {
   exchangeResource: string;
   /** Resource (audience) of Microsoft Graph in this cloud. */
   graphResource: string;
+  /** Resource (audience) of Security & Compliance PowerShell in this cloud: its ConnectionUri host. */
+  complianceResource: string;
   /** `cloud_instance_name` in Entra's discovery document. */
   cloudInstanceName: string;
 }
@@ -26,6 +28,7 @@ export const CLOUDS: Record<CloudName, CloudProfile> = {
     accessTokenIssuerHost: "sts.windows.net",
     exchangeResource: "https://outlook.office365.com",
     graphResource: "https://graph.microsoft.com",
+    complianceResource: "https://ps.compliance.protection.outlook.com",
     cloudInstanceName: "microsoftonline.com",
   },
   China21Vianet: {
@@ -34,6 +37,7 @@ export const CLOUDS: Record<CloudName, CloudProfile> = {
     accessTokenIssuerHost: "sts.chinacloudapi.cn",
     exchangeResource: "https://partner.outlook.cn",
     graphResource: "https://microsoftgraph.chinacloudapi.cn",
+    complianceResource: "https://ps.compliance.protection.partner.outlook.cn",
     cloudInstanceName: "partner.microsoftonline.cn",
   },
   UsGovGccHigh: {
@@ -42,6 +46,7 @@ export const CLOUDS: Record<CloudName, CloudProfile> = {
     accessTokenIssuerHost: "sts.windows.net",
     exchangeResource: "https://outlook.office365.us",
     graphResource: "https://graph.microsoft.us",
+    complianceResource: "https://ps.compliance.protection.office365.us",
     cloudInstanceName: "microsoftonline.us",
   },
   UsGovDod: {
@@ -50,6 +55,7 @@ export const CLOUDS: Record<CloudName, CloudProfile> = {
     accessTokenIssuerHost: "sts.windows.net",
     exchangeResource: "https://webmail.apps.mil",
     graphResource: "https://dod-graph.microsoft.us",
+    complianceResource: "https://l5.ps.compliance.protection.office365.us",
     cloudInstanceName: "microsoftonline.us",
   },
 };

@@ -6,6 +6,7 @@ import { sendHtml, sendJson } from "./http-responses";
 import { entraErrorBody } from "./oidc/entra-errors";
 import { translateEntraLogout } from "./oidc/entra-logout";
 import { translateEntraPrompt } from "./oidc/entra-prompt";
+import { TokenRequestTooLarge, translateEntraTokenRequest } from "./oidc/entra-token-request";
 import { handleInteraction, type SignInState } from "./sign-in/handle-interaction";
 import { renderErrorPage } from "./sign-in/pages";
 
@@ -75,9 +76,30 @@ async function routeRequest(req: IncomingMessage, res: ServerResponse, routes: R
         ? translateEntraLogout(url.searchParams, routes.directory, tenant.cloud)
         : url.searchParams;
   const search = query.size ? `?${query}` : "";
-  Object.assign(req, { originalUrl: `${mountPath}${innerPath}${search}` });
-  req.url = `${innerPath}${search}`;
-  await handle(req, res);
+  const request = req.method === "POST" && innerPath === "/token" ? await tokenRequest(req, res) : req;
+  if (!request) return;
+  Object.assign(request, { originalUrl: `${mountPath}${innerPath}${search}` });
+  request.url = `${innerPath}${search}`;
+  await handle(request, res);
+}
+
+/** The token request in oidc-provider's dialect, or undefined when it was refused here. */
+async function tokenRequest(req: IncomingMessage, res: ServerResponse): Promise<IncomingMessage | undefined> {
+  try {
+    return await translateEntraTokenRequest(req);
+  } catch (error) {
+    if (!(error instanceof TokenRequestTooLarge)) throw error;
+    sendJson(
+      res,
+      413,
+      entraErrorBody({
+        error: "invalid_request",
+        code: 900144,
+        description: "The request body is too large.",
+      }),
+    );
+    return undefined;
+  }
 }
 
 function sendTenantNotFound(req: IncomingMessage, res: ServerResponse, tenantSegment: string): void {

@@ -26,6 +26,9 @@ test("an MFA admin signs in through the popup; reload keeps the session; sign-ou
   await expect(card).toContainText("Worldwide (Office 365)");
   await expect(card).toContainText(/MFA\s*yes/);
   await expect(card).toContainText("Connected (contoso.onmicrosoft.com)");
+  await expect(card).toContainText(
+    "Security & ComplianceConnected (ps.compliance.protection.outlook.com, 5 sensitivity labels)",
+  );
   await expect(page.getByTestId("signed-in-user")).toHaveText("Adele Vance · Contoso");
 
   await page.reload();
@@ -115,14 +118,16 @@ test("MFA where the tenant requires it; without, where it allows it; and the adm
   }
 });
 
-for (const [who, cloud] of [
-  [ACCOUNTS.wei, "Office 365 operated by 21Vianet"],
-  [ACCOUNTS.nestor, "US Government GCC High"],
-  [ACCOUNTS.grady, "US Government DoD"],
+for (const [who, cloud, compliance] of [
+  [ACCOUNTS.wei, "Office 365 operated by 21Vianet", "ps.compliance.protection.partner.outlook.cn"],
+  [ACCOUNTS.nestor, "US Government GCC High", "ps.compliance.protection.office365.us"],
+  [ACCOUNTS.grady, "US Government DoD", "l5.ps.compliance.protection.office365.us"],
 ] as const) {
   test(`${who.username} signs in at their own cloud's authority (${cloud})`, async ({ page }) => {
     await signInWithPopup(page, who);
     await expect(exchangeOnlineCard(page)).toContainText(who.username);
     await expect(exchangeOnlineCard(page)).toContainText(cloud);
+    // Security & Compliance is reached at that cloud's own endpoint, with the same sign-in.
+    await expect(exchangeOnlineCard(page)).toContainText(`Connected (${compliance}, 5 sensitivity labels)`);
   });
 }

@@ -1,3 +1,4 @@
+import type { ComplianceConnectionResponse } from "@/lib/contracts/exchange-online";
 import type { Finding } from "@/lib/contracts/partner-dashboard";
 import type { HybridState } from "@/lib/generated/prisma/enums";
 import type { ConnectionCheck } from "@/lib/wizard/gather/connection-checks";
@@ -20,6 +21,8 @@ export interface HealthFacts {
   /** The fresh plan's writes, or null when the customer has no succeeded run to plan from. */
   writes: PlanOperation[] | null;
   agentVersions: string[];
+  /** Security & Compliance read as the partner's technician, or why it could not be. */
+  compliance: ComplianceConnectionResponse | { error: string };
   now: Date;
 }
 
@@ -64,6 +67,7 @@ export function healthFindings(facts: HealthFacts): HealthOutcome {
             : ("problem" as const),
       message: check.message,
     })),
+    complianceFinding(facts.compliance),
     driftFinding(hybrid !== null, facts.writes),
     hybrid ? certificateFinding("transportCertificate", "The transport certificate", transport, now) : null,
     authThumbprint
@@ -77,6 +81,23 @@ export function healthFindings(facts: HealthFacts): HealthOutcome {
     planChanges: changes,
     transportCertificateExpiresAt: transport ? new Date(transport.NotAfter) : null,
     findings,
+  };
+}
+
+/** A warning, not a problem: the hybrid does not depend on it, the admins' compliance scripts do. */
+function complianceFinding(compliance: HealthFacts["compliance"]): Finding {
+  if ("error" in compliance) {
+    return {
+      id: "securityAndCompliance",
+      severity: "warning",
+      message: `Security & Compliance did not answer as the partner's technician: ${compliance.error}`,
+    };
+  }
+  const count = compliance.labels.length;
+  return {
+    id: "securityAndCompliance",
+    severity: "ok",
+    message: `Security & Compliance (${compliance.endpoint}) answered as the partner's technician: ${count} sensitivity label${count === 1 ? "" : "s"}.`,
   };
 }
 

@@ -1,6 +1,8 @@
 import type { PgBoss } from "pg-boss";
 import type { Finding } from "@/lib/contracts/partner-dashboard";
 import type { Db } from "@/lib/db";
+import { checkComplianceConnection } from "@/lib/exchange/check-compliance-connection";
+import { SECURITY_AND_COMPLIANCE_API } from "@/lib/exchange/compliance-token";
 import { EXCHANGE_ONLINE_API } from "@/lib/exchange/exchange-online-token";
 import type { HybridState } from "@/lib/generated/prisma/enums";
 import { actingAsService, actingTenant } from "@/lib/tenants/acting-context";
@@ -23,7 +25,7 @@ const AGENT_WAIT_MS = 120_000;
 /**
  * One customer's health check, read-only: both sides gathered now — through the customer's agent,
  * and Exchange Online as the partner's technician who started it (their delegated token, renewed
- * from the encrypted cache) — and the customer's last succeeded run planned again against them.
+ * from the encrypted cache), Security & Compliance likewise — and the customer's last succeeded run planned again against them.
  * The outcome, or why there is none, is stored on the check's row with what changed since the one
  * before. Returns the finished row's outcome for the alerts.
  */
@@ -79,21 +81,30 @@ export async function runHealthCheck(options: {
         "No agent is paired: pair one next to Exchange (Agents page) so the service can read the on-premises side.",
       );
     const homeTenant = actingTenant(check.batch.partner.homeTenant);
+    const partner = {
+      homeTenant,
+      user: {
+        userId: user.id,
+        objectId: user.objectId,
+        upn: user.upn,
+        displayName: user.displayName,
+        homeEntraTenantId: homeTenant.entraTenantId,
+      },
+    };
     const { accessToken } = await acquireCustomerToken({
       db,
       api: EXCHANGE_ONLINE_API,
-      partner: {
-        homeTenant,
-        user: {
-          userId: user.id,
-          objectId: user.objectId,
-          upn: user.upn,
-          displayName: user.displayName,
-          homeEntraTenantId: homeTenant.entraTenantId,
-        },
-      },
+      partner,
       customer: acting.tenant,
     });
+    const compliance = await acquireCustomerToken({
+      db,
+      api: SECURITY_AND_COMPLIANCE_API,
+      partner,
+      customer: acting.tenant,
+    })
+      .then((token) => checkComplianceConnection({ tenant: acting.tenant, accessToken: token.accessToken }))
+      .catch((failure: unknown) => ({ error: failure instanceof Error ? failure.message : String(failure) }));
     const gather = await gatherOrganization({
       acting,
       onPremises: agentGatherTransport({ db, queue, acting, timeoutMs: AGENT_WAIT_MS }),
@@ -104,6 +115,7 @@ export async function runHealthCheck(options: {
       checks: gather.checks,
       writes: await freshPlanWrites({ db, acting, gathered: gather.state }),
       agentVersions: agents.map((agent) => agent.version),
+      compliance,
       now: now(),
     });
   } catch (failure) {

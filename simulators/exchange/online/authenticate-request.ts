@@ -27,7 +27,8 @@ export type AuthenticatorOptions = AuthorityKeySetsOptions;
 
 /**
  * Validates the bearer token as Exchange Online does: signed by the tenant's identity provider,
- * issued for this tenant in this cloud, for this cloud's Exchange resource, to an Exchange admin.
+ * issued for this tenant in this cloud, for this cloud's Exchange (or Security & Compliance) resource,
+ * to an Exchange admin.
  */
 export function createAuthenticator(options: AuthenticatorOptions) {
   const keySetFor = createAuthorityKeySets(options);
@@ -36,10 +37,14 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     authorization: string | undefined,
     cloud: Cloud,
     tenantId: string,
+    /** The endpoint the request reached: Exchange Online, or Security & Compliance. */
+    endpoint: "exchange" | "compliance" = "exchange",
   ): Promise<AuthenticationResult> {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
     if (!token) return unauthorized("InvalidAuthenticationToken", "Access token is empty.");
-    const { resource, issuerHost } = EXCHANGE_CLOUDS[cloud];
+    const { issuerHost } = EXCHANGE_CLOUDS[cloud];
+    const resource =
+      endpoint === "compliance" ? EXCHANGE_CLOUDS[cloud].complianceResource : EXCHANGE_CLOUDS[cloud].resource;
     let claims: JWTPayload;
     try {
       ({ payload: claims } = await jwtVerify(token, keySetFor(cloud, tenantId), {

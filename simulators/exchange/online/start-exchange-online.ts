@@ -5,8 +5,14 @@ import type { OrganizationFixture } from "../fixtures/fixture-schema";
 import type { Cloud } from "../model/organization-state";
 import { type ApiResponse, errorResponse } from "./admin-api-responses";
 import { createAuthenticator } from "./authenticate-request";
-import { cloudOfRequest, exchangeOnlineAddresses, exchangeOnlineBaseUrl } from "./exchange-clouds";
+import {
+  cloudOfRequest,
+  complianceBaseUrl,
+  exchangeOnlineAddresses,
+  exchangeOnlineBaseUrl,
+} from "./exchange-clouds";
 import { handleBatch } from "./handle-batch";
+import { handleComplianceCommand } from "./handle-compliance-command";
 import { handleInvokeCommand, type InvokeCommandOutcome } from "./handle-invoke-command";
 import { RateLimiter } from "./rate-limiter";
 import { TenantRegistry } from "./tenant-registry";
@@ -28,12 +34,15 @@ export interface RunningExchangeOnline {
   port: number;
   /** `https://<loopback address of the cloud>:<port>`; a Host header naming the cloud's real host works too. */
   baseUrlFor(cloud: Cloud): string;
+  /** Where the cloud's Security & Compliance endpoint is stood in for. */
+  complianceUrlFor(cloud: Cloud): string;
   admin: ExchangeAdmin;
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
-const ROUTE = /^\/adminapi\/beta\/([^/]+)\/(InvokeCommand|\$batch)$/i;
+/** Exchange Online's admin API; under /compliance, Security & Compliance's (InvokeCommand only). */
+const ROUTE = /^(\/compliance)?\/adminapi\/beta\/([^/]+)\/(InvokeCommand|\$batch)$/i;
 
 async function readJson(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false }> {
   const chunks: Buffer[] = [];
@@ -76,8 +85,14 @@ export async function startExchangeOnline(
     const cloud = cloudOfRequest(request.headers.host, request.socket.localAddress);
     if (!match || !cloud)
       return send(response, requestId, errorResponse(404, "NotFound", "No such resource."));
-    const tenantId = decodeURIComponent(match[1]!);
-    const auth = await authenticate(request.headers.authorization, cloud, tenantId);
+    const compliance = match[1] !== undefined;
+    const tenantId = decodeURIComponent(match[2]!);
+    const auth = await authenticate(
+      request.headers.authorization,
+      cloud,
+      tenantId,
+      compliance ? "compliance" : "exchange",
+    );
     if (!auth.ok) {
       const challenge = `Bearer client_id="00000002-0000-0ff1-ce00-000000000000", authorization_uri="${options.authorityBaseFor(cloud)}/${tenantId}/oauth2/authorize", error="invalid_token"`;
       const headers: Record<string, string> = auth.status === 401 ? { "WWW-Authenticate": challenge } : {};
@@ -92,7 +107,13 @@ export async function startExchangeOnline(
       );
     const prefer = [request.headers.prefer].flat().join(",") || undefined;
     let outcome: InvokeCommandOutcome;
-    if (match[2]!.toLowerCase() === "invokecommand") {
+    const operation = match[3]!.toLowerCase();
+    if (compliance) {
+      outcome =
+        operation === "invokecommand"
+          ? await handleComplianceCommand({ registry, tenantId, cloud, url, body: body.value })
+          : errorResponse(404, "NotFound", "No such resource.");
+    } else if (operation === "invokecommand") {
       outcome = await handleInvokeCommand({
         registry,
         limiter,
@@ -141,6 +162,7 @@ export async function startExchangeOnline(
     port,
     admin,
     baseUrlFor: (cloud) => exchangeOnlineBaseUrl(cloud, port),
+    complianceUrlFor: (cloud) => complianceBaseUrl(cloud, port),
     close: () => closeServers(servers),
   };
 }

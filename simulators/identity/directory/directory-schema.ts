@@ -38,7 +38,7 @@ export const ZTenant = z.strictObject({
   cloud: z.enum(CLOUD_NAMES),
   conditionalAccess: z
     .strictObject({
-      /** Tokens for Exchange Online need an MFA sign-in (else on-behalf-of answers AADSTS50076). */
+      /** Tokens for Exchange Online (and Security & Compliance) need an MFA sign-in (else on-behalf-of answers AADSTS50076). */
       requireMfaForExchangeOnline: z.boolean().default(false),
       /** The same for Microsoft Graph; unset, the Exchange Online setting applies to Graph too. */
       requireMfaForMicrosoftGraph: z.boolean().optional(),

@@ -12,6 +12,7 @@ import {
   onBehalfOfResources,
   qualifiedScopes,
   resourceOfScopes,
+  securityAndCompliance,
 } from "./resources";
 import { rememberAssertionMethods } from "./token-authentication";
 
@@ -163,7 +164,10 @@ async function issueOnBehalfOfToken(
 /** The tenant's policy for Exchange Online covers Graph too unless the directory says otherwise. */
 function mfaRequiredFor(tenant: Tenant, resource: KnownResource): boolean {
   const policy = tenant.conditionalAccess;
-  return resource.identifier === exchangeOnline(tenant.cloud).identifier
+  // Security & Compliance sits behind the same policy as Exchange Online (Connect-IPPSSession).
+  return [exchangeOnline(tenant.cloud), securityAndCompliance(tenant.cloud)].some(
+    (exchange) => exchange.identifier === resource.identifier,
+  )
     ? policy.requireMfaForExchangeOnline
     : (policy.requireMfaForMicrosoftGraph ?? policy.requireMfaForExchangeOnline);
 }

@@ -34,9 +34,14 @@ export function microsoftGraph(cloud: CloudName): KnownResource {
   return { identifier: CLOUDS[cloud].graphResource, delegatedScopes: GRAPH_DELEGATED_SCOPES };
 }
 
+/** Security & Compliance PowerShell takes the same delegated Exchange permission as Exchange Online. */
+export function securityAndCompliance(cloud: CloudName): KnownResource {
+  return { identifier: CLOUDS[cloud].complianceResource, delegatedScopes: EXCHANGE_DELEGATED_SCOPES };
+}
+
 /** Resources a service may ask on-behalf-of tokens for. */
 export function onBehalfOfResources(cloud: CloudName): KnownResource[] {
-  return [exchangeOnline(cloud), microsoftGraph(cloud)];
+  return [exchangeOnline(cloud), microsoftGraph(cloud), securityAndCompliance(cloud)];
 }
 
 export function knownResources(cloud: CloudName, app: Application): KnownResource[] {

@@ -105,6 +105,39 @@ async function loginWithBrowser(home: string, account: Account) {
   return login.result();
 }
 
+/** Where no browser is at hand: the CLI prints an address and a code, which a person enters on any device. */
+async function loginWithDeviceCode(home: string, account: Account) {
+  const login = cli(home, ["login", "--device-code", "--server", product.url, "--account", account.username]);
+  const [, url, code] = await waitFor(
+    async () => login.output().match(/open (https:\/\/\S+) and enter the code (\S+)\./) ?? null,
+    "the device code",
+    90_000,
+  );
+  const page = await newPage();
+  await page.goto(url as string);
+  await page.getByLabel("Code").fill(code as string);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await signInAt(page, account);
+  await page.getByRole("heading", { name: "You have signed in" }).waitFor();
+  await page.context().close();
+  return login.result();
+}
+
+/** The cached access tokens expired and the refresh token one Entra never issued (or has revoked). */
+async function revokeRefreshTokens(home: string) {
+  const file = path.join(home, "msal-token-cache.json");
+  const cache = JSON.parse(await readFile(file, "utf8")) as Record<
+    string,
+    Record<string, Record<string, string>>
+  >;
+  for (const token of Object.values(cache.AccessToken ?? {})) {
+    token.expires_on = token.extended_expires_on = "1";
+  }
+  for (const token of Object.values(cache.RefreshToken ?? {})) token.secret = "revoked-refresh-token";
+  await writeFile(file, JSON.stringify(cache), { mode: 0o600 });
+}
+
 describe("hybrid-wizard", () => {
   let home: string;
 
@@ -122,6 +155,47 @@ describe("hybrid-wizard", () => {
       user: { upn: "adele@contoso.onmicrosoft.com" },
       mfa: true,
     });
+  }, 120_000);
+
+  it("signs in with a device code entered in a browser elsewhere (password and authenticator code)", async () => {
+    const deviceHome = await mkdtemp(path.join(tmpdir(), "hw-cli-device-"));
+    const login = await loginWithDeviceCode(deviceHome, ACCOUNTS.adele);
+    expect(login.code, login.output).toBe(0);
+    expect(login.stdout).toContain("Signed in as adele@contoso.onmicrosoft.com (Contoso)");
+
+    const whoami = await run(deviceHome, ["whoami"]);
+    expect(whoami.code, whoami.output).toBe(0);
+    expect(whoami.stdout).toContain("<adele@contoso.onmicrosoft.com>");
+    expect(whoami.stdout).toContain("MFA in this sign-in: yes");
+
+    const health = await run(deviceHome, ["health"]);
+    expect(health.code, health.output).toBe(0);
+    expect(health.stdout).toContain("ok    Exchange Online: Contoso (contoso.onmicrosoft.com)");
+    expect(health.stdout).toContain(
+      "ok    Security & Compliance: ps.compliance.protection.outlook.com, 5 sensitivity labels",
+    );
+
+    // As after an admin revoked the sessions: the access token has run out and Entra refuses the
+    // refresh token, so the scheduled script is told to sign in again instead of failing obscurely.
+    await revokeRefreshTokens(deviceHome);
+    const refused = await run(deviceHome, ["whoami", "--json"]);
+    expect(refused.code, refused.output).toBe(3);
+    expect(refused.output).toContain("Entra wants you to sign in again");
+    expect(refused.output).toContain("Run hybrid-wizard login");
+    expect(JSON.parse(refused.stdout).error).toMatchObject({ code: "interaction_required" });
+  }, 120_000);
+
+  it("exits 3 with the reason when the tenant requires MFA and the sign-in had none", async () => {
+    const noMfaHome = await mkdtemp(path.join(tmpdir(), "hw-cli-no-mfa-"));
+    // Alex has no authenticator: the sign-in ends after the password.
+    const login = await loginWithBrowser(noMfaHome, ACCOUNTS.alex);
+    expect(login.code, login.output).toBe(0);
+
+    const refused = await run(noMfaHome, ["runs", "list", "--json"]);
+    expect(refused.code, refused.output).toBe(3);
+    expect(refused.output).toContain("Contoso requires multi-factor authentication (MFA)");
+    expect(refused.output).toContain("Run hybrid-wizard login");
+    expect(JSON.parse(refused.stdout).error).toMatchObject({ code: "mfa_required" });
   }, 120_000);
 
   it("runs Contoso's hybrid from answers to done, plans nothing the second time, and undoes it", async () => {

@@ -44,15 +44,18 @@ async function startExchange(): Promise<RunningExchangeOnline> {
   });
 }
 
-/** A v1 Exchange Online token for the account, by on-behalf-of from its API token. */
-async function exchangeToken(account: (typeof ACCOUNTS)[keyof typeof ACCOUNTS]): Promise<string> {
+/** A v1 Exchange Online (or Security & Compliance) token for the account, by on-behalf-of from its API token. */
+async function exchangeToken(
+  account: (typeof ACCOUNTS)[keyof typeof ACCOUNTS],
+  endpoint: "resource" | "complianceResource" = "resource",
+): Promise<string> {
   const tenant = tenantOf(idp, account.domain);
   const apiToken = await signInAs(idp, account);
   const response = await idp.requestToken(tenant.tenantId, {
     grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
     requested_token_use: "on_behalf_of",
     assertion: apiToken.access_token,
-    scope: `${EXCHANGE_CLOUDS[tenant.cloud].resource}/.default`,
+    scope: `${EXCHANGE_CLOUDS[tenant.cloud][endpoint]}/.default`,
     client_id: appFor(idp, tenant.cloud).clientId,
     client_secret: CLIENT_SECRETS[tenant.cloud],
   });
@@ -111,6 +114,8 @@ beforeAll(async () => {
   tokens.diego = await exchangeToken(ACCOUNTS.diego);
   tokens.wei = await exchangeToken(ACCOUNTS.wei);
   tokens.alexApi = (await signInAs(idp, ACCOUNTS.alex)).access_token;
+  tokens.adeleCompliance = await exchangeToken(ACCOUNTS.adele, "complianceResource");
+  tokens.weiCompliance = await exchangeToken(ACCOUNTS.wei, "complianceResource");
 });
 
 afterAll(async () => {
@@ -184,6 +189,54 @@ describe("authentication", () => {
       { cloud: "Worldwide", tenantId: TAILSPIN, token: tokens.wei },
     );
     expect(wrongHost.status).toBe(401);
+  });
+});
+
+describe("Security & Compliance", () => {
+  const getLabel = (cloud: Cloud, tenantId: string, token: string | undefined) =>
+    call({
+      url: `${exchange.complianceUrlFor(cloud)}/adminapi/beta/${tenantId}/InvokeCommand`,
+      token,
+      body: { CmdletInput: { CmdletName: "Get-Label", Parameters: {} } },
+    });
+
+  it("answers Get-Label in each cloud to a token for that cloud's compliance endpoint", async () => {
+    for (const [cloud, tenantId, token] of [
+      ["Worldwide", CONTOSO, tokens.adeleCompliance],
+      ["China21Vianet", TAILSPIN, tokens.weiCompliance],
+    ] as const) {
+      const answer = await getLabel(cloud, tenantId, token);
+      expect(answer.status).toBe(200);
+      expect((answer.body.value as { Name: string }[]).map((label) => label.Name)).toEqual([
+        "Personal",
+        "Public",
+        "General",
+        "Confidential",
+        "Highly Confidential",
+      ]);
+    }
+  });
+
+  it("refuses an Exchange Online token there, and a compliance token at Exchange Online", async () => {
+    const exchangeTokenAtCompliance = await getLabel("Worldwide", CONTOSO, tokens.adele);
+    expect(exchangeTokenAtCompliance.status).toBe(401);
+    expect(exchangeTokenAtCompliance.body).toMatchObject({ error: { code: "InvalidAudience" } });
+    const complianceTokenAtExchange = await invoke(
+      "Get-OrganizationConfig",
+      {},
+      { token: tokens.adeleCompliance },
+    );
+    expect(complianceTokenAtExchange.status).toBe(401);
+  });
+
+  it("knows only the cmdlets the service reads", async () => {
+    const answer = await call({
+      url: `${exchange.complianceUrlFor("Worldwide")}/adminapi/beta/${CONTOSO}/InvokeCommand`,
+      token: tokens.adeleCompliance,
+      body: { CmdletInput: { CmdletName: "New-Label", Parameters: {} } },
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toContain("CommandNotFoundException");
   });
 });
 

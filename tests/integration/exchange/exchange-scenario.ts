@@ -94,6 +94,7 @@ export async function startExchangeScenario(
     CLOUD_WORLDWIDE_CLIENT_ID: appFor(idp, "Worldwide").clientId,
     CLOUD_WORLDWIDE_CLIENT_SECRET: CLIENT_SECRETS.Worldwide,
     CLOUD_WORLDWIDE_EXCHANGE_URL: exchange.baseUrlFor("Worldwide"),
+    CLOUD_WORLDWIDE_COMPLIANCE_URL: exchange.complianceUrlFor("Worldwide"),
     ...(graph ? { CLOUD_WORLDWIDE_GRAPH_URL: graph.baseUrlFor("Worldwide") } : {}),
     TOKEN_CACHE_KEYS: tokenCacheKey("k1").setting,
   };

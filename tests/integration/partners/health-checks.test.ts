@@ -176,6 +176,11 @@ describe("the partner dashboard", () => {
     expect(stored.findings).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: "remotePowerShell", severity: "ok" }),
+        expect.objectContaining({
+          id: "securityAndCompliance",
+          severity: "ok",
+          message: expect.stringContaining("ps.compliance.protection.outlook.com"),
+        }),
         expect.objectContaining({ id: "versions", message: expect.stringMatching(/Exchange: .*15\./) }),
       ]),
     );

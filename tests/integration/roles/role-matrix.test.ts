@@ -52,6 +52,7 @@ const ACCESS: Record<string, Access> = {
   "PATCH tenant/members/[memberId]": "owner",
   "DELETE tenant/members/[memberId]": "owner",
   "POST exchange-online/connection": "operator",
+  "POST exchange-online/compliance-connection": "operator",
   "GET wizard/runs": "viewer",
   "POST wizard/runs": "operator",
   "GET wizard/runs/[runId]": "viewer",

@@ -183,6 +183,9 @@ const ROUTES: Record<string, RouteCase> = {
   "wizard/runs": { noId: "lists and starts runs of the caller's own tenant" },
   "tenant/settings": { noId: "changes the caller's own tenant" },
   "exchange-online/connection": { noId: "checks the caller's own Exchange Online, with their own token" },
+  "exchange-online/compliance-connection": {
+    noId: "checks the caller's own Security & Compliance, with their own token",
+  },
   "auth/realm": { noId: "public: finds a tenant from an account's domain, as sign-in must" },
   health: { noId: "public: the service's health" },
   "openapi.json": { noId: "public: the API's description" },

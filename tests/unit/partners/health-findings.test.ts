@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ComplianceConnectionResponse } from "@/lib/contracts/exchange-online";
 import { changesSince, healthFindings } from "@/lib/partners/health/health-findings";
 import { tlsCertificateName } from "@/lib/wizard/gather/gathered-lookups";
 import type { GatheredState } from "@/lib/wizard/gather/gathered-state";
@@ -53,11 +54,18 @@ function withCertificates(state: GatheredState, transportDays: number, authDays:
   };
 }
 
-const facts = (gathered: GatheredState, writes: PlanOperation[] | null) => ({
+const COMPLIANCE = { endpoint: "ps.compliance.protection.outlook.com", labels: ["Public", "General"] };
+
+const facts = (
+  gathered: GatheredState,
+  writes: PlanOperation[] | null,
+  compliance: ComplianceConnectionResponse | { error: string } = COMPLIANCE,
+) => ({
   gathered,
   checks: [],
   writes,
   agentVersions: ["0.1.0"],
+  compliance,
   now: NOW,
 });
 
@@ -100,6 +108,23 @@ describe("a health check's findings", () => {
       message: expect.stringContaining("Set-SendConnector Outbound to Office 365"),
     });
     expect(outcome.findings.find((finding) => finding.id === "transportCertificate")?.severity).toBe("ok");
+  });
+
+  it("reports Security & Compliance as reached with its labels, or warns with the reason it was not", async () => {
+    const gathered = await contosoWith((state) => withCertificates(state, 200, 200));
+    expect(
+      healthFindings(facts(gathered, [])).findings.find((finding) => finding.id === "securityAndCompliance"),
+    ).toEqual({
+      id: "securityAndCompliance",
+      severity: "ok",
+      message:
+        "Security & Compliance (ps.compliance.protection.outlook.com) answered as the partner's technician: 2 sensitivity labels.",
+    });
+    const refused = healthFindings(facts(gathered, [], { error: "Sign in again with MFA." }));
+    expect(refused.findings.find((finding) => finding.id === "securityAndCompliance")).toMatchObject({
+      severity: "warning",
+      message: expect.stringContaining("Sign in again with MFA."),
+    });
   });
 });
 
