@@ -101,10 +101,16 @@ export async function accessTokenFor(options: {
     });
   }
   try {
+    // MSAL looks its cache up by the account's tenant before the authority's: for a customer, the
+    // account is named as its profile there, else the home token would come back.
     const result = await pca.acquireTokenSilent({
-      account,
       scopes: [signIn.apiScope],
-      ...(options.entraTenantId && { authority: authorityOf(signIn, options.entraTenantId) }),
+      ...(options.entraTenantId
+        ? {
+            account: { ...account, tenantId: options.entraTenantId },
+            authority: authorityOf(signIn, options.entraTenantId),
+          }
+        : { account }),
     });
     return result.accessToken;
   } catch (error) {

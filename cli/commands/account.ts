@@ -61,17 +61,30 @@ export async function whoami(context: CommandContext): Promise<CommandResult> {
   );
 }
 
-/** The tenants this sign-in acts in: its own (and, once the service lists them, a partner's customers). */
+/**
+ * The tenants this sign-in acts in: its own and, for a partner's technician, every customer with an
+ * active relationship (each is `--tenant` away). The role in a customer is at most the relationship's.
+ */
 export async function tenants(context: CommandContext): Promise<CommandResult> {
   const me = await context.client.me();
-  const rows = [
-    {
-      entraTenantId: me.tenant.entraTenantId,
-      displayName: me.tenant.displayName,
-      domain: me.tenant.initialDomain,
-      role: me.role,
-    },
-  ];
+  const own = {
+    entraTenantId: me.tenant.entraTenantId,
+    displayName: me.tenant.displayName,
+    domain: me.tenant.initialDomain,
+    role: me.role,
+  };
+  const customers =
+    me.partner && !me.partner.actingInCustomer
+      ? (await context.client.partnerRelationships()).relationships
+          .filter((relationship) => relationship.status === "active")
+          .map((relationship) => ({
+            entraTenantId: relationship.entraTenantId,
+            displayName: relationship.displayName,
+            domain: relationship.initialDomain,
+            role: relationship.role,
+          }))
+      : [];
+  const rows = [own, ...customers];
   return done(
     { tenants: rows },
     rows.map((row) => `${row.domain}  ${row.displayName}  (${row.role})`).join("\n"),

@@ -251,6 +251,54 @@ describe("hybrid-wizard", () => {
     expect(log.stdout).toContain("New-HybridConfiguration");
   }, 600_000);
 
+  it("lets a partner's technician list their customers, check them all, and plan for one with --tenant", async () => {
+    const partnerHome = await mkdtemp(path.join(tmpdir(), "hw-cli-partner-"));
+    const login = await loginWithBrowser(partnerHome, ACCOUNTS.patti);
+    expect(login.code, login.output).toBe(0);
+
+    const listed = await run(partnerHome, ["tenants", "--json"]);
+    expect(listed.code, listed.output).toBe(0);
+    expect(JSON.parse(listed.stdout).tenants.map((tenant: { domain: string }) => tenant.domain)).toEqual([
+      "woodgrovepartners.onmicrosoft.com",
+      "contoso.onmicrosoft.com",
+      "fabrikam.onmicrosoft.com",
+    ]);
+
+    // Each customer with a token from its own authority: no other sign-in.
+    const health = await run(partnerHome, ["health", "--all"]);
+    expect(health.output).toContain("ok    Exchange Online: Contoso (contoso.onmicrosoft.com)");
+    expect(health.output).toContain("ok    Exchange Online: Fabrikam (fabrikam.onmicrosoft.com)");
+
+    const whoami = await run(partnerHome, ["whoami", "--tenant", "contoso.onmicrosoft.com", "--json"]);
+    expect(JSON.parse(whoami.stdout)).toMatchObject({
+      tenant: { initialDomain: "contoso.onmicrosoft.com" },
+      user: { upn: ACCOUNTS.patti.username },
+      partner: { name: "Woodgrove Partners", actingInCustomer: true },
+    });
+    const made = await run(partnerHome, [
+      "--tenant",
+      "contoso.onmicrosoft.com",
+      "runs",
+      "new",
+      "--answers",
+      answersFile,
+      "--json",
+    ]);
+    expect(made.code, made.output).toBe(0);
+    const plan = await run(partnerHome, [
+      "--tenant",
+      "contoso.onmicrosoft.com",
+      "plan",
+      JSON.parse(made.stdout).id,
+      "--json",
+    ]);
+    expect(plan.code, plan.output).toBe(0);
+    expect(plan.stdout).toContain('"cmdlet":"New-HybridConfiguration"');
+    // Her run is Contoso's, not Woodgrove's.
+    const own = JSON.parse((await run(partnerHome, ["runs", "list", "--json"])).stdout).runs;
+    expect(own).toHaveLength(0);
+  }, 300_000);
+
   it("refuses an answers file that does not parse, naming each field, and starts nothing", async () => {
     const bad = path.join(path.dirname(answersFile), "bad.json");
     await writeFile(
