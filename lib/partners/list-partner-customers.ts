@@ -32,14 +32,14 @@ export async function listPartnerCustomers(options: {
         ],
       }
     : {};
+  const chosen: Prisma.TenantWhereInput = { AND: [search, query.cloud ? { cloud: query.cloud } : {}] };
   const tenants = await db.tenant.findMany({
-    where: { AND: [partnerCustomersWhere(partner), search, query.cloud ? { cloud: query.cloud } : {}] },
+    where: { AND: [partnerCustomersWhere(partner), chosen] },
     select: { id: true, entraTenantId: true, displayName: true, initialDomain: true, cloud: true },
   });
-  const ids = tenants.map((tenant) => tenant.id);
   const [runs, agents, checks] = await Promise.all([
     db.wizardRun.findMany({
-      where: { ...partnerScope(partner), tenantId: { in: ids } },
+      where: partnerScope(partner, chosen),
       distinct: ["tenantId"],
       orderBy: [{ tenantId: "asc" }, { updatedAt: "desc" }],
       select: {
@@ -51,11 +51,11 @@ export async function listPartnerCustomers(options: {
       },
     }),
     db.agent.findMany({
-      where: { ...partnerScope(partner), tenantId: { in: ids }, revokedAt: null },
+      where: { ...partnerScope(partner, chosen), revokedAt: null },
       select: { tenantId: true, lastSeenAt: true },
     }),
     db.healthCheck.findMany({
-      where: { ...partnerScope(partner), tenantId: { in: ids }, finishedAt: { not: null } },
+      where: { ...partnerScope(partner, chosen), finishedAt: { not: null } },
       distinct: ["tenantId"],
       orderBy: [{ tenantId: "asc" }, { finishedAt: "desc" }],
       select: {

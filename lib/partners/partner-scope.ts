@@ -18,6 +18,10 @@ export function partnerCustomersWhere(scope: PartnerScope): Prisma.TenantWhereIn
  * Spread into the `where` of a tenant-owned model read across customers (as tenantScope(acting)
  * is for one tenant): only rows of the partner's customers.
  */
-export function partnerScope(scope: PartnerScope): { tenant: Prisma.TenantWhereInput } {
-  return { tenant: partnerCustomersWhere(scope) };
+export function partnerScope(
+  scope: PartnerScope,
+  /** Narrows the customers further (a search, a cloud): never widens them. */
+  among?: Prisma.TenantWhereInput,
+): { tenant: Prisma.TenantWhereInput } {
+  return { tenant: among ? { AND: [partnerCustomersWhere(scope), among] } : partnerCustomersWhere(scope) };
 }
