@@ -16,10 +16,13 @@ import {
 import { type MeResponse, ZMeResponseSchema } from "@/lib/contracts/me";
 import {
   type AddMemberRequest,
+  type ChangeTenantPartnerRequest,
   type Member,
   type MemberListResponse,
+  type TenantPartner,
   ZMemberListResponseSchema,
   ZMemberSchema,
+  ZTenantPartnerSchema,
 } from "@/lib/contracts/members";
 import {
   type CustomersResponse,
@@ -188,6 +191,14 @@ export function createApiClient(send: Send) {
       read(send("/api/tenant/members"), ZMemberListResponseSchema),
     addMember: (request: AddMemberRequest): Promise<Member> =>
       read(send("/api/tenant/members", json("POST", request)), ZMemberSchema),
+    changeTenantPartner: (
+      relationshipId: string,
+      request: ChangeTenantPartnerRequest,
+    ): Promise<TenantPartner> =>
+      read(
+        send(`/api/tenant/partners/${encodeURIComponent(relationshipId)}`, json("PATCH", request)),
+        ZTenantPartnerSchema,
+      ),
     changeMemberRole: (memberId: string, role: Role): Promise<Member> =>
       read(
         send(`/api/tenant/members/${encodeURIComponent(memberId)}`, json("PATCH", { role })),

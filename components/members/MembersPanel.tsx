@@ -148,6 +148,90 @@ export function MembersPanel() {
           </p>
         </form>
       )}
+      {list && list.partners.length > 0 && (
+        <section aria-labelledby="partners-heading" className="space-y-2">
+          <h2 id="partners-heading" className="font-semibold text-slate-800">
+            Partners acting in {state.me.tenant.displayName}
+          </h2>
+          <p className="text-xs text-slate-500">
+            Through their delegated admin (GDAP) relationship; here you choose the most their technicians may
+            do, or suspend them. To end a relationship for good, remove it in Entra ID (Microsoft 365 admin
+            center → Partner relationships).
+          </p>
+          <table className="w-full text-left text-sm">
+            <tbody>
+              {list.partners.map((partner) => (
+                <tr
+                  key={partner.relationshipId}
+                  className="border-t border-slate-100"
+                  data-testid="partner-row"
+                >
+                  <td className="py-2">
+                    {partner.partnerName}
+                    {partner.expiresAt && (
+                      <span className="text-slate-500">
+                        {" "}
+                        · relationship ends {new Date(partner.expiresAt).toLocaleDateString()}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Most that ${partner.partnerName} may do`}
+                      value={partner.role}
+                      className="rounded border border-slate-300 px-1"
+                      onChange={(event) =>
+                        void act(
+                          () =>
+                            api.changeTenantPartner(partner.relationshipId, {
+                              role: event.target.value as Role,
+                            }),
+                          `${partner.partnerName} may now act as ${ROLE_LABELS[event.target.value as Role].toLowerCase()} at most.`,
+                        )
+                      }
+                    >
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {ROLE_LABELS[role]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    {partner.status === "active"
+                      ? "Active"
+                      : partner.suspendedByCustomer
+                        ? "Suspended by you"
+                        : "Suspended by the partner"}
+                  </td>
+                  <td>
+                    {(partner.status === "active" || partner.suspendedByCustomer) && (
+                      <button
+                        type="button"
+                        className="text-brand-700 underline"
+                        onClick={() =>
+                          void act(
+                            () =>
+                              api.changeTenantPartner(partner.relationshipId, {
+                                status: partner.status === "active" ? "suspended" : "active",
+                              }),
+                            partner.status === "active"
+                              ? `${partner.partnerName} is suspended: its technicians are refused here until you resume it.`
+                              : `${partner.partnerName} may act here again.`,
+                          )
+                        }
+                      >
+                        {partner.status === "active" ? "Suspend" : "Resume"}
+                        <span className="sr-only"> {partner.partnerName}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
       {message && (
         <p
           role={message.ok ? "status" : "alert"}

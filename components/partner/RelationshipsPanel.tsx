@@ -149,7 +149,11 @@ export function RelationshipsPanel() {
                     {relationship.initialDomain} · {CLOUD_LABELS[relationship.cloud]}
                   </span>
                 </td>
-                <td>{STATUS_LABELS[relationship.status]}</td>
+                <td>
+                  {relationship.suspendedByCustomer
+                    ? "Suspended by the customer"
+                    : STATUS_LABELS[relationship.status]}
+                </td>
                 <td>{ROLE_LABELS[relationship.role]}</td>
                 <td>
                   {relationship.gdapRoles.map((role) => ROLE_NAMES[role]).join(", ") ||
@@ -182,7 +186,8 @@ export function RelationshipsPanel() {
                       <span className="sr-only"> {relationship.displayName}</span>
                     </button>
                   )}
-                  {(relationship.status === "active" || relationship.status === "suspended") && (
+                  {(relationship.status === "active" ||
+                    (relationship.status === "suspended" && !relationship.suspendedByCustomer)) && (
                     <button
                       type="button"
                       disabled={busy}

@@ -22,7 +22,9 @@ export const ZPartnerRelationshipSchema = z.object({
   initialDomain: z.string(),
   cloud: z.enum(Cloud),
   status: z.enum(PartnerTenantStatus),
-  /** Hybrid Wizard's role for the partner's technicians in the customer (at most this). */
+  /** The customer's owner suspended it: only they resume it. */
+  suspendedByCustomer: z.boolean(),
+  /** The most the partner's technicians may be in the customer: chosen when added, then the customer's to change. */
   role: z.enum(Role),
   gdapRoles: z.array(z.enum(DIRECTORY_ROLES)),
   gaps: z.array(ZRoleGapSchema),
@@ -52,6 +54,7 @@ export const ZAddCustomerRequestSchema = z.object({
     .refine((value) => GUID.test(value) || DOMAIN.test(value), {
       error: "Enter the customer's tenant id (a GUID) or one of its domains, e.g. contoso.onmicrosoft.com",
     }),
+  /** For a customer added anew; checking one again keeps the role it has. */
   role: z.enum(Role, "Choose the role your technicians get in this customer: owner, operator or viewer."),
 });
 export type AddCustomerRequest = z.infer<typeof ZAddCustomerRequestSchema>;

@@ -2,9 +2,12 @@ import { ZAuditPageSchema, ZAuditQuerySchema } from "@/lib/contracts/audit";
 import {
   ZAddMemberRequestSchema,
   ZChangeMemberRoleRequestSchema,
+  ZChangeTenantPartnerRequestSchema,
   ZMemberListResponseSchema,
   ZMemberRouteParamsSchema,
   ZMemberSchema,
+  ZTenantPartnerRouteParamsSchema,
+  ZTenantPartnerSchema,
 } from "@/lib/contracts/members";
 import {
   ZBatchRouteParams,
@@ -63,6 +66,16 @@ export const ORGANIZATION_OPERATIONS: readonly ApiOperation[] = [
     auth: "user",
     params: ZMemberRouteParamsSchema,
     response: { status: 204 },
+  },
+  {
+    method: "PATCH",
+    path: "/api/tenant/partners/{relationshipId}",
+    summary: "Set how far a partner may act in the tenant (its role), or suspend and resume it",
+    tag: "Members",
+    auth: "user",
+    params: ZTenantPartnerRouteParamsSchema,
+    body: ZChangeTenantPartnerRequestSchema,
+    response: { status: 200, schema: ZTenantPartnerSchema },
   },
   {
     method: "GET",

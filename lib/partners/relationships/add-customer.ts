@@ -5,6 +5,8 @@ import { directoryRolesFromWids, ROLE_NAMES } from "@/lib/auth/directory-roles";
 import type { AddCustomerRequest, PartnerRelationship } from "@/lib/contracts/partner-relationships";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PartnerTenantStatus, Role } from "@/lib/generated/prisma/enums";
 import { connectGraph } from "@/lib/graph/connect-graph";
 import { getOrganization } from "@/lib/graph/get-organization";
 import { MICROSOFT_GRAPH_API } from "@/lib/graph/graph-token";
@@ -76,8 +78,13 @@ export async function addCustomer(options: {
       create: { entraTenantId, cloud, displayName: organization.displayName, initialDomain },
       update: {},
     });
+    const key = { partnerId_tenantId: { partnerId: partner.partnerId, tenantId: tenant.id } };
+    const current = await tx.partnerTenant.findUnique({
+      where: key,
+      select: { status: true, suspendedByCustomer: true },
+    });
     const row = await tx.partnerTenant.upsert({
-      where: { partnerId_tenantId: { partnerId: partner.partnerId, tenantId: tenant.id } },
+      where: key,
       create: {
         partnerId: partner.partnerId,
         tenantId: tenant.id,
@@ -85,7 +92,7 @@ export async function addCustomer(options: {
         status: "active",
         ...checked,
       },
-      update: { role: request.role, status: "active", ...checked },
+      update: checkedAgain(current, request.role, checked),
       select: RELATIONSHIP_SELECT,
     });
     await recordAuditEvent(tx, {
@@ -102,6 +109,19 @@ export async function addCustomer(options: {
     });
     return relationshipView(row, now);
   });
+}
+
+/**
+ * Checked again, a relationship keeps the role its customer may have set and a suspension the
+ * customer made; an ended one starts again with the role asked for.
+ */
+function checkedAgain(
+  current: { status: PartnerTenantStatus; suspendedByCustomer: boolean } | null,
+  role: Role,
+  checked: { gdapRoles: string[]; expiresAt: Date | null; checkedAt: Date },
+): Prisma.PartnerTenantUpdateInput {
+  if (current?.status === "ended") return { ...checked, role, status: "active", suspendedByCustomer: false };
+  return current?.suspendedByCustomer ? checked : { ...checked, status: "active" };
 }
 
 function refusal(message: string): AppError {

@@ -8,6 +8,7 @@ import { lapsesInDays, roleGaps } from "./role-gaps";
 export const RELATIONSHIP_SELECT = {
   id: true,
   status: true,
+  suspendedByCustomer: true,
   role: true,
   gdapRoles: true,
   expiresAt: true,
@@ -29,6 +30,7 @@ export function relationshipView(row: RelationshipRow, now: Date): PartnerRelati
     initialDomain: row.tenant.initialDomain,
     cloud: row.tenant.cloud,
     status: row.status,
+    suspendedByCustomer: row.suspendedByCustomer,
     role: row.role,
     gdapRoles,
     // Not checked yet: nothing is known to be missing.

@@ -12,7 +12,8 @@ import { RELATIONSHIP_SELECT, relationshipView } from "./relationship-view";
 /**
  * Suspends, resumes or ends one of the partner's relationships. The technicians' next request in
  * that customer, on any instance, is refused (lib/partners/partner-technician.ts reads the status
- * every time). Ending is for good: a customer ended here is added again, which checks anew.
+ * every time). Ending is for good: a customer ended here is added again, which checks anew. A
+ * suspension the customer made (lib/tenants/members/change-tenant-partner.ts) is theirs to lift.
  */
 export async function setRelationshipStatus(options: {
   db: Db;
@@ -27,7 +28,11 @@ export async function setRelationshipStatus(options: {
   return db.$transaction(async (tx) => {
     const current = await tx.partnerTenant.findFirst({
       where: { id: relationshipId, partnerId: partner.partnerId },
-      select: { status: true, tenant: { select: { id: true, displayName: true } } },
+      select: {
+        status: true,
+        suspendedByCustomer: true,
+        tenant: { select: { id: true, displayName: true } },
+      },
     });
     if (!current) {
       throw new AppError("not_found", "No such customer relationship: reload the Customers page.");
@@ -38,9 +43,15 @@ export async function setRelationshipStatus(options: {
         `The relationship with ${current.tenant.displayName} has ended: add the customer again, which checks the GDAP relationship anew.`,
       );
     }
+    if (current.suspendedByCustomer && status === "active") {
+      throw new AppError(
+        "conflict",
+        `${current.tenant.displayName} suspended your access there: only its owners can resume it (their Members page).`,
+      );
+    }
     const row = await tx.partnerTenant.update({
       where: { id: relationshipId },
-      data: { status },
+      data: { status, ...(status === "suspended" ? { suspendedByCustomer: false } : {}) },
       select: RELATIONSHIP_SELECT,
     });
     await recordAuditEvent(tx, {

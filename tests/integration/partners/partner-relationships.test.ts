@@ -5,6 +5,8 @@ import { addCustomer } from "@/lib/partners/relationships/add-customer";
 import { listRelationships } from "@/lib/partners/relationships/list-relationships";
 import { setRelationshipStatus } from "@/lib/partners/relationships/set-relationship-status";
 import type { UserActingContext } from "@/lib/tenants/acting-context";
+import { changeTenantPartner } from "@/lib/tenants/members/change-tenant-partner";
+import { listMembers } from "@/lib/tenants/members/list-members";
 import { type GraphScenario, startGraphScenario } from "@/tests/integration/graph/graph-scenario";
 import { ACCOUNTS, tenantOf } from "@/tests/integration/identity/scenario";
 
@@ -62,7 +64,8 @@ describe("adding a customer", () => {
 
   it("by tenant id, far from its end", async () => {
     const contoso = await add(tenantOf(scenario.idp, ACCOUNTS.adele.domain).tenantId, "viewer");
-    expect(contoso).toMatchObject({ displayName: "Contoso", role: "viewer", lapsesInDays: null });
+    // The demo added Contoso as operator: checked again, it keeps that role (the customer's to change).
+    expect(contoso).toMatchObject({ displayName: "Contoso", role: "operator", lapsesInDays: null });
     const days = (new Date(contoso.expiresAt ?? 0).getTime() - Date.now()) / 86_400_000;
     expect(Math.round(days)).toBe(540);
   });
@@ -142,5 +145,52 @@ describe("a relationship's status", () => {
       }),
     );
     expect(refused.code).toBe("not_found");
+  });
+});
+
+describe("the customer's say", () => {
+  it("sets the most the partner may do and suspends it; the partner can neither resume nor re-check that away", async () => {
+    const adele = await scenario.actingOf(ACCOUNTS.adele);
+    const { relationships } = await listRelationships({ db: scenario.db, partner });
+    const contoso = relationships.find((relationship) => relationship.displayName === "Contoso");
+    if (!contoso) throw new Error("Contoso is not listed");
+    const change = (request: { role?: "viewer"; status?: "active" | "suspended" }, as = adele) =>
+      changeTenantPartner({ db: scenario.db, acting: as, relationshipId: contoso.id, request });
+
+    expect(await change({ role: "viewer", status: "suspended" })).toMatchObject({
+      partnerName: "Woodgrove Partners",
+      role: "viewer",
+      status: "suspended",
+      suspendedByCustomer: true,
+    });
+    const resumed = await refusalOf(
+      setRelationshipStatus({
+        db: scenario.db,
+        acting,
+        partner,
+        relationshipId: contoso.id,
+        request: { status: "active" },
+      }),
+    );
+    expect(resumed.message).toContain("Contoso suspended your access there: only its owners can resume it");
+    expect(await add("contoso.onmicrosoft.com", "owner")).toMatchObject({
+      role: "viewer",
+      status: "suspended",
+      suspendedByCustomer: true,
+    });
+    // A technician of the partner, acting in Contoso, cannot lift it either.
+    const refused = await refusalOf(
+      change({ status: "active" }, { ...adele, actor: { ...adele.actor, partnerId: partner.partnerId } }),
+    );
+    expect(refused.details).toMatchObject({ reason: "partner_cannot_change_own_access" });
+
+    expect(await change({ status: "active" })).toMatchObject({
+      status: "active",
+      suspendedByCustomer: false,
+    });
+    const listed = await listMembers({ db: scenario.db, acting: adele });
+    expect(listed.partners).toEqual([
+      expect.objectContaining({ partnerName: "Woodgrove Partners", role: "viewer", status: "active" }),
+    ]);
   });
 });

@@ -51,6 +51,7 @@ const ACCESS: Record<string, Access> = {
   "POST tenant/members": "owner",
   "PATCH tenant/members/[memberId]": "owner",
   "DELETE tenant/members/[memberId]": "owner",
+  "PATCH tenant/partners/[relationshipId]": "owner",
   "POST exchange-online/connection": "operator",
   "POST exchange-online/compliance-connection": "operator",
   "GET wizard/runs": "viewer",

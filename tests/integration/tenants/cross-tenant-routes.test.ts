@@ -32,6 +32,8 @@ type Ids = {
   runId: string;
   memberId: string;
   tenantId: string;
+  /** Woodgrove's relationship with Fabrikam (seeded). */
+  relationshipId: string;
 };
 type Caller = { asAdmin: (pathname: string, init?: RequestInit) => Promise<Response> } & {
   asAgent: (pathname: string, init?: RequestInit) => Promise<Response>;
@@ -173,6 +175,10 @@ const ROUTES: Record<string, RouteCase> = {
     call: (c, theirs) =>
       c.asAdmin(`/api/tenant/members/${theirs.memberId}`, json({ role: "viewer" }, "PATCH")),
   },
+  "tenant/partners/[relationshipId]": {
+    call: (c, theirs) =>
+      c.asAdmin(`/api/tenant/partners/${theirs.relationshipId}`, json({ status: "suspended" }, "PATCH")),
+  },
   "partner/audit": { call: (c, theirs) => c.asAdmin(`/api/partner/audit?tenantId=${theirs.tenantId}`) },
   "tenant/members": { noId: "lists and adds members of the caller's own tenant, from its own people" },
   audit: { noId: "reads the caller's own tenant's audit trail" },
@@ -203,6 +209,10 @@ const ROUTES: Record<string, RouteCase> = {
   "partner/health-checks": { noId: "starts checks of the calling partner's own customers" },
   "partner/health-checks/[batchId]": { noId: "a partner's route: another partner's batch is 404" },
   "partner/schedule": { noId: "the calling partner's own schedule" },
+  "partner/relationships": { noId: "lists and adds the calling partner's own relationships" },
+  "partner/relationships/[relationshipId]": {
+    noId: "a partner's route: another partner's relationship is 404 (partner-relationships.test.ts)",
+  },
 };
 
 async function apiRoutes(): Promise<string[]> {
@@ -318,6 +328,7 @@ beforeAll(async () => {
     runId: fabrikamRun.id,
     memberId: fabrikamMember.id,
     tenantId: fabrikam.id,
+    relationshipId: (await db.partnerTenant.findFirstOrThrow({ where: { tenantId: fabrikam.id } })).id,
   };
   const withToken =
     (value: string) =>

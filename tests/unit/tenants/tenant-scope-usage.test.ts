@@ -51,6 +51,12 @@ const EXEMPT: Array<{ file: string; query: string; reason: string }> = [
   },
   {
     file: "lib/partners/relationships/add-customer.ts",
+    query: "partnerTenant.findUnique",
+    reason:
+      "a partner's own relationships, read and written by the acting partner's id (actingPartner), never another partner's",
+  },
+  {
+    file: "lib/partners/relationships/add-customer.ts",
     query: "partnerTenant.upsert",
     reason:
       "a partner's own relationships, read and written by the acting partner's id (actingPartner), never another partner's",

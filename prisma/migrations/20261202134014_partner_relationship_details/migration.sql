@@ -1,4 +1,0 @@
--- AlterTable
-ALTER TABLE "PartnerTenant" ADD COLUMN     "checkedAt" TIMESTAMP(3),
-ADD COLUMN     "expiresAt" TIMESTAMP(3),
-ADD COLUMN     "gdapRoles" TEXT[] DEFAULT ARRAY[]::TEXT[];
