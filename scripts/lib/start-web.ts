@@ -37,16 +37,19 @@ export async function startWeb(options: {
   );
   forwardLines(child, options.onOutput);
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  await waitForHealth(`${url}/api/health`, exited, options.timeoutMs ?? 60_000);
-  return {
-    url,
-    process: child,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
-      await exited;
-    },
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill("SIGTERM");
+    await exited;
   };
+  // A start that never became healthy leaves no server behind to hold its port and memory.
+  await waitForHealth(`${url}/api/health`, exited, options.timeoutMs ?? 60_000).catch(
+    async (error: unknown) => {
+      await stop();
+      throw error;
+    },
+  );
+  return { url, process: child, stop };
 }
 
 async function waitForHealth(
