@@ -1,45 +1,22 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
-import { useSession } from "@/components/auth/SessionProvider";
+import { useState } from "react";
+import type { ApiClient } from "@/components/api/api-client";
 import { SignInPrompt } from "@/components/auth/SignInPrompt";
-import type { MemberListResponse } from "@/lib/contracts/members";
+import { useManagedList } from "@/components/auth/use-managed-list";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE_LABELS } from "@/lib/roles/roles";
 
 const ROLES: Role[] = ["owner", "operator", "viewer"];
+const readMembers = (api: ApiClient) => api.listMembers();
 
 /** The organization's members: add one of its people, change a role, remove (owners only). */
 export function MembersPanel() {
-  const { state, api } = useSession();
-  const [list, setList] = useState<MemberListResponse>();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const { state, api, list, message, act } = useManagedList(readMembers);
   const [adding, setAdding] = useState({ userId: "", role: "operator" as Role });
-  const signedIn = state.status === "signed-in";
-
-  const load = useCallback(async () => {
-    try {
-      setList(await api.listMembers());
-    } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
-    }
-  }, [api]);
-  useEffect(() => {
-    if (signedIn) void load();
-  }, [signedIn, load]);
 
   if (state.status !== "signed-in")
     return <SignInPrompt state={state} what="see your organization's members" />;
-
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      setMessage({ ok: true, text: done });
-      await load();
-    } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
-    }
-  };
 
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -1,15 +1,17 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
-import { useSession } from "@/components/auth/SessionProvider";
+import { useState } from "react";
+import type { ApiClient } from "@/components/api/api-client";
 import { SignInPrompt } from "@/components/auth/SignInPrompt";
+import { useManagedList } from "@/components/auth/use-managed-list";
 import { ROLE_NAMES } from "@/lib/auth/directory-roles";
-import type { PartnerRelationship, PartnerRelationshipList } from "@/lib/contracts/partner-relationships";
+import type { PartnerRelationship } from "@/lib/contracts/partner-relationships";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE_LABELS } from "@/lib/roles/roles";
 import { CLOUD_LABELS } from "./labels";
 
 const ROLES: Role[] = ["operator", "viewer", "owner"];
+const readRelationships = (api: ApiClient) => api.partnerRelationships();
 const STATUS_LABELS: Record<PartnerRelationship["status"], string> = {
   pending: "Pending",
   active: "Active",
@@ -37,39 +39,10 @@ function expiry(relationship: PartnerRelationship) {
 
 /** A partner's customers as relationships: add one, check one again, suspend, resume or end it. */
 export function RelationshipsPanel() {
-  const { state, api } = useSession();
-  const [list, setList] = useState<PartnerRelationshipList>();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const { state, api, list, message, busy, act } = useManagedList(readRelationships);
   const [adding, setAdding] = useState({ customer: "", role: "operator" as Role });
-  const [busy, setBusy] = useState(false);
-  const signedIn = state.status === "signed-in";
-
-  const load = useCallback(async () => {
-    try {
-      setList(await api.partnerRelationships());
-    } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
-    }
-  }, [api]);
-  useEffect(() => {
-    if (signedIn) void load();
-  }, [signedIn, load]);
 
   if (state.status !== "signed-in") return <SignInPrompt state={state} what="see your customers" />;
-
-  const act = async (work: () => Promise<{ displayName: string }>, done: (name: string) => string) => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      const { displayName } = await work();
-      setMessage({ ok: true, text: done(displayName) });
-      await load();
-    } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -79,7 +52,7 @@ export function RelationshipsPanel() {
           event.preventDefault();
           void act(
             () => api.addCustomer(adding),
-            (name) => `${name} is checked and added: your technicians can act there now.`,
+            ({ displayName: name }) => `${name} is checked and added: your technicians can act there now.`,
           );
         }}
       >
@@ -178,7 +151,7 @@ export function RelationshipsPanel() {
                               customer: relationship.entraTenantId,
                               role: relationship.role,
                             }),
-                          (name) => `${name} is checked again.`,
+                          ({ displayName: name }) => `${name} is checked again.`,
                         )
                       }
                     >
@@ -198,7 +171,7 @@ export function RelationshipsPanel() {
                             api.setRelationshipStatus(relationship.id, {
                               status: relationship.status === "active" ? "suspended" : "active",
                             }),
-                          (name) =>
+                          ({ displayName: name }) =>
                             relationship.status === "active"
                               ? `${name} is suspended: your technicians are refused there until you resume it.`
                               : `${name} is active again.`,
@@ -217,7 +190,8 @@ export function RelationshipsPanel() {
                       onClick={() =>
                         void act(
                           () => api.setRelationshipStatus(relationship.id, { status: "ended" }),
-                          (name) => `${name} is ended here. Add it again to work there once more.`,
+                          ({ displayName: name }) =>
+                            `${name} is ended here. Add it again to work there once more.`,
                         )
                       }
                     >
