@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import packageJson from "../../package.json" with { type: "json" };
+import { expectNoAxeViolations } from "./support/axe";
 import { failOnContentSecurityPolicyViolations } from "./support/csp-violations";
 
 failOnContentSecurityPolicyViolations();
@@ -20,4 +21,20 @@ test("release notes are one click away, rendered from CHANGELOG.md", async ({ pa
   await expect(page).toHaveURL(/\/release-notes$/);
   await expect(page.getByRole("heading", { level: 1, name: "Release notes" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: new RegExp(packageJson.version) })).toBeVisible();
+});
+
+test("the API reference lists every request by area and links the OpenAPI document", async ({ page }) => {
+  await page.goto("/docs/api");
+  await expect(page.getByRole("heading", { level: 1, name: "Hybrid Wizard API" })).toBeVisible();
+  const partners = page.getByRole("region", { name: "Partners" });
+  await expect(partners).toContainText("POST /api/partner/relationships");
+  await expect(page.getByRole("region", { name: "Members" })).toContainText(
+    "PATCH /api/tenant/partners/{relationshipId}",
+  );
+  const document = await page.request.get(
+    (await page.getByRole("link", { name: "/api/openapi.json" }).getAttribute("href")) ?? "",
+  );
+  expect(document.ok()).toBe(true);
+  expect((await document.json()).openapi).toMatch(/^3\.1/);
+  await expectNoAxeViolations(page);
 });
