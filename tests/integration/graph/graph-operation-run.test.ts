@@ -36,6 +36,18 @@ const noAgent = async (): Promise<OperationTransport> => {
   throw new Error("the agent was asked for an Auth certificate");
 };
 
+/** Adele's New-MgApplication of the run, as the Graph worker sends it. */
+const createApplicationAsRun = (displayName: string) =>
+  graphTransport({ graph: adeleGraph, onPremises: noAgent }).write(
+    "New-MgApplication",
+    { DisplayName: displayName },
+    displayName,
+  );
+
+/** The next POST /applications misbehaves once, as Graph does. */
+const onNextCreate = (fault: { kind: "error" } | { kind: "throttle"; retryAfterSeconds: number }) =>
+  scenario.graph.admin.setFault(contoso.entraTenantId, { route: "POST /applications", times: 1, ...fault });
+
 beforeAll(async () => {
   scenario = await startGraphScenario();
   contoso = await scenario.tenantRow(ACCOUNTS.adele);
@@ -145,12 +157,7 @@ describe("a value an earlier operation of the run gave", () => {
 
 describe("Microsoft Graph's answers to the run's operations", () => {
   it("gives the new application's ids, which the operations after it take", async () => {
-    const transport = graphTransport({ graph: adeleGraph, onPremises: noAgent });
-    const outcome = await transport.write(
-      "New-MgApplication",
-      { DisplayName: "ExchangeServerApp-transport" },
-      "k1",
-    );
+    const outcome = await createApplicationAsRun("ExchangeServerApp-transport");
     const [app] = await findApplicationsByDisplayName({
       graph: adeleGraph,
       displayName: "ExchangeServerApp-transport",
@@ -180,17 +187,8 @@ describe("Microsoft Graph's answers to the run's operations", () => {
   });
 
   it("another refusal (Authorization_RequestDenied on create) fails the operation in Graph's words, no warning", async () => {
-    await scenario.graph.admin.setFault(contoso.entraTenantId, {
-      route: "POST /applications",
-      kind: "error",
-      times: 1,
-    });
-    const transport = graphTransport({ graph: adeleGraph, onPremises: noAgent });
-    const outcome = await transport.write(
-      "New-MgApplication",
-      { DisplayName: "ExchangeServerApp-refused" },
-      "k3",
-    );
+    await onNextCreate({ kind: "error" });
+    const outcome = await createApplicationAsRun("ExchangeServerApp-refused");
     expect(outcome).toMatchObject({
       ok: false,
       failure: {
@@ -218,33 +216,18 @@ describe("Microsoft Graph's answers to the run's operations", () => {
   });
 
   it("throttled (429), waits as long as Retry-After says and then writes", async () => {
-    await scenario.graph.admin.setFault(contoso.entraTenantId, {
-      route: "POST /applications",
-      kind: "throttle",
-      retryAfterSeconds: 1,
-      times: 1,
-    });
-    const transport = graphTransport({ graph: adeleGraph, onPremises: noAgent });
+    await onNextCreate({ kind: "throttle", retryAfterSeconds: 1 });
     const started = Date.now();
-    const outcome = await transport.write(
-      "New-MgApplication",
-      { DisplayName: "ExchangeServerApp-throttled" },
-      "k5",
-    );
+    const outcome = await createApplicationAsRun("ExchangeServerApp-throttled");
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(outcome.ok).toBe(true);
   });
 
   it("throttled for longer than it waits, hands the attempt back to be tried again later (not a failure)", async () => {
-    await scenario.graph.admin.setFault(contoso.entraTenantId, {
-      route: "POST /applications",
-      kind: "throttle",
-      retryAfterSeconds: 3600,
-      times: 1,
+    await onNextCreate({ kind: "throttle", retryAfterSeconds: 3600 });
+    await expect(createApplicationAsRun("ExchangeServerApp-later")).rejects.toMatchObject({
+      code: "rate_limited",
+      details: { retryAfterSeconds: 3600 },
     });
-    const transport = graphTransport({ graph: adeleGraph, onPremises: noAgent });
-    await expect(
-      transport.write("New-MgApplication", { DisplayName: "ExchangeServerApp-later" }, "k6"),
-    ).rejects.toMatchObject({ code: "rate_limited", details: { retryAfterSeconds: 3600 } });
   });
 });
