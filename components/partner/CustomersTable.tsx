@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { CustomerRow, CustomersQuery } from "@/lib/contracts/partner-dashboard";
+import { EwsReadinessCell } from "./EwsReadinessCell";
 import { CLOUD_LABELS, STATE_LABELS } from "./labels";
 
 const STATE_STYLES = {
@@ -75,6 +76,7 @@ export function CustomersTable(props: {
             <SortHeader label="Last run" sort="lastRun" query={query} />
             <th className="px-3 py-2">Agents</th>
             <SortHeader label="Transport certificate" sort="certificate" query={query} />
+            <th className="px-3 py-2">EWS / hybrid app</th>
             <SortHeader label="Last health check" sort="lastCheck" query={query} />
             <th className="px-3 py-2">
               <span className="sr-only">Report</span>
@@ -84,7 +86,7 @@ export function CustomersTable(props: {
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={9} className="px-3 py-6 text-center text-slate-500">
+              <td colSpan={10} className="px-3 py-6 text-center text-slate-500">
                 No customer matches.
               </td>
             </tr>
@@ -133,6 +135,9 @@ export function CustomersTable(props: {
                 )}
               </td>
               <td className="px-3 py-2">{certificate(row.transportCertificateExpiresAt)}</td>
+              <td className="px-3 py-2">
+                <EwsReadinessCell readiness={row.ewsAppReadiness} />
+              </td>
               <td className="px-3 py-2">
                 {row.lastCheck ? (
                   <>

@@ -1,7 +1,8 @@
 import type { PgBoss } from "pg-boss";
-import type { Finding } from "@/lib/contracts/partner-dashboard";
+import type { EwsAppReadiness, Finding } from "@/lib/contracts/partner-dashboard";
 import type { Db } from "@/lib/db";
 import { EXCHANGE_ONLINE_API } from "@/lib/exchange/exchange-online-token";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { HybridState } from "@/lib/generated/prisma/enums";
 import { actingAsService, actingTenant } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
@@ -14,6 +15,7 @@ import { type PlanOperation, writesOf } from "@/lib/wizard/plan/plan-types";
 import { tenantFactsOf } from "@/lib/wizard/runs/run-answers";
 import { storedAnswers } from "@/lib/wizard/runs/stored-answers";
 import { acquireCustomerToken } from "../customer-token";
+import { ewsAppReadinessOf } from "./ews-app-readiness";
 import { findingsOf } from "./health-check-summary";
 import { changesSince, type HealthOutcome, healthFindings } from "./health-findings";
 
@@ -60,6 +62,7 @@ export async function runHealthCheck(options: {
   });
 
   let outcome: HealthOutcome | null = null;
+  let ewsAppReadiness: EwsAppReadiness | null = null;
   let error: string | null = null;
   try {
     const relationship = await db.partnerTenant.findFirst({
@@ -106,6 +109,7 @@ export async function runHealthCheck(options: {
       agentVersions: agents.map((agent) => agent.version),
       now: now(),
     });
+    ewsAppReadiness = ewsAppReadinessOf(gather.state, now());
   } catch (failure) {
     error = failure instanceof Error ? failure.message : String(failure);
   }
@@ -134,6 +138,7 @@ export async function runHealthCheck(options: {
       hybridState,
       planChanges: outcome?.planChanges ?? null,
       transportCertificateExpiresAt: outcome?.transportCertificateExpiresAt ?? null,
+      ewsAppReadiness: ewsAppReadiness ?? Prisma.DbNull,
       findings,
       changes,
       error,
