@@ -43,7 +43,7 @@ function SortHeader(props: {
 }
 
 function certificate(iso: string | null) {
-  if (!iso) return <span className="text-slate-400">—</span>;
+  if (!iso) return <span className="text-slate-500">—</span>;
   const days = Math.floor((new Date(iso).getTime() - Date.now()) / DAY_MS);
   const soon = days <= 30;
   return (
@@ -125,7 +125,7 @@ export function CustomersTable(props: {
                     </div>
                   </>
                 ) : (
-                  <span className="text-slate-400">none</span>
+                  <span className="text-slate-500">none</span>
                 )}
               </td>
               <td className="px-3 py-2">
@@ -158,7 +158,7 @@ export function CustomersTable(props: {
                     )}
                   </>
                 ) : (
-                  <span className="text-slate-400">never</span>
+                  <span className="text-slate-500">never</span>
                 )}
               </td>
               <td className="px-3 py-2">

@@ -12,7 +12,7 @@ function ewsWords(readiness: EwsAppReadiness): string {
  * on-premises uses the dedicated hybrid application, and the servers still on EWS (it ends 1 April 2027).
  */
 export function EwsReadinessCell({ readiness }: { readiness: EwsAppReadiness | null }) {
-  if (!readiness) return <span className="text-slate-400">not read</span>;
+  if (!readiness) return <span className="text-slate-500">not read</span>;
   return (
     <ul data-testid="ews-readiness" className="space-y-0.5">
       <li className={readiness.ewsServedNow ? "" : "text-red-800"}>{ewsWords(readiness)}</li>
