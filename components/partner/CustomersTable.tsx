@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { CustomerRow, CustomersQuery } from "@/lib/contracts/partner-dashboard";
+import { EwsReadinessCell } from "./EwsReadinessCell";
 import { CLOUD_LABELS, STATE_LABELS } from "./labels";
 
 const STATE_STYLES = {
@@ -42,7 +43,7 @@ function SortHeader(props: {
 }
 
 function certificate(iso: string | null) {
-  if (!iso) return <span className="text-slate-400">—</span>;
+  if (!iso) return <span className="text-slate-500">—</span>;
   const days = Math.floor((new Date(iso).getTime() - Date.now()) / DAY_MS);
   const soon = days <= 30;
   return (
@@ -75,6 +76,7 @@ export function CustomersTable(props: {
             <SortHeader label="Last run" sort="lastRun" query={query} />
             <th className="px-3 py-2">Agents</th>
             <SortHeader label="Transport certificate" sort="certificate" query={query} />
+            <th className="px-3 py-2">EWS / hybrid app</th>
             <SortHeader label="Last health check" sort="lastCheck" query={query} />
             <th className="px-3 py-2">
               <span className="sr-only">Report</span>
@@ -84,7 +86,7 @@ export function CustomersTable(props: {
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={9} className="px-3 py-6 text-center text-slate-500">
+              <td colSpan={10} className="px-3 py-6 text-center text-slate-500">
                 No customer matches.
               </td>
             </tr>
@@ -123,7 +125,7 @@ export function CustomersTable(props: {
                     </div>
                   </>
                 ) : (
-                  <span className="text-slate-400">none</span>
+                  <span className="text-slate-500">none</span>
                 )}
               </td>
               <td className="px-3 py-2">
@@ -133,6 +135,9 @@ export function CustomersTable(props: {
                 )}
               </td>
               <td className="px-3 py-2">{certificate(row.transportCertificateExpiresAt)}</td>
+              <td className="px-3 py-2">
+                <EwsReadinessCell readiness={row.ewsAppReadiness} />
+              </td>
               <td className="px-3 py-2">
                 {row.lastCheck ? (
                   <>
@@ -153,7 +158,7 @@ export function CustomersTable(props: {
                     )}
                   </>
                 ) : (
-                  <span className="text-slate-400">never</span>
+                  <span className="text-slate-500">never</span>
                 )}
               </td>
               <td className="px-3 py-2">

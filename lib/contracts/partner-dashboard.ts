@@ -44,6 +44,19 @@ export const ZFindingSchema = z.object({
 });
 export type Finding = z.infer<typeof ZFindingSchema>;
 
+/** EWS retirement readiness, as the last health check read it (lib/partners/health/ews-app-readiness.ts). */
+export const ZEwsAppReadinessSchema = z.object({
+  /** Exchange Online's EWSEnabled: null while unset (off from about 1 October 2026). */
+  ewsEnabled: z.boolean().nullable(),
+  /** Whether Exchange Online serves EWS to hybrid now. */
+  ewsServedNow: z.boolean(),
+  /** On-premises uses the dedicated Exchange hybrid application (its id on EvoSts, the override on). */
+  dedicatedApp: z.boolean(),
+  /** Servers whose hybrid lookups still go through EWS in Exchange Online. */
+  serversOnEws: z.array(z.string()),
+});
+export type EwsAppReadiness = z.infer<typeof ZEwsAppReadinessSchema>;
+
 export const ZHealthCheckSummarySchema = z.object({
   id: z.uuid(),
   status: z.enum(["queued", "running", "succeeded", "failed"]),
@@ -68,6 +81,8 @@ export const ZCustomerRowSchema = z.object({
   lastRun: z.object({ status: z.string(), at: z.iso.datetime(), by: z.string().nullable() }).nullable(),
   agents: z.object({ online: z.number().int(), offline: z.number().int() }),
   transportCertificateExpiresAt: z.iso.datetime().nullable(),
+  /** From the last finished health check; null before one read it. */
+  ewsAppReadiness: ZEwsAppReadinessSchema.nullable(),
   lastCheck: ZHealthCheckSummarySchema.nullable(),
 });
 export type CustomerRow = z.infer<typeof ZCustomerRowSchema>;

@@ -8,6 +8,7 @@ import {
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingPartner } from "./acting-partner";
+import { storedEwsAppReadiness } from "./health/ews-app-readiness";
 import { HEALTH_CHECK_SUMMARY_SELECT, healthCheckSummary } from "./health/health-check-summary";
 import { partnerCustomersWhere, partnerScope } from "./partner-scope";
 
@@ -63,6 +64,7 @@ export async function listPartnerCustomers(options: {
         tenantId: true,
         hybridState: true,
         transportCertificateExpiresAt: true,
+        ewsAppReadiness: true,
       },
     }),
   ]);
@@ -95,6 +97,7 @@ export async function listPartnerCustomers(options: {
         : null,
       agents: agentsOf.get(tenant.id) ?? { online: 0, offline: 0 },
       transportCertificateExpiresAt: check?.transportCertificateExpiresAt?.toISOString() ?? null,
+      ewsAppReadiness: check ? storedEwsAppReadiness(check.ewsAppReadiness) : null,
       lastCheck: check ? healthCheckSummary(check) : null,
     };
   });

@@ -34,6 +34,14 @@ test("a partner's technician checks every customer from /partner and sees each r
   await expect(results.filter({ hasText: "Fabrikam" })).toContainText(unreadable);
   await expect(rows.filter({ hasText: "Fabrikam" })).toContainText(unreadable);
   await expect(rows.filter({ hasText: "Contoso" })).not.toContainText("never");
+  // EWS retirement readiness from the check: Contoso's EWSEnabled is unset, its Exchange 2019
+  // servers still use EWS and the dedicated hybrid application is not there yet; Fabrikam's was not read.
+  const readiness = rows.filter({ hasText: "Contoso" }).getByTestId("ews-readiness");
+  await expect(readiness).toContainText(/EWS unset \(off (from|since) 1 Oct 2026\)/);
+  await expect(readiness).toContainText("No dedicated app yet");
+  await expect(readiness).toContainText(/On EWS: EX\d/);
+  await expect(rows.filter({ hasText: "Fabrikam" })).toContainText("not read");
+  await expectNoAxeViolations(page);
 
   // Search is the server's, through the URL.
   await page.getByLabel("Search").fill("fabri");

@@ -2,6 +2,9 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { createExchangeAdmin, type OrganizationTarget } from "@/simulators/exchange/admin/exchange-admin";
 import { loadFixture } from "@/simulators/exchange/fixtures/load-fixture";
+import { createGraphAdmin } from "@/simulators/graph/admin/graph-admin";
+import { GraphTenants } from "@/simulators/graph/model/graph-tenants";
+import { loadDirectory } from "@/simulators/identity/directory/load-directory";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
 import { expectNoAxeViolations } from "./support/axe";
 import { failOnContentSecurityPolicyViolations } from "./support/csp-violations";
@@ -17,19 +20,49 @@ failOnContentSecurityPolicyViolations();
 test.setTimeout(300_000);
 
 // The simulators' files in the data folder `npm start` was given (scripts/lib/start-simulators.ts).
-const admin = createExchangeAdmin(path.join(process.env.HW_E2E_DATA_DIR ?? "", "exchange"));
+const dataDir = process.env.HW_E2E_DATA_DIR ?? "";
+const admin = createExchangeAdmin(path.join(dataDir, "exchange"));
 let online: OrganizationTarget;
+let tenantId: string;
+let graph: ReturnType<typeof createGraphAdmin>;
 const onPremises: OrganizationTarget = { side: "OnPremises", organization: "contoso" };
 
 test.beforeAll(async () => {
-  online = { side: "Online", tenantId: (await loadFixture("contoso")).tenant.tenantId };
+  tenantId = (await loadFixture("contoso")).tenant.tenantId;
+  online = { side: "Online", tenantId };
+  graph = createGraphAdmin(new GraphTenants(path.join(dataDir, "graph"), await loadDirectory()));
 });
 
 // Each test starts from Contoso as its fixture has it, whatever an earlier update made.
 test.beforeEach(async () => {
   await admin.clearFaults(online);
   await admin.reset(online);
+  await graph.reset(tenantId);
 });
+
+/** Review's Microsoft Graph section: the dedicated hybrid application's task, each change before → after. */
+async function expectHybridApplicationPlanned(page: Page) {
+  const section = page.getByRole("region", { name: /^Microsoft Graph/ });
+  await expect(section.getByRole("heading", { name: /^HybridApplication / })).toBeVisible();
+  const app = section.getByTestId("plan-operation").filter({ hasText: "New-MgApplication" });
+  const name = app.getByRole("row", { name: /^DisplayName/ });
+  await expect(name.getByRole("cell").first()).toHaveText("(none)");
+  await expect(name.getByRole("cell").last()).toHaveText(/^ExchangeServerApp-[0-9a-f-]{36}$/);
+  for (const cmdlet of ["New-MgServicePrincipal", "New-MgServicePrincipalAppRoleAssignment"]) {
+    await expect(
+      section.getByTestId("plan-cmdlet").filter({ hasText: new RegExp(`^${cmdlet}$`) }),
+    ).toHaveCount(1);
+  }
+  // On-premises learns the id the new application is given: Review says whose value it will be.
+  const authServer = page
+    .getByRole("region", { name: /^On-premises/ })
+    .getByTestId("plan-operation")
+    .filter({ hasText: "Set-AuthServer" })
+    .filter({ hasText: "ApplicationIdentifier" });
+  await expect(authServer.getByRole("row", { name: /^ApplicationIdentifier/ })).toContainText(
+    /appId of New-MgApplication/,
+  );
+}
 
 interface PlannedChange {
   side: "OnPremises" | "Online";
@@ -105,8 +138,14 @@ test("Contoso's admin reviews, confirms and watches the update to Done; a second
   ).toContainText(/^New-InboundConnector -Name /);
   const planned = await plannedChanges(page);
   expect(planned.map((change) => change.cmdlet)).toEqual(
-    expect.arrayContaining(["New-SendConnector", "New-InboundConnector", "New-OutboundConnector"]),
+    expect.arrayContaining([
+      "New-SendConnector",
+      "New-InboundConnector",
+      "New-OutboundConnector",
+      "New-SettingOverride",
+    ]),
   );
+  await expectHybridApplicationPlanned(page);
   await expectNoAxeViolations(page);
 
   await confirmAndWatch(page);
@@ -119,6 +158,10 @@ test("Contoso's admin reviews, confirms and watches the update to Done; a second
   await page.getByRole("link", { name: "Next: Done" }).click();
   await expect(page).toHaveURL(/\/done$/);
   await expect(page.getByRole("heading", { name: "Validate the configuration" })).toBeVisible();
+  // Done names the application Entra ID now holds, by the id it was given.
+  const [app] = (await graph.read(tenantId)).applications;
+  expect(app).toBeDefined();
+  await expect(page.getByTestId("hybrid-application-id")).toHaveText(app!.appId);
   await expectNoAxeViolations(page);
   const updatedRun = page.url();
 
@@ -171,6 +214,7 @@ test("Contoso's admin reviews, confirms and watches the update to Done; a second
   // Both Exchange sides are as the fixture had them: what the run made is gone, what it changed is
   // back (the policy stamped again by the undo's own Update-EmailAddressPolicy).
   expect({ OnPremises: await objectsOn(onPremises), Online: await objectsOn(online) }).toEqual(fixture);
+  expect((await graph.read(tenantId)).applications).toEqual([]);
 
   // Start lists the undo as what it is, linked to the run it undid.
   await page.goto("/wizard");

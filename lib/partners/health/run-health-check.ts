@@ -1,9 +1,10 @@
 import type { PgBoss } from "pg-boss";
-import type { Finding } from "@/lib/contracts/partner-dashboard";
+import type { EwsAppReadiness, Finding } from "@/lib/contracts/partner-dashboard";
 import type { Db } from "@/lib/db";
 import { checkComplianceConnection } from "@/lib/exchange/check-compliance-connection";
 import { SECURITY_AND_COMPLIANCE_API } from "@/lib/exchange/compliance-token";
 import { EXCHANGE_ONLINE_API } from "@/lib/exchange/exchange-online-token";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { HybridState } from "@/lib/generated/prisma/enums";
 import { actingAsService, actingTenant } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
@@ -16,6 +17,7 @@ import { type PlanOperation, writesOf } from "@/lib/wizard/plan/plan-types";
 import { tenantFactsOf } from "@/lib/wizard/runs/run-answers";
 import { storedAnswers } from "@/lib/wizard/runs/stored-answers";
 import { acquireCustomerToken } from "../customer-token";
+import { ewsAppReadinessOf } from "./ews-app-readiness";
 import { findingsOf } from "./health-check-summary";
 import { changesSince, type HealthOutcome, healthFindings } from "./health-findings";
 
@@ -62,6 +64,7 @@ export async function runHealthCheck(options: {
   });
 
   let outcome: HealthOutcome | null = null;
+  let ewsAppReadiness: EwsAppReadiness | null = null;
   let error: string | null = null;
   try {
     const relationship = await db.partnerTenant.findFirst({
@@ -118,6 +121,7 @@ export async function runHealthCheck(options: {
       compliance,
       now: now(),
     });
+    ewsAppReadiness = ewsAppReadinessOf(gather.state, now());
   } catch (failure) {
     error = failure instanceof Error ? failure.message : String(failure);
   }
@@ -146,6 +150,7 @@ export async function runHealthCheck(options: {
       hybridState,
       planChanges: outcome?.planChanges ?? null,
       transportCertificateExpiresAt: outcome?.transportCertificateExpiresAt ?? null,
+      ewsAppReadiness: ewsAppReadiness ?? Prisma.DbNull,
       findings,
       changes,
       error,

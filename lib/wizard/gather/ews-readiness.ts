@@ -18,6 +18,8 @@ export interface EwsReadiness {
   allowedAppIds: string[];
   /** The dedicated hybrid application's id is in EwsAllowedAppIDs (undefined: the app is not there yet). */
   dedicatedAppAllowed?: boolean;
+  /** On-premises is switched to the dedicated hybrid application (dedicatedAppOnPremises). */
+  dedicatedAppOnPremises: boolean;
   /** Servers whose hybrid lookups still go through EWS. */
   serversOnEws: string[];
   /** What an admin should read, with the dates that apply. */
@@ -27,12 +29,24 @@ export interface EwsReadiness {
 const DAY = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } as const;
 const spelled = (date: Date) => date.toLocaleDateString("en-GB", DAY);
 
-function routedThroughGraph(state: GatheredState): boolean {
+/** A setting override of the section says Enabled=true (Exchange acts on it once refreshed). */
+function overrideEnabled(state: GatheredState, section: string): boolean {
   return state.onPremises.settingOverrides.some(
     (override) =>
-      override.SectionName?.toLowerCase() === "routethroughmsgraph" &&
+      override.SectionName?.toLowerCase() === section.toLowerCase() &&
       override.Parameters.some((parameter) => parameter.replace(/\s/g, "").toLowerCase() === "enabled=true"),
   );
+}
+
+/**
+ * On-premises uses the dedicated hybrid application: the EvoSts auth server carries its id and the
+ * override switches Exchange to it. Read on-premises alone (a health check does not read Graph).
+ */
+function dedicatedAppOnPremises(state: GatheredState): boolean {
+  const evoSts = state.onPremises.authServers.some(
+    (server) => server.Name.toLowerCase().startsWith("evosts") && !!server.ApplicationIdentifier,
+  );
+  return evoSts && overrideEnabled(state, "ExchangeOnpremAsThirdPartyAppId");
 }
 
 export function ewsReadiness(state: GatheredState, now: Date): EwsReadiness {
@@ -40,7 +54,7 @@ export function ewsReadiness(state: GatheredState, now: Date): EwsReadiness {
   const ewsEnabled = config.EWSEnabled;
   const ewsServedNow = ewsEnabled ?? now < UNSET_EWS_DISABLED_FROM;
   const allowedAppIds = config.EwsAllowedAppIDs;
-  const graphRoute = routedThroughGraph(state);
+  const graphRoute = overrideEnabled(state, "RouteThroughMSGraph");
   const serversOnEws = state.onPremises.exchangeServers
     .filter((server) => !server.IsEdgeServer)
     .filter((server) => {
@@ -79,6 +93,7 @@ export function ewsReadiness(state: GatheredState, now: Date): EwsReadiness {
     ewsServedNow,
     allowedAppIds,
     ...(dedicatedAppAllowed === undefined ? {} : { dedicatedAppAllowed }),
+    dedicatedAppOnPremises: dedicatedAppOnPremises(state),
     serversOnEws,
     messages,
   };

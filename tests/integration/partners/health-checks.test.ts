@@ -14,6 +14,7 @@ import { setHealthSchedule } from "@/lib/partners/health/health-schedule";
 import { runScheduledChecks } from "@/lib/partners/health/run-scheduled-checks";
 import { startHealthChecks } from "@/lib/partners/health/start-health-checks";
 import { listPartnerCustomers } from "@/lib/partners/list-partner-customers";
+import { UNSET_EWS_DISABLED_FROM } from "@/lib/wizard/gather/ews-readiness";
 import { spawnAgent } from "@/tests/helpers/agent-cli";
 import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
 import { serviceEnvFor } from "@/tests/helpers/identity";
@@ -172,6 +173,15 @@ describe("the partner dashboard", () => {
     expect(row?.hybridState).toBe("notConfigured");
     expect(row?.agents.online).toBe(1);
     expect(row?.lastCheck?.id).toBe(contosoCheck?.id);
+    // EWS retirement readiness, as the check read it: EWSEnabled unset, no dedicated app, 2019 servers on EWS.
+    expect(row?.ewsAppReadiness).toEqual({
+      ewsEnabled: null,
+      ewsServedNow: Date.now() < UNSET_EWS_DISABLED_FROM.getTime(),
+      dedicatedApp: false,
+      serversOnEws: ["EX1", "EX2"],
+    });
+    // Fabrikam's check could not read anything: its column says so rather than guessing.
+    expect(table.customers.find((customer) => customer.tenantId === fabrikam.id)?.ewsAppReadiness).toBeNull();
     const stored = await scenario.db.healthCheck.findUniqueOrThrow({ where: { id: contosoCheck?.id ?? "" } });
     expect(stored.findings).toEqual(
       expect.arrayContaining([

@@ -4,6 +4,8 @@ import type { Answers } from "@/lib/wizard/answers/answers";
 import type { GatheredGraph, GatheredState } from "@/lib/wizard/gather/gathered-state";
 import { computePlan } from "@/lib/wizard/plan/compute-plan";
 import { type PlanOperation, writesOf } from "@/lib/wizard/plan/plan-types";
+import { computeUndoPlan } from "@/lib/wizard/undo/compute-undo-plan";
+import { judgeBeforeWrite, objectRead } from "@/lib/wizard/update/object-before-write";
 import { gatherFixture, shippedAnswers, tenantFactsOf } from "./gather-from-fixture";
 
 // The dedicated Exchange hybrid application over contoso (both servers on 2019 CU14 with the April
@@ -14,6 +16,7 @@ const G = "5b2de0bc-75c7-4d17-9f3c-7470d80b3c52";
 const O = "4232ba78-e54f-47d0-b3de-fc1bde24904d";
 const APP = `ExchangeServerApp-${O}`;
 const TASK = "HybridApplication";
+const OVERRIDE = "EnableExchangeHybrid3PAppFeature";
 const EXO_PRINCIPAL = "9d8c7b6a-0000-4000-8000-00000000e0e0";
 
 const keyOf = (thumbprint: string, keyId: string) => ({
@@ -68,7 +71,7 @@ async function plan(
   state.graph = options.graph ? options.graph(state) : emptyGraph();
   const answers = structuredClone(await shippedAnswers("contoso"));
   options.answers?.(answers);
-  return { state, plan: computePlan({ gathered: state, answers, tenant: tenantFactsOf(pair) }) };
+  return { pair, state, plan: computePlan({ gathered: state, answers, tenant: tenantFactsOf(pair) }) };
 }
 
 function task(operations: readonly PlanOperation[]) {
@@ -293,5 +296,50 @@ describe("the dedicated Exchange hybrid application", () => {
     ]) {
       expect(task((await plan({ answers: change })).plan.operations)).toEqual([]);
     }
+  });
+});
+
+describe("Undo of the run that switched on-premises to the app", () => {
+  // The override is undone by Remove-SettingOverride, which first reads the override and compares it
+  // with what the run left: under Get-'s names (SectionName, not -Section) and without the refresh's
+  // "refreshed" (no property of it). Either mistake failed the removal as "changed since you
+  // reviewed it", and the override stayed behind after an Undo that otherwise completed.
+  it("removes the override as Exchange shows it, then refreshes the topology service", async () => {
+    const { pair, plan: result } = await plan();
+    const onPremises = task(result.operations).filter(
+      (operation) => operation.side === "OnPremises" && operation.kind === "SettingOverride",
+    );
+    expect(onPremises.map((operation) => operation.cmdlet)).toEqual([
+      "New-SettingOverride",
+      "Get-ExchangeDiagnosticInfo",
+    ]);
+    for (const operation of onPremises) await pair.onPremises(operation.cmdlet, operation.parameters);
+
+    const undo = computeUndoPlan(
+      onPremises.map((operation) => ({ ...operation, status: "succeeded", observedBefore: null })),
+    );
+    const [removal, refresh] = undo.plan.operations;
+    expect(removal).toMatchObject({ cmdlet: "Remove-SettingOverride", parameters: { Identity: OVERRIDE } });
+    expect(refresh).toMatchObject({ cmdlet: "Get-ExchangeDiagnosticInfo", dependsOn: [removal!.id] });
+
+    // The removal reads the override as the update does, and finds it as the run left it.
+    const read = objectRead({ side: "OnPremises", kind: "SettingOverride", identity: OVERRIDE });
+    const [current] = (await pair.onPremises(read!.cmdlet, read!.parameters)).value;
+    expect(
+      judgeBeforeWrite({
+        action: "remove",
+        before: removal!.before,
+        after: removal!.after,
+        current: current!,
+        createdInThisRun: false,
+        readBefore: false,
+      }),
+    ).toEqual({ verdict: "as-reviewed" });
+    // The refresh after it has nothing to compare: its override is gone by then.
+    expect(objectRead({ ...refresh!, side: "OnPremises" })).toBeNull();
+
+    for (const operation of [removal!, refresh!])
+      await pair.onPremises(operation.cmdlet, operation.parameters);
+    expect((await pair.onPremises("Get-SettingOverride")).value).toEqual([]);
   });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "HealthCheck" ADD COLUMN     "ewsAppReadiness" JSONB;
