@@ -73,6 +73,21 @@ export const ZDomainProofSchema = z.object({ domain: z.string(), proof: z.string
 export type DomainProof = z.infer<typeof ZDomainProofSchema>;
 
 /** GET /api/wizard/runs/[runId]/gathered (404 before the first gather); also the gather stream's last event. */
+/** Exchange Online's EWS retirement as it bears on this hybrid (lib/wizard/gather/ews-readiness.ts). */
+export const ZRunEwsReadinessSchema = z.object({
+  /** EWSEnabled: null while unset. */
+  ewsEnabled: z.boolean().nullable(),
+  ewsServedNow: z.boolean(),
+  allowedAppIds: z.array(z.string()),
+  /** The dedicated hybrid application's id is in EwsAllowedAppIDs; absent while the app is not there. */
+  dedicatedAppAllowed: z.boolean().optional(),
+  dedicatedAppOnPremises: z.boolean(),
+  serversOnEws: z.array(z.string()),
+  /** What to read, with the dates that apply. */
+  messages: z.array(z.string()),
+});
+export type RunEwsReadiness = z.infer<typeof ZRunEwsReadinessSchema>;
+
 export const ZRunGatheredSchema = z.object({
   gatheredAt: z.iso.datetime({ offset: true }),
   durationMs: z.number(),
@@ -85,6 +100,7 @@ export const ZRunGatheredSchema = z.object({
   certificates: z.array(ZRunCertificateSchema),
   federationTrust: z.boolean(),
   domainProofs: z.array(ZDomainProofSchema),
+  ewsReadiness: ZRunEwsReadinessSchema,
 });
 export type RunGathered = z.infer<typeof ZRunGatheredSchema>;
 

@@ -39,6 +39,11 @@ test("Contoso's admin walks Start to Organization FQDN, every page saved and res
     reads.getByRole("row").filter({ hasText: "Get-ExchangeCertificate -Server" }).first(),
   ).toContainText(/ ms$/);
   await expect(page.getByTestId("gather-checks")).toContainText("coexistence domain");
+  // Exchange Online's EWS retirement as it bears on this hybrid, with the dates that apply.
+  const ews = page.getByTestId("ews-readiness");
+  await expect(ews).toContainText(/EWSEnabled in Exchange Online(unset|True|False)/);
+  await expect(ews).toContainText("EwsAllowedAppIDs");
+  await expect(ews).toContainText("1 April 2027");
   await expectNoAxeViolations(page);
   await next(page, "features");
 

@@ -6,6 +6,7 @@ import { useSession } from "@/components/auth/SessionProvider";
 import { PageActions } from "@/components/wizard/run/PageActions";
 import { useWizardRun } from "@/components/wizard/run/WizardRunProvider";
 import { type GatherReadRecord, ZGatherEventSchema } from "@/lib/contracts/wizard-gather";
+import { EwsReadiness } from "./EwsReadiness";
 
 const SIDES = { OnPremises: "On-premises", Online: "Exchange Online", Graph: "Microsoft Graph" } as const;
 const CHECK_WORDS = { ok: "OK", warning: "Warning", error: "Error" } as const;
@@ -131,6 +132,7 @@ export default function ConfigurationPage() {
           </ul>
         </section>
       )}
+      {gathered && <EwsReadiness readiness={gathered.ewsReadiness} />}
       {problem && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
           {problem}

@@ -1,5 +1,6 @@
 import type { RunCertificate, RunGathered, RunServer } from "@/lib/contracts/wizard-gather";
 import { hasSmtp, isExpired } from "@/lib/wizard/answers/certificate-checks";
+import { ewsReadiness } from "@/lib/wizard/gather/ews-readiness";
 import { buildOf, formatBuild, productOf } from "@/lib/wizard/gather/exchange-builds";
 import { certificateServer, sameName, tenantCoexistenceDomain } from "@/lib/wizard/gather/gathered-lookups";
 import type { ExchangeCertificate, ExchangeServer, GatheredState } from "@/lib/wizard/gather/gathered-state";
@@ -74,5 +75,6 @@ export function runGatheredView(stored: StoredGather, gatheredAt: Date, now: Dat
     certificates: state.onPremises.certificates.map((certificate) => runCertificateOf(certificate, now)),
     federationTrust: state.onPremises.federationTrust !== null,
     domainProofs: stored.domainProofs,
+    ewsReadiness: ewsReadiness(state, now),
   };
 }
