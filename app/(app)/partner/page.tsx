@@ -26,7 +26,7 @@ export default async function PartnerPage({ searchParams }: { searchParams: Sear
       <p className="max-w-3xl text-slate-600">
         Every customer you manage, with its hybrid as the last health check found it. Health checks only read:
         they change nothing in Exchange.{" "}
-        <Link href="/partner/relationships" className="text-brand-700 hover:underline">
+        <Link href="/partner/relationships" className="text-brand-700 underline">
           Add a customer, or see its GDAP roles and expiry
         </Link>
         .
