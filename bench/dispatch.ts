@@ -80,6 +80,8 @@ export async function benchDispatch(
     const profile = summariseProfile(raw);
     options.onProfile?.(
       [
+        `busy ${(profile.busyMs / 1000).toFixed(1)} s of ${(profile.totalMs / 1000).toFixed(1)} s; busy time by package, native and Node-core time charged to the package that called it`,
+        ...profile.charged,
         "self time by package",
         ...profile.owners,
         "time under each package",

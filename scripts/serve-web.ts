@@ -10,7 +10,9 @@ import { startUpdateWorkers } from "@/lib/wizard/update/start-update-workers";
 
 // The production web server: Next's request handler behind a Node HTTP server whose timeouts we
 // set. `next start` offers only the keep-alive timeout; Node's defaults would let a client take
-// 5 minutes to send one request, a byte at a time.
+// 5 minutes to send one request, a byte at a time. The agent API's routes are called here, before
+// Next: their handlers are the ones Next would call, and their answers get the headers
+// next.config.ts gives /api; Next's own routing was most of an agent request's CPU.
 
 const [port, hostname] = z
   .tuple([z.coerce.number().int().min(1).max(65535), z.string().min(1)])
@@ -20,6 +22,10 @@ const timeouts = getWebServerEnv();
 const app = next({ dev: false, dir: process.cwd(), hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Once Next is prepared: the route modules' `next/server` needs the AsyncLocalStorage Next's server
+// puts on globalThis as it loads.
+const { answerAgentApiRequest } = await import("@/scripts/lib/agent-api-routes");
+const origin = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
 
 const server = createServer(
   {
@@ -30,7 +36,7 @@ const server = createServer(
   },
   (request, response) => {
     appendSocketAddress(request);
-    void handle(request, response);
+    if (!answerAgentApiRequest(request, response, origin)) void handle(request, response);
   },
 );
 // The wizard's updates run in every instance: pg-boss gives each operation to one of them, and an

@@ -160,13 +160,20 @@ export function createAgentFleet(serverUrl: string) {
         .map((p) => p.agent);
     },
 
-    /** Resolves once every agent's poll has been held for `ms`. */
+    /**
+     * Resolves once every agent's poll has been seen held for `ms`. Not all at one moment: once the
+     * first polls' holds run out, some poll has always just come back (a thousand agents holding
+     * 15–30 s return about 45 a second), so a fleet slower to connect than a hold never got there.
+     */
     async settle(ms: number, timeoutMs = 120_000): Promise<void> {
       const deadline = performance.now() + timeoutMs;
-      while (this.heldFor(ms).length < pollers.length) {
+      const seen = new Set<PairedAgent>();
+      for (;;) {
+        for (const agent of this.heldFor(ms)) seen.add(agent);
+        if (seen.size === pollers.length) return;
         if (performance.now() > deadline) {
           throw new Error(
-            `only ${this.heldFor(ms).length} of ${pollers.length} polls are held (last error: ${String(lastPollError)})`,
+            `only ${seen.size} of ${pollers.length} polls were seen held (last error: ${String(lastPollError)})`,
           );
         }
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,6 +1,7 @@
 // The headers every answer carries, pages and API alike, and the pages' Content Security Policy.
-// next.config.ts sends the static ones on every path; proxy.ts adds the policy with a fresh nonce
-// to each page; handleRoute marks API answers not to be stored.
+// next.config.ts sends the static ones on every path (scripts/serve-web.ts the same on the agent
+// routes it answers itself); proxy.ts adds the policy with a fresh nonce to each page; handleRoute
+// marks API answers not to be stored.
 
 /** Sent on every path, static files included. */
 export const SECURITY_HEADERS = [
@@ -19,6 +20,21 @@ export const HSTS_HEADER = { key: "Strict-Transport-Security", value: "max-age=3
 
 /** API answers are JSON or streams, never documents: nothing to run, nothing to frame. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * What next.config.ts's `headers()` gives an /api answer, for the routes the web server answers
+ * before Next (scripts/serve-web.ts): HSTS when X-Forwarded-Proto is exactly "https", as Next's
+ * `has` matches it.
+ */
+export function apiResponseHeaders(
+  forwardedProto: string | string[] | undefined,
+): { key: string; value: string }[] {
+  return [
+    ...SECURITY_HEADERS,
+    ...(forwardedProto === "https" ? [HSTS_HEADER] : []),
+    { key: "Content-Security-Policy", value: API_CSP },
+  ];
+}
 
 export interface PageCspOptions {
   nonce: string;

@@ -149,6 +149,60 @@ describe("security headers", () => {
     }
   });
 
+  it("gives the agent API's answers, which the web server makes before Next, the headers Next gave them", async () => {
+    const credential = await pairAgent();
+    // Headers about the connection or this one answer, not the service's rules; and Next's Vary,
+    // which names its own page requests' headers and its gzip, for answers no cache may keep anyway.
+    const perAnswer = new Set([
+      "date",
+      "content-length",
+      "transfer-encoding",
+      "connection",
+      "keep-alive",
+      "x-request-id",
+      "vary",
+    ]);
+    const rules = (response: Response) =>
+      Object.fromEntries([...response.headers].filter(([name]) => !perAnswer.has(name)));
+    const overHttps: Record<string, string> = { "x-forwarded-proto": "https" };
+    for (const proto of [{}, overHttps]) {
+      const asAgent = { ...proto, authorization: `Bearer ${credential}`, "content-type": "application/json" };
+      // HEAD is left to Next, which answers it with the same route's GET handler: the same answer as before.
+      for (const headers of [asAgent, proto]) {
+        const throughNext = await fetch(`${web.url}${AGENT_API_PATHS.whoami}`, { method: "HEAD", headers });
+        const direct = await fetch(`${web.url}${AGENT_API_PATHS.whoami}`, { headers });
+        expect(direct.status).toBe(throughNext.status);
+        expect(rules(direct)).toEqual(rules(throughNext));
+      }
+      const expected = rules(
+        await fetch(`${web.url}${AGENT_API_PATHS.whoami}`, { method: "HEAD", headers: asAgent }),
+      );
+      expect("strict-transport-security" in expected).toBe("x-forwarded-proto" in proto);
+      // The other routes, answered, refused or failed: the same security and caching headers.
+      const answers = [
+        await fetch(`${web.url}${AGENT_API_PATHS.poll}`, { method: "POST", headers: asAgent, body: "{}" }),
+        await fetch(`${web.url}${AGENT_API_PATHS.heartbeat("not-a-uuid")}`, {
+          method: "POST",
+          headers: asAgent,
+          body: JSON.stringify({ leaseToken: "0" }),
+        }),
+        await fetch(`${web.url}${AGENT_API_PATHS.pair}`, { method: "POST", headers: proto, body: "{" }),
+      ];
+      expect(answers.map((answer) => answer.status)).toEqual([422, 404, 400]);
+      for (const answer of answers) expect(rules(answer)).toEqual(expected);
+    }
+  });
+
+  it("names each agent API answer by the caller's request id, or by a new one", async () => {
+    const named = await fetch(`${web.url}${AGENT_API_PATHS.whoami}`, {
+      headers: { "x-request-id": "agent-req-42" },
+    });
+    expect(named.headers.get("x-request-id")).toBe("agent-req-42");
+    const unnamed = await fetch(`${web.url}${AGENT_API_PATHS.whoami}`);
+    expect(unnamed.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await unnamed.json()).error.code).toBe("unauthenticated");
+  });
+
   it("asks for HTTPS from then on only when the request came over HTTPS", async () => {
     expect((await fetch(`${web.url}/api/health`)).headers.get("strict-transport-security")).toBeNull();
     expect((await fetch(`${web.url}/sign-in`)).headers.get("strict-transport-security")).toBeNull();
