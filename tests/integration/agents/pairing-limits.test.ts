@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { createPairingCode } from "@/lib/agents/create-pairing-code";
 import { pairAgent } from "@/lib/agents/pair-agent";
 import { randomCrockford, sha256 } from "@/lib/crypto/hashing";
 import { createDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Tenant } from "@/lib/generated/prisma/client";
+import { actingAsService, actingTenant } from "@/lib/tenants/acting-context";
 
 // The pairing route's two limits, raced as an attacker would: many guesses at once.
 let db: Db;
 let tenantId: string;
+let tenantRow: Tenant;
 
 beforeAll(async () => {
   // A successful pairing announces the new agent over NOTIFY, on the database the env names.
@@ -21,6 +25,7 @@ beforeAll(async () => {
     },
   });
   tenantId = tenant.id;
+  tenantRow = tenant;
 });
 
 afterAll(async () => {
@@ -94,5 +99,20 @@ describe("pairing limits under concurrent guesses", () => {
     expect(await guess(`${code.publicId}-${code.secret}`, source)).toBe("paired");
     expect(await guess("ZZZZZZ-ZZZZZZZZZZ", source)).toBe("pairing_code_invalid");
     expect(await guess("ZZZZZZ-ZZZZZZZZZZ", source)).toBe("rate_limited");
+  });
+});
+
+describe("a new code", () => {
+  it("takes a fresh public id when its first is already another code's (30 bits: a large fleet's codes meet)", async () => {
+    const taken = await newCode();
+    const ids = [taken.publicId, randomCrockford(6)];
+    const created = await createPairingCode({
+      db,
+      acting: actingAsService(actingTenant(tenantRow), "pairing code test"),
+      newPublicId: () => ids.shift() ?? randomCrockford(6),
+    });
+    expect(created.code.split("-")[0]).not.toBe(taken.publicId);
+    expect(ids).toEqual([]);
+    expect(await db.pairingCode.count({ where: { tenantId, publicId: taken.publicId } })).toBe(1);
   });
 });
