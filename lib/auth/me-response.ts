@@ -28,13 +28,7 @@ export async function meResponse(db: Db, acting: UserActingContext): Promise<MeR
 async function partnerOf(db: Db, { tenant, actor }: UserActingContext): Promise<MeResponse["partner"]> {
   const partner = await db.partner.findFirst({
     where: actor.partnerId ? { id: actor.partnerId } : { homeTenantId: tenant.id },
-    select: { name: true, homeTenant: { select: { entraTenantId: true } } },
+    select: { name: true },
   });
-  return partner
-    ? {
-        name: partner.name,
-        homeEntraTenantId: partner.homeTenant.entraTenantId,
-        actingInCustomer: actor.partnerId !== null,
-      }
-    : null;
+  return partner ? { name: partner.name, actingInCustomer: actor.partnerId !== null } : null;
 }

@@ -39,16 +39,14 @@ export const ZSubjectClaims = z.looseObject({
   wids: z.array(z.string()).default([]),
 });
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function refuse(why: string): never {
   throw rejectToken("malformed", malformedMessage(why));
 }
 
 /** The home tenant an `idp` names, when it is an issuer of this cloud's token service. */
 function homeTenantOf(idp: string, config: CloudConfig): string | undefined {
-  const tenantId = /\/([^/]+)\/?$/.exec(idp)?.[1]?.toLowerCase();
-  if (!tenantId || !GUID.test(tenantId)) return undefined;
+  const tenantId = /\/([^/]+)\/?$/.exec(idp)?.[1]?.toLowerCase() ?? "";
+  if (!z.guid().safeParse(tenantId).success) return undefined;
   return accessTokenIssuer(config, tenantId) === idp ? tenantId : undefined;
 }
 

@@ -25,8 +25,6 @@ export const ZMeResponseSchema = z.object({
    * The partner they work for, when they are a partner's technician: signed in at the partner's
    * own tenant, or acting in a customer through its delegated relationship. Null for anyone else.
    */
-  partner: z
-    .object({ name: z.string(), homeEntraTenantId: z.guid(), actingInCustomer: z.boolean() })
-    .nullable(),
+  partner: z.object({ name: z.string(), actingInCustomer: z.boolean() }).nullable(),
 });
 export type MeResponse = z.infer<typeof ZMeResponseSchema>;

@@ -41,7 +41,6 @@ export const ZPartnerRelationshipListSchema = z.object({
 });
 export type PartnerRelationshipList = z.infer<typeof ZPartnerRelationshipListSchema>;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 /** POST /api/partner/relationships: add (or check again) a customer (201: the relationship). */
@@ -51,7 +50,7 @@ export const ZAddCustomerRequestSchema = z.object({
     .trim()
     .max(253)
     .toLowerCase()
-    .refine((value) => GUID.test(value) || DOMAIN.test(value), {
+    .refine((value) => z.guid().safeParse(value).success || DOMAIN.test(value), {
       error: "Enter the customer's tenant id (a GUID) or one of its domains, e.g. contoso.onmicrosoft.com",
     }),
   /** For a customer added anew; checking one again keeps the role it has. */

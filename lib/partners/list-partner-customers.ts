@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingPartner } from "./acting-partner";
 import { storedEwsAppReadiness } from "./health/ews-app-readiness";
 import { HEALTH_CHECK_SUMMARY_SELECT, healthCheckSummary } from "./health/health-check-summary";
-import { partnerCustomersWhere, partnerScope } from "./partner-scope";
+import { partnerScope } from "./partner-scope";
 
 // The partner dashboard's table: every customer with an active relationship, each with what the
 // partner watches, all read from what is stored (the last health check's state, never a plan made
@@ -35,7 +35,7 @@ export async function listPartnerCustomers(options: {
     : {};
   const chosen: Prisma.TenantWhereInput = { AND: [search, query.cloud ? { cloud: query.cloud } : {}] };
   const tenants = await db.tenant.findMany({
-    where: { AND: [partnerCustomersWhere(partner), chosen] },
+    where: partnerScope(partner, chosen).tenant,
     select: { id: true, entraTenantId: true, displayName: true, initialDomain: true, cloud: true },
   });
   const [runs, agents, checks] = await Promise.all([

@@ -6,12 +6,12 @@ import { AppError } from "@/lib/errors";
 // way Entra itself resolves one, through the tenant's OpenID discovery document in the partner's
 // cloud (GDAP relationships never cross clouds).
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isGuid = (value: string | undefined) => z.guid().safeParse(value).success;
 const FETCH_TIMEOUT_MS = 10_000;
 const ZDiscovery = z.object({ issuer: z.string() });
 
 export async function resolveCustomerTenant(config: CloudConfig, customer: string): Promise<string> {
-  if (GUID.test(customer)) return customer.toLowerCase();
+  if (isGuid(customer)) return customer.toLowerCase();
   const url = `${tenantAuthority(config, customer)}/v2.0/.well-known/openid-configuration`;
   let response: Response;
   try {
@@ -24,7 +24,7 @@ export async function resolveCustomerTenant(config: CloudConfig, customer: strin
   }
   const issuer = response.ok ? ZDiscovery.safeParse(await response.json().catch(() => undefined)) : undefined;
   const tenantId = issuer?.success ? /\/([0-9a-f-]{36})\//i.exec(issuer.data.issuer)?.[1] : undefined;
-  if (!tenantId || !GUID.test(tenantId)) {
+  if (!tenantId || !isGuid(tenantId)) {
     throw new AppError(
       "validation_failed",
       `No ${config.displayName} tenant has the domain ${customer}: check the spelling, or enter the customer's tenant id.`,
