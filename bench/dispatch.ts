@@ -14,7 +14,12 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { type AgentFleet, createAgentFleet, pairAgents } from "@/bench/lib/agent-fleet";
 import { type Profile, startCpuProfile, summariseProfile } from "@/bench/lib/cpu-profile";
-import { measureIdleLoad, measureThroughput, sampleLatency } from "@/bench/lib/dispatch-measures";
+import {
+  measureIdleLoad,
+  measureThroughput,
+  measureWebBackground,
+  sampleLatency,
+} from "@/bench/lib/dispatch-measures";
 import { startDispatchRig } from "@/bench/lib/dispatch-rig";
 import { type InspectorSession, openInspector } from "@/bench/lib/inspector";
 import { ensureOpenFilesLimit } from "@/bench/lib/open-files-limit";
@@ -30,6 +35,8 @@ const PROFILE_FILE = path.join(tmpdir(), "dispatch-web.cpuprofile");
 const SHARED_TENANT_AGENTS = 100;
 /** Latency probes start this often (10 jobs/s), so the load they add is small and the same everywhere. */
 const PROBE_EVERY_MS = 100;
+/** How long the web process's own background CPU is read before any agent connects. */
+const BACKGROUND_MS = 15_000;
 
 type Figures = Record<string, string>;
 
@@ -98,6 +105,8 @@ export async function benchDispatch(
       `${await readOpenFilesLimit("self")} / ${await readOpenFilesLimit(rig.webPid)}`,
     );
     record("poll hold (AGENT_POLL_HOLD_SECONDS)", `${holdSeconds} s`);
+    const background = await measureWebBackground(rig.webPid, BACKGROUND_MS);
+    record("web process, no agent connected", background.summary);
     const ownTenants = await rig.createTenants(largest, "Bench tenant");
     const [sharedTenant] = await rig.createTenants(1, "Bench shared tenant");
     const pairingStarted = performance.now();
@@ -143,7 +152,12 @@ export async function benchDispatch(
       if (count === largest && options.onProfile) stopProfile = await startCpuProfile(await inspector());
       if (manyAgents) {
         // Long enough for every poll to run out once and come back.
-        const idle = await measureIdleLoad(fleet, rig.webPid, (holdSeconds + 5) * 1000);
+        const idle = await measureIdleLoad(
+          fleet,
+          rig.webPid,
+          (holdSeconds + 5) * 1000,
+          background.cpuPerSecond,
+        );
         record(`${count} agents idle for ${holdSeconds + 5} s: polls answered (204)`, idle.polls);
         record(`${count} agents idle: web process`, idle.cpu);
         record(`${count} agents idle: web process CPU per poll`, idle.cpuPerPoll);

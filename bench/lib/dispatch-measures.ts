@@ -114,17 +114,39 @@ export async function sampleLatency(options: {
   };
 }
 
-/** What held polls cost when no work comes: they run out, are answered 204, and come back. */
-export async function measureIdleLoad(fleet: AgentFleet, webPid: number, durationMs: number) {
+/**
+ * The web process's CPU per second with no agent connected and nothing queued: its own timers and
+ * pg-boss's maintenance (supervising queues, releasing flows, its workers' fetches), which it spends
+ * whatever the agents do.
+ */
+export async function measureWebBackground(webPid: number, durationMs: number) {
+  const finish = await watchWebProcess(webPid);
+  await sleep(durationMs);
+  const web = await finish();
+  return { cpuPerSecond: web.cpu / web.seconds, summary: web.summary };
+}
+
+/**
+ * What held polls cost when no work comes: they run out, are answered 204, and come back. Per
+ * poll both as measured and net of `backgroundCpuPerSecond` (measureWebBackground).
+ */
+export async function measureIdleLoad(
+  fleet: AgentFleet,
+  webPid: number,
+  durationMs: number,
+  backgroundCpuPerSecond: number,
+) {
   const finish = await watchWebProcess(webPid);
   const pollsBefore = fleet.pollsAnswered;
   await sleep(durationMs);
   const web = await finish();
   const polls = fleet.pollsAnswered - pollsBefore;
+  const perPoll = (cpu: number) => `${((cpu / polls) * 1000).toFixed(1)} ms`;
+  const net = web.cpu - backgroundCpuPerSecond * web.seconds;
   return {
     polls: `${polls} (${(polls / web.seconds).toFixed(0)}/s)`,
     cpu: web.summary,
-    cpuPerPoll: polls ? `${((web.cpu / polls) * 1000).toFixed(1)} ms` : "no polls",
+    cpuPerPoll: polls ? `${perPoll(web.cpu)} (${perPoll(net)} net of the background)` : "no polls",
   };
 }
 

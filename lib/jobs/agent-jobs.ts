@@ -12,6 +12,7 @@ import {
 import { getSql, inSqlTransaction } from "@/lib/db";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
 import { issueLeaseToken, redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
 import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
 import { announceJobSettled } from "@/lib/jobs/job-settlements";
@@ -143,6 +144,25 @@ async function queuesOf(boss: PgBoss, acting: AgentActingContext): Promise<strin
   return [own.name, tenant.name];
 }
 
+/**
+ * The queues among `names` holding a job that can be taken now, in `names`' order. A read of
+ * pg-boss's job table (the conditions its fetch takes a job by), on the shared pool and outside any
+ * transaction: most polls find nothing, and then cost this one statement instead of a transaction
+ * with a fetch per queue (docs/PERFORMANCE.md). Taking the job stays pg-boss's fetch, which may
+ * still find it gone: another agent of the tenant took it first.
+ */
+async function queuesWithJobs(names: readonly string[]): Promise<string[]> {
+  const { rows } = await getSql().query<{ name: string }>(
+    `SELECT q.name FROM unnest($1::text[]) AS q(name)
+     WHERE EXISTS (SELECT 1 FROM ${QUEUE_SCHEMA}.job j
+                   WHERE j.name = q.name AND j.state < 'active' AND NOT j.blocked
+                     AND j.start_after <= ${QUEUE_SCHEMA}.job_now())`,
+    [names],
+  );
+  const ready = new Set(rows.map((row) => row.name));
+  return names.filter((name) => ready.has(name));
+}
+
 /** The first job waiting in `names`, in order. */
 async function fetchFirst(boss: PgBoss, names: readonly string[], db: ReturnType<typeof pgBossSqlExecutor>) {
   for (const name of names) {
@@ -194,9 +214,10 @@ export async function leaseNextAgentJob(options: {
   const deadline = Date.now() + options.holdMs;
   for (;;) {
     const wakeup = await armJobWakeup(names);
-    let handedOut: Awaited<ReturnType<typeof takeNextJob>>;
+    let handedOut: Awaited<ReturnType<typeof takeNextJob>> = null;
     try {
-      handedOut = await takeNextJob(boss, names, options);
+      const ready = await queuesWithJobs(names);
+      if (ready.length > 0) handedOut = await takeNextJob(boss, ready, options);
     } catch (error) {
       wakeup.cancel(); // refused (revoked) or the database failed: nobody waits on this subscription
       throw error;

@@ -2,7 +2,9 @@ import { PgBoss } from "pg-boss";
 import { getQueueEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 
-// One pg-boss per process, on the application's own database (schema "pgboss").
+// One pg-boss per process, on the application's own database, in its own schema.
+export const QUEUE_SCHEMA = "pgboss";
+
 const holder = globalThis as unknown as { boss?: Promise<PgBoss> };
 
 export function getQueue(): Promise<PgBoss> {
@@ -14,7 +16,7 @@ async function startQueue(): Promise<PgBoss> {
   const env = getQueueEnv();
   const boss = new PgBoss({
     connectionString: env.DATABASE_URL,
-    schema: "pgboss",
+    schema: QUEUE_SCHEMA,
     // How often leases (missed heartbeats) are checked; the lease itself is AGENT_LEASE_SECONDS.
     monitorIntervalSeconds: env.QUEUE_MONITOR_INTERVAL_SECONDS,
     superviseIntervalSeconds: env.QUEUE_MONITOR_INTERVAL_SECONDS,
