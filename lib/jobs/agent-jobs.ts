@@ -15,7 +15,6 @@ import { AppError } from "@/lib/errors";
 import { QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
 import { issueLeaseToken, redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
 import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
-import { announceJobSettled } from "@/lib/jobs/job-settlements";
 import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
 import { pgBossSqlExecutor } from "@/lib/jobs/pg-boss-executor";
 import { settleUnsupportedJob, unsupportedBecause } from "@/lib/jobs/unsupported-job";
@@ -186,13 +185,31 @@ function takeNextJob(
     const found = await fetchFirst(boss, names, pgBossSqlExecutor(sql));
     if (!found) return null;
     const { job, name } = found;
-    // The poll may have been held since before its agent was revoked: then it takes nothing.
-    await assertAgentNotRevoked({ sql, acting: options.acting });
+    const { acting } = options;
     const data = ZAgentJobDataSchema.parse(job.data);
-    const unsupported = unsupportedBecause(data, options.capabilities, options.acting.actor.name);
-    // Settled after the commit, through pg-boss's own connection: this one holds the job's row.
-    if (unsupported) return { job, name, data, unsupported };
-    const leaseToken = await issueLeaseToken({ sql, jobId: job.id, attempt: job.retryCount, queue: name });
+    const unsupported = unsupportedBecause(data, options.capabilities, acting.actor.name);
+    // The poll may have been held since before its agent was revoked: then it takes nothing, and
+    // the refusal rolls the fetch back. The lease's insert checks that itself.
+    if (unsupported) {
+      await assertAgentNotRevoked({ sql, acting });
+      // Settled after the commit, through pg-boss's own connection: this one holds the job's row.
+      return { job, name, data, unsupported };
+    }
+    const holder = { agentId: acting.actor.agentId, tenantId: acting.tenant.id };
+    const leaseToken = await issueLeaseToken({
+      sql,
+      jobId: job.id,
+      attempt: job.retryCount,
+      queue: name,
+      holder,
+    });
+    if (!leaseToken) {
+      await assertAgentNotRevoked({ sql, acting });
+      throw new AppError(
+        "agent_revoked",
+        "This agent was revoked. Pair it again with a new code if it should keep working.",
+      );
+    }
     return { job, name, data, leaseToken };
   });
 }
@@ -290,10 +307,8 @@ async function leaseOf(boss: PgBoss, acting: AgentActingContext, jobId: string, 
   return { name: lease.queue, lease: { id: lease.id, retryCount: lease.retryCount } };
 }
 
-const settled = async (lease: { id: string; retryCount: number }) => {
-  await releaseLeaseToken({ sql: getSql(), jobId: lease.id, attempt: lease.retryCount });
-  await announceJobSettled(lease.id);
-};
+const settled = (lease: { id: string; retryCount: number }) =>
+  releaseLeaseToken({ sql: getSql(), jobId: lease.id, attempt: lease.retryCount });
 
 export async function renewAgentJobLease(options: {
   queue: PgBoss;

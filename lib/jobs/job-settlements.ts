@@ -1,11 +1,11 @@
 import { notify, subscribe } from "@/lib/realtime/pg-notifications";
 
 // Tells whoever awaits a job (lib/jobs/await-agent-job.ts), in any web instance or worker, that
-// an agent reported on it. The payload is the job id; the awaiter reads the job's state itself.
-const CHANNEL = "hw_agent_job_settled";
+// an agent reported on it (with the lease's release, job-lease-tokens.ts, when an agent reports). The payload is the job id; the awaiter reads the job's state itself.
+export const JOB_SETTLED_CHANNEL = "hw_agent_job_settled";
 
 export function announceJobSettled(jobId: string): Promise<void> {
-  return notify(CHANNEL, jobId);
+  return notify(JOB_SETTLED_CHANNEL, jobId);
 }
 
 /**
@@ -13,5 +13,5 @@ export function announceJobSettled(jobId: string): Promise<void> {
  * lost, which the caller treats the same: look at the job again.
  */
 export function subscribeJobSettled(jobId: string, onReport: () => void): Promise<() => void> {
-  return subscribe(CHANNEL, () => onReport(), jobId);
+  return subscribe(JOB_SETTLED_CHANNEL, () => onReport(), jobId);
 }
