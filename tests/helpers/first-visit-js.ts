@@ -45,6 +45,7 @@ export async function measureFirstVisit(options: {
   try {
     await page.goto(options.path);
     await options.usable(page).catch(async (error: Error) => {
+      // biome-ignore lint/performance/useDomNodeTextContent: what the page shows, not its inline scripts' text
       const shown = await page.locator("body").innerText();
       throw new Error(`${options.path} did not become usable: ${error.message}\nThe page showed: ${shown}`);
     });
