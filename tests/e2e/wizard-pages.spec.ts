@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { pageTitle } from "@/lib/wizard/wizard-pages";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
 import { expectNoAxeViolations } from "./support/axe";
 import { failOnContentSecurityPolicyViolations } from "./support/csp-violations";
@@ -154,7 +155,7 @@ test("a run id of no run in the tenant says so", async ({ page }) => {
   await expect(page.getByText("There is no wizard run with this id in this tenant.")).toBeVisible();
 });
 
-test("a second tab's Next on a run changed elsewhere shows the other change and reloads, losing nothing", async ({
+test("two tabs saving the same page: the second is told, shown the other change, and reloads, losing nothing", async ({
   page,
   context,
 }) => {
@@ -162,31 +163,35 @@ test("a second tab's Next on a run changed elsewhere shows the other change and 
   await page.goto("/wizard");
   await page.getByRole("button", { name: "New run" }).click();
   await expect(page.getByText(/Detected through the agent: EX\d/)).toBeVisible({ timeout: 60_000 });
-  await next(page, "credentials");
-  const environmentUrl = page.url().replace(/credentials$/, "environment");
 
-  // A second tab of the same admin (its own sign-in: MSAL keeps tokens per tab) opens the run's Environment.
+  // A second tab of the same admin (its own sign-in: MSAL keeps tokens per tab) opens the same Environment page.
   const other = await context.newPage();
   await signInWithPopup(other, ACCOUNTS.adele);
-  await other.goto(environmentUrl);
+  await other.goto(page.url());
   await expect(other.getByText(/Detected through the agent: EX\d/)).toBeVisible({ timeout: 60_000 });
 
-  await expect(page.getByTestId("exo-credential-card")).toContainText("Connected");
-  await next(page, "configuration");
-
+  // The first tab names EX1 and saves; the second, still on the version it read, names EX2.
+  await page.getByLabel("Specify a server running Exchange 2016 or later").check();
+  await page.getByLabel("Exchange server name").fill("EX1");
+  await next(page, "credentials");
   await other.getByLabel("Specify a server running Exchange 2016 or later").check();
   await other.getByLabel("Exchange server name").fill("EX2");
   await other.getByRole("button", { name: "Next" }).click();
+
   const notice = other.getByRole("alert").filter({ hasText: "This run was changed elsewhere" });
-  await expect(notice).toContainText(/saved Credentials/);
-  await expect(notice).toContainText("adele@contoso.onmicrosoft.com");
+  await expect(notice).toContainText(`Adele Vance saved ${pageTitle("environment")} at`);
+  await expect(notice).toContainText('"onPremisesServer": "EX1"');
+  // Nothing of this tab's is dropped either: it stays on the page with what it entered.
   await expect(other).toHaveURL(/\/environment$/);
   await expect(other.getByLabel("Exchange server name")).toHaveValue("EX2");
   await expectNoAxeViolations(other);
 
+  // Reloaded, the form is the run's as the first tab saved it; this tab's change then saves over it knowingly.
   await other.getByRole("button", { name: "Reload the run" }).click();
   await expect(notice).toBeHidden();
-  await other.getByLabel("Specify a server running Exchange 2016 or later").check();
+  await expect(other.getByLabel("Exchange server name")).toHaveValue("EX1");
   await other.getByLabel("Exchange server name").fill("EX2");
   await next(other, "credentials");
+  await page.goto(other.url().replace(/credentials$/, "environment"));
+  await expect(page.getByLabel("Exchange server name")).toHaveValue("EX2");
 });

@@ -27,7 +27,8 @@ const SCRIPT_TAG = /<script[^>]+src="([^"]+)"[^>]*>/g;
 /** How a Turbopack chunk names the chunks a dynamic import of it fetches. */
 const CHUNK_NAME = /"(static\/chunks\/[^"]+\.js)"/g;
 
-async function frameworkChunks(buildDir: string): Promise<Set<string>> {
+/** The build's framework chunks (Next.js and React), as `static/chunks/…` paths. */
+export async function frameworkChunks(buildDir = path.resolve(".next")): Promise<Set<string>> {
   const build = JSON.parse(await readFile(path.join(buildDir, "build-manifest.json"), "utf8")) as {
     rootMainFiles: string[];
   };

@@ -82,6 +82,14 @@ export const HCW_FAILURES: readonly HcwFailure[] = [
       (f.httpStatus === 403 || said(f, /consent|Authorization_RequestDenied/i)),
   },
   {
+    codes: ["HCW8008", "HCW8014", "HCW8018", "HCW8043"],
+    title: "Client Access or Edge settings of the hybrid configuration are not accepted",
+    fix: "Clear them with Set-HybridConfiguration -ClientAccessServers $null -ExternalIPAddresses $null, and deselect Edge Transport servers unless they are subscribed and reachable; then retry.",
+    retryable: false,
+    // Before the stale-object entry: these are refusals of Set-HybridConfiguration's own values.
+    matches: (f) => said(f, /\b(ClientAccessServers|ExternalIPAddresses|Edge\w*)\b/i),
+  },
+  {
     codes: ["HCW8019", "HCW8020", "HCW8021", "HCW8022", "HCW8023"],
     title: "The HybridConfiguration object is stale or damaged",
     fix: "Remove it on-premises with Remove-HybridConfiguration, then run the wizard again: it creates a new one from your answers.",
@@ -126,13 +134,6 @@ export const HCW_FAILURES: readonly HcwFailure[] = [
         f,
         /^(AuthServer|PartnerApplication|IntraOrganizationConnector|AuthConfig|OAuthConnectivity)$/,
       ),
-  },
-  {
-    codes: ["HCW8008", "HCW8014", "HCW8018", "HCW8043"],
-    title: "Client Access or Edge settings of the hybrid configuration are not accepted",
-    fix: "Clear them with Set-HybridConfiguration -ClientAccessServers $null -ExternalIPAddresses $null, and deselect Edge Transport servers unless they are subscribed and reachable; then retry.",
-    retryable: false,
-    matches: (f) => said(f, /ClientAccessServers|ExternalIPAddresses|Edge/i),
   },
   {
     codes: ["HCW8055"],

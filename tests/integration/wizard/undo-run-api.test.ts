@@ -1,6 +1,8 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiClient } from "@/components/api/api-client";
+import { invokeExchangeOnlineCmdlet } from "@/lib/exchange/exchange-online-client";
+import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
 import type { Tenant } from "@/lib/generated/prisma/client";
 import { getQueue } from "@/lib/jobs/get-queue";
 import type { UserActingContext } from "@/lib/tenants/acting-context";
@@ -14,13 +16,13 @@ import { userActing } from "@/tests/helpers/user-acting";
 import { type ExchangeScenario, startExchangeScenario } from "@/tests/integration/exchange/exchange-scenario";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
 import { shippedAnswers } from "./expected-operations";
-import { answeredRun, settledUpdate } from "./update-through-api";
+import { answeredRun, MIGRATION_ACCOUNT, settledUpdate } from "./update-through-api";
 
 // Undo this run on the Done page's API, after Contoso's plan ran through the orchestrator (the
 // production build's update workers, a paired agent, Exchange Online over HTTPS): Undo reads what
 // the Operation rows kept before each write, refuses while another admin's change stands, and its
 // inverse plan, run as a run of its own by the same orchestrator, leaves both sides as the fixture
-// had them.
+// had them. Once a mailbox has moved through the migration endpoint a run made, Undo is refused.
 
 let scenario: ExchangeScenario;
 let bed: AgentTestBed;
@@ -61,6 +63,9 @@ async function adeleClient() {
     return fetch(`${bed.web.url}${pathname}`, { ...init, headers });
   });
 }
+
+/** What the run's MRSProxy task names the endpoint it makes. */
+const MIGRATION_ENDPOINT = "Hybrid Migration Endpoint - EWS (Default Web Site)";
 
 const gather = async (runId: string) => (await gatherNow({ db: scenario.db, acting, runId })).state;
 
@@ -155,6 +160,55 @@ describe("Undo this run, after the orchestrator's update", () => {
       update: 0,
     });
   }, 300_000);
+
+  it("refuses Undo, naming the mailbox, once it has moved through the run's migration endpoint, and leaves the run as it was", async () => {
+    const client = await adeleClient();
+    const runId = await answeredRun(client, { migrationEndpoint: true });
+    const plan = await client.getRunPlan(runId);
+    await client.confirmUpdate(runId, { version: plan.version, digest: plan.digest });
+    expect((await settledUpdate(() => client.getUpdateProgress(runId))).status).toBe("succeeded");
+
+    // An Exchange admin moves Alex to Exchange Online through the endpoint the run made.
+    const { accessToken } = await acquireExchangeOnlineToken({ db: scenario.db, acting });
+    const online = { tenant: contoso, accessToken };
+    const endpoints = await invokeExchangeOnlineCmdlet({ ...online, cmdlet: "Get-MigrationEndpoint" });
+    const endpoint = endpoints.value.find((entry) => entry.Identity === MIGRATION_ENDPOINT);
+    expect(endpoint).toBeDefined();
+    await invokeExchangeOnlineCmdlet({
+      ...online,
+      cmdlet: "New-MoveRequest",
+      parameters: {
+        Identity: "alex@contoso.com",
+        Remote: true,
+        RemoteHostName: endpoint!.RemoteServer,
+        RemoteCredential: { UserName: MIGRATION_ACCOUNT.userName, Password: MIGRATION_ACCOUNT.password },
+        TargetDeliveryDomain: "contoso.mail.onmicrosoft.com",
+      },
+    });
+
+    const before = await client.getWizardRun(runId);
+    const runsBefore = await client.listWizardRuns();
+    const why = `1 mailbox has moved (or is moving) through the migration endpoint '${MIGRATION_ENDPOINT}' (alex@contoso.com). Moved mailboxes rely on this hybrid for their mail, free/busy and a move back, so undoing it would cut them off. Undo becomes possible again once no mailbox has moved through the endpoint.`;
+    expect(await client.undoWizardRun(runId)).toEqual({ status: "refused", reasons: [why] });
+    // Asking changed nothing: the run is as it was, and no other run was made.
+    expect(await client.getWizardRun(runId)).toEqual(before);
+    expect(await client.listWizardRuns()).toEqual(runsBefore);
+    // An undo run opened anyway has no plan to confirm, for the same reason.
+    const undoRun = await client.createUndoRun(runId);
+    expect(await client.getRunPlan(undoRun.id).catch((error) => error)).toMatchObject({
+      status: 409,
+      message: `Undo is not possible now: ${why}`,
+    });
+    expect(await client.getWizardRun(runId)).toEqual(before);
+
+    // The move cancelled (no mailbox moved after all): Undo is offered again.
+    await invokeExchangeOnlineCmdlet({
+      ...online,
+      cmdlet: "Remove-MoveRequest",
+      parameters: { Identity: "alex@contoso.com" },
+    });
+    expect((await client.undoWizardRun(runId)).status).toBe("ready");
+  }, 600_000);
 
   it("another tenant's run is not found", async () => {
     const runId = await answeredRun(await adeleClient());

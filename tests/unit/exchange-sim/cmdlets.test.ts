@@ -1061,6 +1061,15 @@ describe("validation probes (the HCW's ValidateConfiguration) and mailbox moves"
       ["megan@contoso.com", "mail.contoso.com", "MigrationService:Wave 1"],
       ["lee@contoso.com", "mail.contoso.com", null],
     ]);
+    // Cancelled: the request is gone; a second cancel finds none.
+    await configured.online("Remove-MoveRequest", { Identity: "lee@contoso.com" });
+    expect((await configured.online("Get-MoveRequest")).value.map((request) => request.Identity)).toEqual([
+      "alex@contoso.com",
+      "megan@contoso.com",
+    ]);
+    expect(
+      (await configured.failOnline("Remove-MoveRequest", { Identity: "lee@contoso.com" })).category,
+    ).toBe("ObjectNotFound");
     expect((await configured.online("Get-MigrationBatch")).value.map((entry) => entry.Identity)).toEqual([
       "Wave 1",
     ]);

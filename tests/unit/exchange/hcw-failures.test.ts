@@ -75,6 +75,42 @@ describe("diagnoseExchangeFailure", () => {
     ).toEqual(["HCW8126"]);
   });
 
+  it("names Set-HybridConfiguration's refusal of a server without the Client Access role HCW8008, with how to clear it", () => {
+    const found = diagnoseExchangeFailure({
+      side: "onPremises",
+      cmdlet: "Set-HybridConfiguration",
+      message:
+        "The value 'EX2010-01' of parameter ClientAccessServers isn't valid: the server doesn't have the Client Access server role installed.",
+      category: "InvalidArgument",
+    });
+    expect(found?.codes).toContain("HCW8008");
+    expect(found?.title).toBe("Client Access or Edge settings of the hybrid configuration are not accepted");
+    expect(found?.fix).toMatch(
+      /Set-HybridConfiguration -ClientAccessServers \$null -ExternalIPAddresses \$null/,
+    );
+    // A word that merely contains "edge" is no Edge mistake.
+    expect(
+      codesFor({
+        side: "onPremises",
+        cmdlet: "Set-ReceiveConnector",
+        message: "The request was acknowledged, but the Active Directory write was not replicated in time.",
+      }),
+    ).toBeUndefined();
+  });
+
+  it("names a free/busy lookup the organization relationship refuses HCW8034, with how to share it again", () => {
+    const found = diagnoseExchangeFailure({
+      side: "exchangeOnline",
+      cmdlet: "Test-OrganizationRelationship",
+      message: "The organization relationship 'O365 to On-premises' doesn't share free/busy information.",
+    });
+    expect(found?.codes).toEqual(["HCW8034"]);
+    expect(found?.title).toBe("Free/busy lookups across the organization relationship fail");
+    expect(found?.fix).toMatch(
+      /Set-OrganizationRelationship -Enabled \$true -FreeBusyAccessEnabled \$true -FreeBusyAccessLevel LimitedDetails/,
+    );
+  });
+
   it("knows nothing of an error it has no entry for", () => {
     expect(
       diagnoseExchangeFailure({

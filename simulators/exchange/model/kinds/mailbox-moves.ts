@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { type CmdletContext, defineCmdlets } from "../cmdlet-definition";
 import { insertObject, invalidValueError, requireObject } from "../directory-objects";
-import { getCmdlet, stringParameter } from "../generic-cmdlets";
+import { getCmdlet, removeCmdlet, stringParameter } from "../generic-cmdlets";
 import type { ExchangeObject } from "../json";
 import { CREDENTIAL, ONLINE, REQUIRED_STRING, STRING, SWITCH } from "../parameter-types";
 
 // Mailbox moves from on-premises: a migration batch through a migration endpoint, or a move request
 // made directly (New-MoveRequest -Remote). The wizard never makes them; it reads them, because once
 // mailboxes have moved the hybrid it built carries their mail and free/busy, and undoing it would
-// cut them off. -CSVData is the CSV's text here (the admin API takes its bytes).
+// cut them off. Remove-MoveRequest cancels a move (or clears a finished one's request).
+// -CSVData is the CSV's text here (the admin API takes its bytes).
 
 function moveRequest(
   context: CmdletContext,
@@ -102,4 +103,5 @@ export const mailboxMoveCmdlets = defineCmdlets([
       return [structuredClone(insertObject(context, "MoveRequest", request))];
     },
   },
+  removeCmdlet({ name: "Remove-MoveRequest", kind: "MoveRequest", sides: ONLINE }),
 ]);
