@@ -1,10 +1,10 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { WizardRun } from "@/lib/contracts/wizard-runs";
 import type { Db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import type { UserActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
-import { refuseUndoOfUndo } from "@/lib/wizard/undo/refuse-undo-of-undo";
+import { undoNotPossible } from "@/lib/wizard/undo/undo-not-possible";
+import { undoRun } from "@/lib/wizard/undo/undo-run";
 import { findRunRow } from "./find-run-row";
 import { RUN_INCLUDE, runView } from "./run-view";
 
@@ -21,10 +21,9 @@ export async function createLinkedRun(options: {
   const { db, acting, link } = options;
   const source = await findRunRow({ db, acting, runId: options.sourceRunId });
   if (link.kind === "undo") {
-    refuseUndoOfUndo(source);
-    if (source.status !== "succeeded" && source.status !== "failed") {
-      throw new AppError("conflict", "Only a run whose update has finished can be undone.");
-    }
+    // Refused here as on the Done page, so a refused Undo leaves no draft run in the tenant's list.
+    const undo = await undoRun({ db, acting, runId: source.id });
+    if (undo.status === "refused") throw undoNotPossible(undo.reasons);
   }
   return db.$transaction(async (tx) => {
     const run = await tx.wizardRun.create({

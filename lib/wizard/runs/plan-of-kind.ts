@@ -11,6 +11,7 @@ import { computePlan } from "@/lib/wizard/plan/compute-plan";
 import type { Plan } from "@/lib/wizard/plan/plan-types";
 import { readMailboxMoves } from "@/lib/wizard/undo/moved-mailboxes";
 import { prepareUndo } from "@/lib/wizard/undo/prepare-undo";
+import { undoNotPossible } from "@/lib/wizard/undo/undo-not-possible";
 import { executedOperationsOf } from "@/lib/wizard/undo/undo-run";
 import { tenantFactsOf } from "./run-answers";
 
@@ -41,11 +42,7 @@ export async function planOfKind(options: {
       gathered: options.gathered,
       moves: await readMailboxMoves(exchangeOnlineGatherTransport(options.online)),
     });
-    if (undo.status === "refused") {
-      throw new AppError("conflict", `Undo is not possible now: ${undo.reasons.join(" ")}`, {
-        reasons: undo.reasons,
-      });
-    }
+    if (undo.status === "refused") throw undoNotPossible(undo.reasons);
     const cannotUndo = undo.cannotUndo.map((entry) => `${entry.cmdlet} ${entry.identity}: ${entry.why}`);
     return { operations: undo.plan.operations, notes: [...cannotUndo, ...undo.plan.notes] };
   }
