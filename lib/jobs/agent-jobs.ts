@@ -229,11 +229,13 @@ export async function leaseNextAgentJob(options: {
   const { signal, queue: boss } = options;
   const names = await queuesOf(boss, options.acting);
   const deadline = Date.now() + options.holdMs;
+  // Where to take from: the queues a wakeup announced, else those a look finds jobs in.
+  let announced: readonly string[] | null = null;
   for (;;) {
     const wakeup = await armJobWakeup(names);
     let handedOut: Awaited<ReturnType<typeof takeNextJob>> = null;
     try {
-      const ready = await queuesWithJobs(names);
+      const ready = announced ?? (await queuesWithJobs(names));
       if (ready.length > 0) handedOut = await takeNextJob(boss, ready, options);
     } catch (error) {
       wakeup.cancel(); // refused (revoked) or the database failed: nobody waits on this subscription
@@ -256,7 +258,8 @@ export async function leaseNextAgentJob(options: {
     // Nothing announced for the whole hold: answer "nothing" without looking again. The agent
     // polls again at once, and its next poll looks first; a job that became available unannounced
     // meanwhile (a retry's delay ended, a lapsed lease) is found there, one round trip later.
-    if (!(await wakeup.wait(remaining, signal))) return null;
+    announced = await wakeup.wait(remaining, signal);
+    if (!announced) return null;
   }
 }
 

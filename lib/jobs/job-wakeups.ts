@@ -5,10 +5,11 @@ const CHANNEL = "hw_agent_jobs";
 
 export interface JobWakeup {
   /**
-   * Resolves at the first announcement since arming (true), or after `timeoutMs` or when `signal`
-   * aborts (false).
+   * Resolves at the first announcement since arming with the queues announced, in the order they
+   * were armed (all of them when the listener was lost: nobody knows what was missed), or with null
+   * after `timeoutMs` or when `signal` aborts.
    */
-  wait(timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
+  wait(timeoutMs: number, signal?: AbortSignal): Promise<readonly string[] | null>;
   cancel(): void;
 }
 
@@ -17,12 +18,12 @@ export interface JobWakeup {
  * so a job queued between "looked, found nothing" and "started waiting" still wakes it.
  */
 export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup> {
-  let announced = false;
+  const announced = new Set<string>();
   let wake: () => void = () => {};
   // Called for these queues' announcements only, and with "" when the listener was lost: either
   // way, wake up and look in the queues.
-  const onAnnounced = () => {
-    announced = true;
+  const onAnnounced = (payload: string) => {
+    for (const queue of payload === "" ? queues : [payload]) announced.add(queue);
     wake();
   };
   const unsubscribers = await Promise.all(queues.map((queue) => subscribe(CHANNEL, onAnnounced, queue)));
@@ -31,7 +32,7 @@ export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup
   };
   return {
     async wait(timeoutMs, signal) {
-      if (!announced && !signal?.aborted) {
+      if (announced.size === 0 && !signal?.aborted) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => wake(), timeoutMs);
           const onAbort = () => wake();
@@ -44,7 +45,7 @@ export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup
         });
       }
       unsubscribe();
-      return announced;
+      return announced.size === 0 ? null : queues.filter((queue) => announced.has(queue));
     },
     cancel: unsubscribe,
   };

@@ -24,11 +24,11 @@ async function cutListenerConnection(): Promise<void> {
   }
 }
 
-/** "woken" if the wakeup fires within `withinMs` — far less than the hold it was armed with. */
-function outcome(wait: Promise<boolean>, withinMs = 10_000): Promise<"woken" | "still asleep"> {
+/** "woken for" the queues announced if the wakeup fires within `withinMs` — far less than the hold it was armed with. */
+function outcome(wait: Promise<readonly string[] | null>, withinMs = 10_000): Promise<string> {
   return Promise.race([
-    wait.then(() => "woken" as const),
-    sleep(withinMs).then(() => "still asleep" as const),
+    wait.then((queues) => (queues ? `woken for ${queues.join(", ")}` : "timed out")),
+    sleep(withinMs).then(() => "still asleep"),
   ]);
 }
 
@@ -48,20 +48,20 @@ describe("waking held polls", () => {
     const mine = await wakeups.armJobWakeup(["onprem-tenant-a"]);
     const others = await wakeups.armJobWakeup(["onprem-tenant-b"]);
     await wakeups.announceJob("onprem-tenant-a");
-    expect(await outcome(mine.wait(60_000))).toBe("woken");
+    expect(await outcome(mine.wait(60_000))).toBe("woken for onprem-tenant-a");
     expect(await outcome(others.wait(60_000), 1000)).toBe("still asleep");
     others.cancel();
   });
 
   it("still wakes polls after the listening database connection was lost", async () => {
-    const before = await wakeups.armJobWakeup(["onprem-tenant-a"]);
+    const before = await wakeups.armJobWakeup(["onprem-tenant-a/agent-1", "onprem-tenant-a"]);
     await cutListenerConnection();
-    // A poll asleep when the connection drops is woken to look in the queue for itself.
-    expect(await outcome(before.wait(60_000))).toBe("woken");
+    // A poll asleep when the connection drops is woken to look in all its queues for itself.
+    expect(await outcome(before.wait(60_000))).toBe("woken for onprem-tenant-a/agent-1, onprem-tenant-a");
 
     // The next poll listens on a new connection, and a job queued now reaches it at once.
     const after = await wakeups.armJobWakeup(["onprem-tenant-a"]);
     await wakeups.announceJob("onprem-tenant-a");
-    expect(await outcome(after.wait(60_000))).toBe("woken");
+    expect(await outcome(after.wait(60_000))).toBe("woken for onprem-tenant-a");
   });
 });
