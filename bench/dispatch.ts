@@ -37,6 +37,11 @@ const SHARED_TENANT_AGENTS = 100;
 const PROBE_EVERY_MS = 100;
 /** How long the web process's own background CPU is read before any agent connects. */
 const BACKGROUND_MS = 15_000;
+/**
+ * Jobs outstanding at once in the throughput runs: 32, then 128 — if jobs/s grows with them, the
+ * channel was waiting on round trips, not out of CPU.
+ */
+const IN_FLIGHT = [32, 128];
 
 type Figures = Record<string, string>;
 
@@ -176,18 +181,23 @@ export async function benchDispatch(
       record(`${count} agent(s), 1 per tenant: the enqueue call alone, p50 / p99`, sampled.enqueue);
       record(`${count} agent(s), 1 per tenant: web process meanwhile`, sampled.web);
       if (!manyAgents) continue;
-      const throughput = await measureThroughput({
-        fleet,
-        webPid: rig.webPid,
-        tenants: ownTenants.slice(0, count),
-        durationMs: 20_000,
-        inFlight: 32,
-      });
-      record(`${count} agents, 1 per tenant, 32 jobs in flight: jobs/s end to end`, throughput.jobsPerSecond);
-      record(`${count} agents, 1 per tenant: enqueue → completed, p50 / p99`, throughput.endToEnd);
-      record(`${count} agents, 1 per tenant: web process during the run`, throughput.webCpu);
-      record(`${count} agents, 1 per tenant: bench process during the run`, throughput.benchCpu);
-      record(`${count} agents, 1 per tenant: web process CPU per job`, throughput.webCpuPerJob);
+      for (const inFlight of IN_FLIGHT) {
+        const throughput = await measureThroughput({
+          fleet,
+          webPid: rig.webPid,
+          tenants: ownTenants.slice(0, count),
+          durationMs: 20_000,
+          inFlight,
+          postgresDataDir: rig.postgresDataDir,
+        });
+        const at = `${count} agents, 1 per tenant, ${inFlight} jobs in flight`;
+        record(`${at}: jobs/s end to end`, throughput.jobsPerSecond);
+        record(`${at}: enqueue → completed, p50 / p99`, throughput.endToEnd);
+        record(`${at}: web process during the run`, throughput.webCpu);
+        record(`${at}: web process CPU per job`, throughput.webCpuPerJob);
+        record(`${at}: PostgreSQL during the run`, throughput.postgresCpu);
+        record(`${at}: bench process (agents, enqueues) during the run`, throughput.benchCpu);
+      }
       record(`${count} agents: failed agent calls so far`, String(fleet.pollErrors));
     }
     await reportProfile();
@@ -210,6 +220,7 @@ export async function benchDispatch(
       tenants: [sharedTenant!],
       durationMs: 15_000,
       inFlight: 16,
+      postgresDataDir: rig.postgresDataDir,
     });
     const inShared = `${SHARED_TENANT_AGENTS} agents in one tenant`;
     record(`${inShared}, 16 jobs in flight: jobs/s end to end`, sharedThroughput.jobsPerSecond);

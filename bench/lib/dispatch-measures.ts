@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { AgentFleet } from "@/bench/lib/agent-fleet";
 import { formatPercentiles } from "@/bench/lib/percentiles";
-import { readCpuSeconds, readSchedulerSeconds } from "@/bench/lib/process-figures";
+import { readCpuSeconds, readPostgresCpuSeconds, readSchedulerSeconds } from "@/bench/lib/process-figures";
 import { enqueueAgentJob } from "@/lib/jobs/agent-jobs";
 import { getQueue } from "@/lib/jobs/get-queue";
 import type { ActingContext } from "@/lib/tenants/acting-context";
@@ -162,11 +162,14 @@ export async function measureThroughput(options: {
   tenants: ActingContext[];
   durationMs: number;
   inFlight: number;
+  postgresDataDir: string | undefined;
 }) {
-  const { fleet, tenants } = options;
+  const { fleet, tenants, postgresDataDir } = options;
   const endToEnd: number[] = [];
   const finish = await watchWebProcess(options.webPid);
   const benchCpuBefore = process.cpuUsage();
+  const postgresCpu = () => (postgresDataDir ? readPostgresCpuSeconds(postgresDataDir) : Promise.resolve(0));
+  const postgresCpuBefore = await postgresCpu();
   const end = performance.now() + options.durationMs;
   let next = 0;
   const caller = async () => {
@@ -181,12 +184,16 @@ export async function measureThroughput(options: {
   await Promise.all(Array.from({ length: options.inFlight }, caller));
   const web = await finish();
   const benchCpu = process.cpuUsage(benchCpuBefore);
+  const postgresSeconds = (await postgresCpu()) - postgresCpuBefore;
   const { seconds } = web;
   return {
     jobsPerSecond: `${(endToEnd.length / seconds).toFixed(0)} (${endToEnd.length} jobs in ${seconds.toFixed(1)} s)`,
     endToEnd: formatPercentiles(endToEnd),
     webCpu: web.summary,
     benchCpu: `${(((benchCpu.user + benchCpu.system) / 1e6 / seconds) * 100).toFixed(0)} % of one core`,
+    postgresCpu: postgresDataDir
+      ? `${((postgresSeconds / seconds) * 100).toFixed(0)} % of one core, ${((postgresSeconds / endToEnd.length) * 1000).toFixed(1)} ms per job`
+      : "not read (not the embedded cluster)",
     webCpuPerJob: `${((web.cpu / endToEnd.length) * 1000).toFixed(1)} ms`,
   };
 }

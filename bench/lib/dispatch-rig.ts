@@ -12,6 +12,8 @@ export interface DispatchRig {
   db: Db;
   serverUrl: string;
   webPid: number;
+  /** The embedded PostgreSQL's data folder (its socket's folder), to read its CPU; undefined when unknown. */
+  postgresDataDir: string | undefined;
   /** The web process's inspector (loopback), to collect garbage before reading memory, or to profile. */
   inspectorPort: number;
   /** What the web process printed last (warnings and errors). */
@@ -63,6 +65,7 @@ export async function startDispatchRig(
     db,
     serverUrl: `http://127.0.0.1:${port}/`,
     webPid: web.process.pid!,
+    postgresDataDir: new URL(databaseUrl).searchParams.get("host") ?? undefined,
     inspectorPort,
     webOutput: () => output.join("\n"),
     async createTenants(count, name) {

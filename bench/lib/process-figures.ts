@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 
 // Readings of another process from /proc (Linux), for figures about the web process.
 
@@ -35,4 +35,27 @@ export async function readOpenFilesLimit(pid: number | "self"): Promise<string> 
 export async function readSchedulerSeconds(pid: number): Promise<{ running: number; waiting: number }> {
   const [running, waiting] = (await readFile(`/proc/${pid}/schedstat`, "utf8")).split(" ").map(Number);
   return { running: (running ?? 0) / 1e9, waiting: (waiting ?? 0) / 1e9 };
+}
+
+/** The parent process id of `pid`, from /proc/<pid>/stat. */
+async function readParentPid(pid: number): Promise<number | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => undefined);
+  return stat === undefined ? undefined : Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+}
+
+/**
+ * CPU seconds used so far by a PostgreSQL cluster: its postmaster (the first line of
+ * `<dataDir>/postmaster.pid`) and its children — the backends serving connections, and the
+ * background writer, WAL writer and the rest.
+ */
+export async function readPostgresCpuSeconds(dataDir: string): Promise<number> {
+  const postmaster = Number((await readFile(`${dataDir}/postmaster.pid`, "utf8")).split("\n")[0]);
+  const pids = (await readdir("/proc")).filter((name) => /^\d+$/.test(name)).map(Number);
+  let seconds = await readCpuSeconds(postmaster);
+  for (const pid of pids) {
+    if ((await readParentPid(pid)) !== postmaster) continue;
+    // A backend may end between the listing and the reading.
+    seconds += await readCpuSeconds(pid).catch(() => 0);
+  }
+  return seconds;
 }
