@@ -189,6 +189,7 @@ export async function benchDispatch(
           durationMs: 20_000,
           inFlight,
           postgresDataDir: rig.postgresDataDir,
+          backgroundCpuPerSecond: background.cpuPerSecond,
         });
         const at = `${count} agents, 1 per tenant, ${inFlight} jobs in flight`;
         record(`${at}: jobs/s end to end`, throughput.jobsPerSecond);
@@ -221,6 +222,7 @@ export async function benchDispatch(
       durationMs: 15_000,
       inFlight: 16,
       postgresDataDir: rig.postgresDataDir,
+      backgroundCpuPerSecond: background.cpuPerSecond,
     });
     const inShared = `${SHARED_TENANT_AGENTS} agents in one tenant`;
     record(`${inShared}, 16 jobs in flight: jobs/s end to end`, sharedThroughput.jobsPerSecond);
