@@ -21,10 +21,18 @@ const holder = globalThis as unknown as { pgNotifications?: Listener };
 holder.pgNotifications ??= { handlers: new Map(), client: undefined, listening: new Map() };
 const state: Listener = holder.pgNotifications;
 
+/** The last LISTEN sent on each connection: the next waits for it (pg 9 refuses overlapping queries on a client). */
+const lastListen = new WeakMap<pg.Client, Promise<unknown>>();
+
 function listen(client: pg.Client, channel: string): Promise<void> {
   const listening = state.listening.get(channel);
   if (listening) return listening;
-  const sent = client.query(`LISTEN ${channel}`).then(() => undefined);
+  const previous = lastListen.get(client) ?? Promise.resolve();
+  const sent = previous
+    .catch(() => {})
+    .then(() => client.query(`LISTEN ${channel}`))
+    .then(() => undefined);
+  lastListen.set(client, sent);
   state.listening.set(channel, sent);
   sent.catch(() => {
     if (state.listening.get(channel) === sent) state.listening.delete(channel);
