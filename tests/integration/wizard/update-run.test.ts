@@ -226,7 +226,9 @@ describe("Contoso's update, from review to done", () => {
       ).toHaveLength(1);
     }
     expect(text).toMatch(/PS> New-SendConnector .*-Name 'Outbound to Office 365 - .*-RequireTLS:\$true/);
-    expect(text).toMatch(/5\.7\.64: The transport certificate is not usable/);
+    // The readable log says what it is and the fix; 5.7.64 only as the SMTP status it is.
+    expect(text).toMatch(/\n {4}The transport certificate is not usable for hybrid mail flow\n/);
+    expect(text).toMatch(/\n {4}Fix: Choose a certificate .*SMTP status 5\.7\.64\.\)\n/);
 
     // The admin puts the connector back as it was reviewed; by Retry their sign-in has expired.
     await organization.invoke("Set-ReceiveConnector", {
