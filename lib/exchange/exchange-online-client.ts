@@ -112,11 +112,26 @@ export async function postAdminApi(
     });
     return { response, json: await response.json().catch(() => undefined) };
   } catch (error) {
+    if (wasDropped(error)) {
+      // Sent, then closed unanswered: whether Exchange Online ran it is unknown until it is read again.
+      throw new AppError(
+        "unavailable",
+        `The connection to ${serviceName(caller)} at ${origin} was closed before it answered ${what}: ${causeOf(error)}.`,
+        { connectionDropped: true },
+      );
+    }
     throw new AppError(
       "unavailable",
       `Could not reach ${serviceName(caller)} at ${origin} to run ${what}: ${causeOf(error)}.`,
     );
   }
+}
+
+/** The server closed or reset the connection after the request went out (undici's UND_ERR_SOCKET). */
+function wasDropped(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = cause instanceof Error && "code" in cause ? cause.code : undefined;
+  return code === "UND_ERR_SOCKET" || code === "ECONNRESET";
 }
 
 /** One page of a command's output. */

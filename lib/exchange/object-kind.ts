@@ -31,6 +31,11 @@ export interface ObjectKind {
   compared: readonly string[];
   /** Where a parameter is spelt otherwise than its property (-TLSCertificateName sets TlsCertificateName). */
   parameterOf?: Readonly<Record<string, string>>;
+  /**
+   * New- parameters that set no property of their name, so Get- never returns them: a removal does
+   * not look for them on the object (-ExchangeRemoteMove, which Get- shows as EndpointType).
+   */
+  creationOnly?: readonly string[];
   cmdlets: readonly KindCmdlet[];
 }
 

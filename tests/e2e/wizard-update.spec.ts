@@ -8,13 +8,15 @@ import { loadDirectory } from "@/simulators/identity/directory/load-directory";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
 import { expectNoAxeViolations } from "./support/axe";
 import { failOnContentSecurityPolicyViolations } from "./support/csp-violations";
+import { openE2eDatabase } from "./support/database";
 import { signInWithPopup } from "./support/demo-accounts";
-import { walkContosoToReview } from "./support/wizard-walk";
+import { CONTOSO_MIGRATION_ACCOUNT, walkContosoToReview } from "./support/wizard-walk";
 
 // Contoso's admin runs the whole wizard against the simulators `npm start` serves: Review, Confirm,
-// the update live on Update, Done; then what the plan named is in Exchange, a second run has
-// nothing left to do, and Undo puts both sides back as the fixture had them. A refusal from
-// Exchange Online shows why and how to fix it, and Retry finishes.
+// the update live on Update, Done; then what the plan named is in Exchange (the migration endpoint
+// too, its password deleted once used), a second run has nothing left to do, and Undo puts both
+// sides back as the fixture had them. A dropped connection to Exchange Online shows what it is, its
+// HCW code and how to fix it, and Retry finishes.
 
 failOnContentSecurityPolicyViolations();
 test.setTimeout(300_000);
@@ -39,6 +41,33 @@ test.beforeEach(async () => {
   await admin.reset(online);
   await graph.reset(tenantId);
 });
+
+/** The run the page shows, by the id in its URL. */
+const runIdOf = (page: Page) => /\/wizard\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? "";
+
+/** The migration account's password, as the service holds it for the run: encrypted, until used. */
+async function storedMigrationCredentials(runId: string): Promise<number> {
+  const db = await openE2eDatabase(dataDir);
+  try {
+    return await db.migrationCredential.count({ where: { runId } });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Review's Exchange Online New-MigrationEndpoint: its parameters, the account by name, never its password. */
+async function expectMigrationEndpointPlanned(page: Page) {
+  const endpoint = page
+    .getByRole("region", { name: /^Exchange Online/ })
+    .getByTestId("plan-operation")
+    .filter({ hasText: "New-MigrationEndpoint" });
+  const line = endpoint.locator("code");
+  await expect(line).toContainText(
+    /^New-MigrationEndpoint -Name 'Hybrid Migration Endpoint - EWS \(Default Web Site\)' -ExchangeRemoteMove:\$true -RemoteServer 'mail\.contoso\.com'/,
+  );
+  await expect(line).toContainText(`-Credentials (Get-Credential '${CONTOSO_MIGRATION_ACCOUNT.userName}')`);
+  await expect(page.locator("body")).not.toContainText(CONTOSO_MIGRATION_ACCOUNT.password);
+}
 
 /** Review's Microsoft Graph section: the dedicated hybrid application's task, each change before → after. */
 async function expectHybridApplicationPlanned(page: Page) {
@@ -146,7 +175,10 @@ test("Contoso's admin reviews, confirms and watches the update to Done; a second
     ]),
   );
   await expectHybridApplicationPlanned(page);
+  await expectMigrationEndpointPlanned(page);
   await expectNoAxeViolations(page);
+  const firstRun = runIdOf(page);
+  expect(await storedMigrationCredentials(firstRun)).toBe(1);
 
   await confirmAndWatch(page);
   await expect(page.getByRole("log")).toContainText("New-InboundConnector");
@@ -169,6 +201,16 @@ test("Contoso's admin reviews, confirms and watches the update to Done; a second
   const names = { OnPremises: await namesOn(onPremises), Online: await namesOn(online) };
   const missing = planned.filter((change) => !names[change.side].has(change.identity));
   expect(missing).toEqual([]);
+  // Exchange Online's endpoint for mailbox moves signs in as the account given; its password, used
+  // by New-MigrationEndpoint, is gone from the service.
+  expect((await admin.read(online)).objects.MigrationEndpoint).toEqual([
+    expect.objectContaining({
+      Name: "Hybrid Migration Endpoint - EWS (Default Web Site)",
+      RemoteServer: "mail.contoso.com",
+      Username: CONTOSO_MIGRATION_ACCOUNT.userName,
+    }),
+  ]);
+  expect(await storedMigrationCredentials(firstRun)).toBe(0);
 
   // The wizard again: both sides already are as the answers want them, so there is nothing to confirm.
   await walkContosoToReview(page);
@@ -211,8 +253,11 @@ test("Contoso's admin reviews, confirms and watches the update to Done; a second
   await expect(page.getByRole("button", { name: "Show the undo plan" })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
-  // Both Exchange sides are as the fixture had them: what the run made is gone, what it changed is
-  // back (the policy stamped again by the undo's own Update-EmailAddressPolicy).
+  // Both Exchange sides are as the fixture had them: what the run made is gone (the migration
+  // endpoint of a fixture that had none among it), what it changed is back (the policy stamped
+  // again by the undo's own Update-EmailAddressPolicy).
+  expect(fixture.Online.MigrationEndpoint).toBeUndefined();
+  expect((await admin.read(online)).objects.MigrationEndpoint ?? []).toEqual([]);
   expect({ OnPremises: await objectsOn(onPremises), Online: await objectsOn(online) }).toEqual(fixture);
   expect((await graph.read(tenantId)).applications).toEqual([]);
 
@@ -228,18 +273,12 @@ test("Contoso's admin reviews, confirms and watches the update to Done; a second
   await expectNoAxeViolations(page);
 });
 
-test("Exchange Online refusing New-InboundConnector shows its words, the HCW code and the fix; Retry completes the run", async ({
+test("Exchange Online dropping the connection on New-InboundConnector shows what happened, the HCW code and the fix; Retry completes the run", async ({
   page,
 }) => {
-  await admin.setFault(online, {
-    cmdlet: "New-InboundConnector",
-    kind: "error",
-    times: 1,
-    error: {
-      message:
-        "The certificate with subject mail.contoso.com could not be validated for TLS_ATTR36: check the transport certificate.",
-    },
-  });
+  // The connection closes unanswered, as Microsoft's HCW8100/HCW8084 ("the connection to the Remote
+  // PowerShell server was disconnected") describe: passing, so Retry is the fix.
+  await admin.setFault(online, { cmdlet: "New-InboundConnector", kind: "drop-session", times: 1 });
   await signInWithPopup(page, ACCOUNTS.adele);
   await walkContosoToReview(page);
   await expect(page.getByText(/Nothing has changed yet/)).toBeVisible({ timeout: 90_000 });
@@ -250,9 +289,11 @@ test("Exchange Online refusing New-InboundConnector shows its words, the HCW cod
     .getByRole("listitem")
     .filter({ hasText: /^Failed\s*New-InboundConnector/ })
     .getByRole("alert");
-  await expect(failure).toContainText("could not be validated for TLS_ATTR36");
-  await expect(failure).toContainText("5.7.64: The transport certificate is not usable for hybrid mail flow");
-  await expect(failure).toContainText("Fix: Choose a certificate from a public CA");
+  await expect(failure).toContainText(
+    /The connection to Exchange Online at \S+ was closed before it answered New-InboundConnector: other side closed/,
+  );
+  await expect(failure).toContainText("HCW8100 / HCW8084: The connection to Exchange Online was dropped");
+  await expect(failure).toContainText("Fix: Usually passing: retry.");
   await expect(page.getByText("Runs after a retry of:").first()).toBeVisible();
 
   await page.getByRole("button", { name: "Retry the failed steps" }).click();

@@ -3,9 +3,11 @@ import { kindCmdlet, objectKind } from "@/lib/exchange/object-catalog";
 import type { Plan, PlanValue } from "@/lib/wizard/plan/plan-types";
 import type { ExecutedOperation } from "@/lib/wizard/undo/executed-operation";
 import { verbOf } from "@/lib/wizard/undo/object-of-operation";
+import { judgeBeforeWrite } from "@/lib/wizard/update/object-before-write";
 
 // What the update does for Undo, in tests: before each write, the object is read with its kind's
-// Get- and kept as observedBefore (null when it does not exist yet); then the write runs. `run`
+// Get-, judged against the plan as the update judges it, and kept as observedBefore (null when it
+// does not exist yet); then the write runs. `run`
 // runs one cmdlet on a side: the in-process simulators, or the agent and the admin API.
 
 export type RunCmdlet = (
@@ -49,6 +51,20 @@ export async function applyRecording(
       continue;
     }
     const observedBefore = await observe(run, exchange);
+    // As the update does before it writes: an object not as the plan reviewed it stops the run.
+    if (["set", "remove"].includes(verbOf(operation))) {
+      const verdict = judgeBeforeWrite({
+        action: operation.action,
+        before: operation.before,
+        after: operation.after,
+        current: observedBefore,
+        createdInThisRun: operation.dependsOn.some((dependency) =>
+          dependency.endsWith(`:New-${operation.kind}:${operation.identity}`),
+        ),
+        readBefore: false,
+      });
+      if (verdict.verdict === "changed") throw new Error(`${operation.id}: ${verdict.what}`);
+    }
     await run(exchange.side, operation.cmdlet, withCredentials(operation));
     executed.push({ ...operation, status: "succeeded", observedBefore });
   }

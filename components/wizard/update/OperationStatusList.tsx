@@ -43,9 +43,10 @@ export function OperationStatusList({ operations }: { operations: readonly Opera
                 className={`mt-1 rounded p-2 ${operation.error.warning ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-900"}`}
               >
                 <p>{operation.error.message}</p>
-                {operation.error.hcwCodes && (
+                {operation.error.title && (
                   <p className="font-semibold">
-                    {operation.error.hcwCodes.join(" / ")}: {operation.error.title}
+                    {operation.error.hcwCodes && `${operation.error.hcwCodes.join(" / ")}: `}
+                    {operation.error.title}
                   </p>
                 )}
                 {operation.error.fix && <p>Fix: {operation.error.fix}</p>}

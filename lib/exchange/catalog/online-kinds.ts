@@ -150,6 +150,7 @@ export const ONLINE_KINDS: readonly ObjectKind[] = [
     sides: ONLINE,
     identity: "Name",
     compared: ["RemoteServer"],
+    creationOnly: ["ExchangeRemoteMove"],
     cmdlets: [
       { verb: "get", name: "Get-MigrationEndpoint", parameters: [] },
       {

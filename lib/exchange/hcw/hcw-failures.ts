@@ -57,6 +57,15 @@ export const HCW_FAILURES: readonly HcwFailure[] = [
     matches: (f) => f.side === "onPremises" && f.transient === true,
   },
   {
+    // Microsoft's article gives HCW8100 and HCW8084 the same words for either end ("The connection to
+    // the Remote PowerShell server was disconnected"); HCW8083 is WinRM's, which only on-premises uses.
+    codes: ["HCW8100", "HCW8084"],
+    title: "The connection to Exchange Online was dropped",
+    fix: "Usually passing: retry. If it keeps happening, check this service's way out to Exchange Online: a proxy or firewall closing long connections, or TLS inspection.",
+    retryable: true,
+    matches: (f) => f.side === "exchangeOnline" && f.transient === true,
+  },
+  {
     codes: ["1007"],
     title: "Federation failed: the clocks differ too much",
     fix: "Synchronise the Exchange server's time with a reliable source (w32tm /resync); federation refuses more than 5 minutes of skew.",
@@ -150,9 +159,11 @@ export const HCW_FAILURES: readonly HcwFailure[] = [
     matches: (f) => cmdletIs(f, /^AcceptedDomain$/) || said(f, /accepted domain/i),
   },
   {
-    codes: ["5.7.64"],
+    // No HCW code: Microsoft's wizard has none for it. 5.7.64 is an SMTP status, the one Exchange
+    // Online refuses such mail with, so the fix names it for admins who met it in an NDR.
+    codes: [],
     title: "The transport certificate is not usable for hybrid mail flow",
-    fix: "Choose a certificate from a public CA that is valid, has the SMTP service enabled and covers the organization FQDN; enable it with Enable-ExchangeCertificate -Services SMTP, then retry.",
+    fix: "Choose a certificate from a public CA that is valid, has the SMTP service enabled and covers the organization FQDN; enable it with Enable-ExchangeCertificate -Services SMTP, then retry. (Mail whose certificate the connector cannot match is what Exchange Online refuses with SMTP status 5.7.64.)",
     retryable: false,
     matches: (f) => said(f, /certificate|TLS_ATTR36|5\.7\.64/i),
   },

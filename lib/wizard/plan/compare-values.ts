@@ -1,3 +1,4 @@
+import { accountDomainOf } from "@/lib/exchange/account-namespace";
 import type { PlanValue } from "./plan-types";
 
 // When an object already has the value the plan wants. Exchange compares names, domains and
@@ -15,6 +16,9 @@ function normalizeAddressSpace(space: string): string {
 function normalized(property: string, value: unknown): string | number | boolean | null {
   if (value === undefined || value === null || value === "") return null;
   if (typeof value === "boolean" || typeof value === "number") return value;
+  // Exchange shows FYDIBOHF25SPDLT.contoso.com for the -AccountNamespace contoso.com it was given.
+  if (property === "AccountNamespace" && typeof value === "string")
+    return normalized("", accountDomainOf(value));
   if (!Array.isArray(value)) return String(value).trim().replace(/\/$/, "").toLowerCase();
   if (value.length === 0) return null;
   const items = value.map(String);

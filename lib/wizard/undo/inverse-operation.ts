@@ -64,10 +64,9 @@ function removal(operation: ExchangeOperation, context: InverseContext): Inverse
     Object.entries(entry.parameterOf ?? {}).map(([property, parameter]) => [parameter, property]),
   );
   const leftAs = Object.fromEntries(
-    Object.entries(context.leftAs.get(objectKey(operation)) ?? operation.after).map(([name, value]) => [
-      asProperty.get(name) ?? name,
-      value,
-    ]),
+    Object.entries(context.leftAs.get(objectKey(operation)) ?? operation.after)
+      .filter(([name]) => !entry.creationOnly?.includes(name))
+      .map(([name, value]) => [asProperty.get(name) ?? name, value]),
   );
   return {
     operations: [

@@ -11,13 +11,18 @@ export function describeFailure(failure: ExchangeFailure & { exchangeCode?: stri
   return {
     message: failure.message,
     ...(failure.exchangeCode ? { exchangeCode: failure.exchangeCode } : {}),
-    ...(known ? { hcwCodes: [...known.codes], title: known.title, fix: known.fix } : {}),
+    // A failure the HCW has no code for (the certificate's) is still known: its title and fix, no code.
+    ...(known && known.codes.length > 0 ? { hcwCodes: [...known.codes] } : {}),
+    ...(known ? { title: known.title, fix: known.fix } : {}),
   };
 }
 
-/** An admin API refusal (an AppError of exchange-online-client.ts) on one cmdlet. */
+/** An admin API refusal (an AppError of exchange-online-client.ts) on one cmdlet, or its dropped connection. */
 export function describeOnlineFailure(error: AppError, cmdlet: string): OperationFailure {
   const details = error.details ?? {};
+  if (details.connectionDropped === true) {
+    return describeFailure({ side: "exchangeOnline", cmdlet, message: error.message, transient: true });
+  }
   const exchangeCode = [details.errorId, details.exchangeCode].find((value) => typeof value === "string");
   return describeFailure({
     side: "exchangeOnline",

@@ -18,8 +18,9 @@ export function formatRunLogText(log: RunLogDocument): string {
     if (typeof details.durationMs === "number") out.push(`    took ${details.durationMs} ms`);
     const failure = ZOperationFailureSchema.safeParse(details.error);
     if (failure.success) {
-      if (failure.data.hcwCodes) {
-        out.push(`    ${failure.data.hcwCodes.join("/")}: ${failure.data.title ?? ""}`);
+      if (failure.data.title) {
+        const codes = failure.data.hcwCodes ? `${failure.data.hcwCodes.join("/")}: ` : "";
+        out.push(`    ${codes}${failure.data.title}`);
       }
       if (failure.data.fix) out.push(`    Fix: ${failure.data.fix}`);
     }

@@ -60,7 +60,11 @@ export function onlineTransport(options: {
         const result = await invoke(cmdlet, parameters);
         return { ok: true, objects: result.value, warnings: result.warnings, deliveries: 1 };
       } catch (error) {
-        if (!isAppError(error, "exchange_error", "forbidden", "not_found")) throw error;
+        // A dropped connection ends the write as the agent's dropped session does on-premises
+        // (HCW8100/8084, Retry): the write may or may not have landed, and Retry reads first.
+        if (!isAppError(error)) throw error;
+        const dropped = error.code === "unavailable" && error.details?.connectionDropped === true;
+        if (!dropped && !isAppError(error, "exchange_error", "forbidden", "not_found")) throw error;
         return { ok: false, failure: describeOnlineFailure(error, cmdlet), deliveries: 1 };
       }
     },

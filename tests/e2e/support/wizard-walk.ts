@@ -11,9 +11,16 @@ export async function next(page: Page, to: WizardPageId): Promise<void> {
   await expect(page).toHaveTitle(`${pageTitle(to)} — Hybrid Wizard`);
 }
 
+/** The on-premises account Contoso's admin gives the migration endpoint (the simulator takes any). */
+export const CONTOSO_MIGRATION_ACCOUNT = {
+  userName: "CONTOSO\\svc-migration",
+  password: "migration Pa$$ e2e-walk",
+} as const;
+
 /**
  * A new Contoso run walked with every page's proposed answer, from Start to Review, with the demo
- * agent `npm start` pairs to Contoso. The migration endpoint is off: its account's page is not here yet.
+ * agent `npm start` pairs to Contoso: the migration endpoint too, its account entered on Migration
+ * credential.
  */
 export async function walkContosoToReview(page: Page): Promise<void> {
   await page.goto("/wizard");
@@ -25,9 +32,15 @@ export async function walkContosoToReview(page: Page): Promise<void> {
   await next(page, "configuration");
   await expect(page.getByText(/^Gathered /)).toBeVisible({ timeout: 90_000 });
   await next(page, "features");
-  await page.getByLabel(/^Migration endpoint/).uncheck();
+  await expect(page.getByLabel(/^Migration endpoint/)).toBeChecked();
+  await next(page, "topology");
+  await next(page, "migration-credential");
+  const migration = page.getByRole("form", { name: "Migration credential" });
+  await migration.getByLabel("User name").fill(CONTOSO_MIGRATION_ACCOUNT.userName);
+  await migration.getByLabel("Password").fill(CONTOSO_MIGRATION_ACCOUNT.password);
+  await migration.getByRole("button", { name: "Save the credential" }).click();
+  await expect(migration.getByText(/^Saved: /)).toBeVisible();
   for (const to of <const>[
-    "topology",
     "domains",
     "transport",
     "receive-connectors",

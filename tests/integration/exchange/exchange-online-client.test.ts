@@ -111,15 +111,15 @@ describe("invokeExchangeOnlineCmdlet", () => {
     expect((await invoke("Get-AcceptedDomain")).value.length).toBeGreaterThan(0);
   });
 
-  it("names the host it could not reach when the connection drops", async () => {
+  it("names the host that closed the connection when it drops, and says it dropped", async () => {
     await scenario.exchange.admin.setFault(
       { side: "Online", tenantId: contoso.entraTenantId },
       { cmdlet: "*", kind: "drop-session", times: 1 },
     );
     const error = await refusal(invoke("Get-OrganizationConfig"));
-    expect(error.code).toBe("unavailable");
+    expect(error).toMatchObject({ code: "unavailable", details: { connectionDropped: true } });
     expect(error.message).toMatch(
-      `Could not reach Exchange Online at ${scenario.exchange.baseUrlFor("Worldwide")} to run Get-OrganizationConfig: `,
+      `The connection to Exchange Online at ${scenario.exchange.baseUrlFor("Worldwide")} was closed before it answered Get-OrganizationConfig: `,
     );
   });
 

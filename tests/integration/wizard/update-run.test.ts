@@ -197,9 +197,14 @@ describe("Contoso's update, from review to done", () => {
       )?.TlsDomainCapabilities,
     ).toEqual(["contoso-partner.example:AcceptOorgProtocol"]);
     expect(byCmdlet(first, "Set-ReceiveConnector", "EX2\\Default Frontend EX2").status).toBe("succeeded");
-    // Exchange Online's refusal: its words, the HCW code, the fix; what needs the connector waits.
+    // Exchange Online's refusal: its words, what it is and the fix (the HCW has no code for it);
+    // what needs the connector waits.
     const inbound = byCmdlet(first, "New-InboundConnector");
-    expect(inbound).toMatchObject({ status: "failed", error: { hcwCodes: ["5.7.64"] } });
+    expect(inbound).toMatchObject({
+      status: "failed",
+      error: { title: "The transport certificate is not usable for hybrid mail flow" },
+    });
+    expect(inbound.error?.hcwCodes).toBeUndefined();
     expect(inbound.error?.message).toContain("TLS_ATTR36");
     expect(inbound.error?.fix).toMatch(/Enable-ExchangeCertificate -Services SMTP/);
     expect(byCmdlet(first, "New-OnPremisesOrganization")).toMatchObject({
@@ -221,7 +226,9 @@ describe("Contoso's update, from review to done", () => {
       ).toHaveLength(1);
     }
     expect(text).toMatch(/PS> New-SendConnector .*-Name 'Outbound to Office 365 - .*-RequireTLS:\$true/);
-    expect(text).toMatch(/5\.7\.64: The transport certificate is not usable/);
+    // The readable log says what it is and the fix; 5.7.64 only as the SMTP status it is.
+    expect(text).toMatch(/\n {4}The transport certificate is not usable for hybrid mail flow\n/);
+    expect(text).toMatch(/\n {4}Fix: Choose a certificate .*SMTP status 5\.7\.64\.\)\n/);
 
     // The admin puts the connector back as it was reviewed; by Retry their sign-in has expired.
     await organization.invoke("Set-ReceiveConnector", {

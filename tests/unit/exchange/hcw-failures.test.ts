@@ -29,6 +29,19 @@ describe("diagnoseExchangeFailure", () => {
     expect(found?.retryable).toBe(true);
   });
 
+  it("names a dropped connection to Exchange Online HCW8100/8084 too, with a fix about the way out, not IIS", () => {
+    const found = diagnoseExchangeFailure({
+      side: "exchangeOnline",
+      cmdlet: "New-InboundConnector",
+      message: "The connection to Exchange Online was closed before it answered New-InboundConnector.",
+      transient: true,
+    });
+    expect(found?.codes).toEqual(["HCW8100", "HCW8084"]);
+    expect(found?.retryable).toBe(true);
+    expect(found?.fix).toMatch(/^Usually passing: retry\. .*proxy or firewall/);
+    expect(found?.fix).not.toContain("MSExchangePowerShellAppPool");
+  });
+
   it("maps each hybrid object's cmdlet failure to the HCW code admins search for", () => {
     const refused = (side: ExchangeFailure["side"], cmdlet: string) =>
       codesFor({ side, cmdlet, message: "refused" });
@@ -55,13 +68,20 @@ describe("diagnoseExchangeFailure", () => {
         message: "The clock skew is too great (1007).",
       }),
     ).toEqual(["1007"]);
-    expect(
-      codesFor({
-        side: "exchangeOnline",
-        cmdlet: "New-InboundConnector",
-        message: "The certificate with thumbprint AB12 does not have the SMTP service enabled.",
-      }),
-    ).toEqual(["5.7.64"]);
+  });
+
+  it("gives the unusable transport certificate its fix and no HCW code: 5.7.64 is an SMTP status, named as one", () => {
+    const found = diagnoseExchangeFailure({
+      side: "exchangeOnline",
+      cmdlet: "New-InboundConnector",
+      message: "The certificate with thumbprint AB12 does not have the SMTP service enabled.",
+    });
+    expect(found?.codes).toEqual([]);
+    expect(found?.title).toBe("The transport certificate is not usable for hybrid mail flow");
+    expect(found?.fix).toMatch(
+      /^Choose a certificate from a public CA .*Enable-ExchangeCertificate -Services SMTP/,
+    );
+    expect(found?.fix).toContain("SMTP status 5.7.64");
   });
 
   it("names refused consent for the dedicated hybrid application as HCW8126", () => {
