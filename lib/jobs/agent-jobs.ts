@@ -70,6 +70,8 @@ export function agentQueueName(tenantId: string, agentId?: string): string {
 }
 
 const createdQueues = new Set<string>();
+/** The code of pg-boss's error for a queue that was never made. */
+const PGBOSS_QUEUE_NOT_FOUND = "PGBOSS_QUEUE_NOT_FOUND";
 
 /** The acting tenant's queue, or with `agentId` the queue of that one agent of the tenant. */
 export async function queueFor(
@@ -136,11 +138,13 @@ function leaseExpiry(): string {
   return new Date(Date.now() + getQueueEnv().AGENT_LEASE_SECONDS * 1000).toISOString();
 }
 
-/** The queues an agent takes jobs from: its own first (work only it can do), then its tenant's. */
-async function queuesOf(boss: PgBoss, acting: AgentActingContext): Promise<string[]> {
-  const own = await queueFor(boss, acting, acting.actor.agentId);
-  const tenant = await queueFor(boss, acting);
-  return [own.name, tenant.name];
+/**
+ * The queues an agent takes jobs from: its own first (work only it can do), then its tenant's.
+ * Named, not made: a queue exists once a job is queued in it, and pg-boss's upkeep costs every
+ * queue, so ten thousand agents that never get a sealed job make no queue of their own.
+ */
+function queuesOf(acting: AgentActingContext): string[] {
+  return [agentQueueName(acting.tenant.id, acting.actor.agentId), agentQueueName(acting.tenant.id)];
 }
 
 /**
@@ -227,15 +231,16 @@ export async function leaseNextAgentJob(options: {
   signal?: AbortSignal;
 }): Promise<AgentJob | null> {
   const { signal, queue: boss } = options;
-  const names = await queuesOf(boss, options.acting);
+  const names = queuesOf(options.acting);
   const deadline = Date.now() + options.holdMs;
-  // Where to take from: the queues a wakeup announced, else those a look finds jobs in.
+  // Where to take from: the queues a wakeup announced (they exist: a job was queued), else those a
+  // look finds jobs in.
   let announced: readonly string[] | null = null;
   for (;;) {
     const wakeup = await armJobWakeup(names);
     let handedOut: Awaited<ReturnType<typeof takeNextJob>> = null;
     try {
-      const ready = announced ?? (await queuesWithJobs(names));
+      const ready = announced?.length ? announced : await queuesWithJobs(names);
       if (ready.length > 0) handedOut = await takeNextJob(boss, ready, options);
     } catch (error) {
       wakeup.cancel(); // refused (revoked) or the database failed: nobody waits on this subscription
@@ -286,8 +291,12 @@ function noSuchJob(): AppError {
  */
 async function refuseJobNotInQueues(boss: PgBoss, names: readonly string[], jobId: string): Promise<void> {
   for (const name of names) {
-    const [job] = await boss.findJobs(name, { id: jobId });
-    if (job) return;
+    // An agent's own queue exists only once a job was queued for it.
+    const jobs = await boss.findJobs(name, { id: jobId }).catch((error: { code?: string }) => {
+      if (error.code === PGBOSS_QUEUE_NOT_FOUND) return [];
+      throw error;
+    });
+    if (jobs.length > 0) return;
   }
   throw noSuchJob();
 }
@@ -297,7 +306,7 @@ async function refuseJobNotInQueues(boss: PgBoss, names: readonly string[], jobI
  * queues holds is a 404 first.
  */
 async function leaseOf(boss: PgBoss, acting: AgentActingContext, jobId: string, token: string) {
-  const names = await queuesOf(boss, acting);
+  const names = queuesOf(acting);
   let lease: Awaited<ReturnType<typeof redeemLeaseToken>>;
   try {
     lease = await redeemLeaseToken({ sql: getSql(), jobId, token });

@@ -6,8 +6,8 @@ const CHANNEL = "hw_agent_jobs";
 export interface JobWakeup {
   /**
    * Resolves at the first announcement since arming with the queues announced, in the order they
-   * were armed (all of them when the listener was lost: nobody knows what was missed), or with null
-   * after `timeoutMs` or when `signal` aborts.
+   * were armed — an empty list when the listener was lost: nobody knows what was missed, so look —
+   * or with null after `timeoutMs` or when `signal` aborts.
    */
   wait(timeoutMs: number, signal?: AbortSignal): Promise<readonly string[] | null>;
   cancel(): void;
@@ -19,11 +19,12 @@ export interface JobWakeup {
  */
 export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup> {
   const announced = new Set<string>();
+  let lost = false;
   let wake: () => void = () => {};
-  // Called for these queues' announcements only, and with "" when the listener was lost: either
-  // way, wake up and look in the queues.
+  // Called for these queues' announcements only, and with "" when the listener was lost.
   const onAnnounced = (payload: string) => {
-    for (const queue of payload === "" ? queues : [payload]) announced.add(queue);
+    if (payload === "") lost = true;
+    else announced.add(payload);
     wake();
   };
   const unsubscribers = await Promise.all(queues.map((queue) => subscribe(CHANNEL, onAnnounced, queue)));
@@ -32,7 +33,7 @@ export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup
   };
   return {
     async wait(timeoutMs, signal) {
-      if (announced.size === 0 && !signal?.aborted) {
+      if (announced.size === 0 && !lost && !signal?.aborted) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => wake(), timeoutMs);
           const onAbort = () => wake();
@@ -45,6 +46,7 @@ export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup
         });
       }
       unsubscribe();
+      if (lost) return [];
       return announced.size === 0 ? null : queues.filter((queue) => announced.has(queue));
     },
     cancel: unsubscribe,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { revokeAgent } from "@/lib/agents/revoke-agent";
-import { agentQueueName } from "@/lib/jobs/agent-jobs";
+import { agentQueueName, queueFor } from "@/lib/jobs/agent-jobs";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { runAgent, spawnAgent, waitFor } from "@/tests/helpers/agent-cli";
 import { type AgentTestBed, SHORT_LEASE, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
@@ -180,7 +180,8 @@ describe("the job channel", () => {
   it("refuses a revoked agent at its very next request on every instance, and hands a held poll no job", async () => {
     // Earlier tests' jobs (one whose short lease lapsed on a busy machine comes back) would be the
     // held poll's to take before the revocation: the tenant's queue starts empty here.
-    await (await getQueue()).deleteAllJobs(agentQueueName(bed.tenantId));
+    const tenantQueue = await queueFor(await getQueue(), bed.acting);
+    await tenantQueue.boss.deleteAllJobs(tenantQueue.name);
     const other = await startWebApp({ databaseUrl: inject("databaseUrl"), env: SHORT_LEASE });
     try {
       const config = await bed.pairAgent("EX-AGENT-REVOKED-EVERYWHERE");
@@ -199,12 +200,14 @@ describe("the job channel", () => {
       const agentRow = await bed.db.agent.findFirstOrThrow({
         where: { tenantId: bed.tenantId, name: "EX-AGENT-REVOKED-EVERYWHERE" },
       });
+      // Never seen: the poll's authentication records it seen, and from then on the poll is past
+      // its credential check, as one held since before a revocation is.
+      await bed.db.agent.update({ where: { id: agentRow.id }, data: { lastSeenAt: null } });
       const held = poll(other.url);
-      // A poll makes its agent's own queue once it is authenticated; from then on it is held.
-      const ownQueue = agentQueueName(bed.tenantId, agentRow.id);
       await waitFor(
-        async () => (await (await getQueue()).getQueue(ownQueue)) !== null,
-        "the poll to be held",
+        async () =>
+          (await bed.db.agent.findUniqueOrThrow({ where: { id: agentRow.id } })).lastSeenAt !== null,
+        "the poll to be authenticated",
       );
 
       await revokeAgent({ db: bed.db, acting: bed.acting, agentId: agentRow.id });
