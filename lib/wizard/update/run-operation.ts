@@ -227,11 +227,6 @@ export async function runOperationAttempt(context: AttemptContext): Promise<Atte
         output: summary(outcome.objects, outcome.warnings),
         ...(outcome.values ? { values: outcome.values } : {}),
       });
-    // Delivered more than once (an agent died after writing, before reporting): the later delivery's
-    // refusal ("already exists") may be the earlier one's success. The object says which.
-    if (outcome.deliveries > 1 && readable && judge(await readNow(), true).verdict === "applied") {
-      return await finish({ status: "succeeded", output: "written once by an earlier delivery of the job" });
-    }
     return await finish({ status: "failed", failure: outcome.failure });
   } catch (error) {
     return handleAttemptError(context, operation, error, finish);
