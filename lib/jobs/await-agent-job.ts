@@ -109,9 +109,9 @@ export async function awaitAgentJob(options: {
         });
       }
       if (!reported) {
-        // A lease that lapses sends no word (its agent is gone): a taken job is looked at again
-        // once a lease could have run out and been noticed.
-        const wait = job.state === "active" ? Math.min(remaining, leaseLookMs()) : remaining;
+        // A lease that lapses sends no word (its agent is gone), nor does an agent taking the job:
+        // the job is looked at again once a lease could have run out and been noticed.
+        const wait = Math.min(remaining, leaseLookMs());
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => wake(), wait);
           const onAbort = () => wake();

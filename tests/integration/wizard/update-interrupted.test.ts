@@ -58,7 +58,14 @@ describe("an update interrupted at the worst moments", () => {
     u.signInAgain();
     const resumed = await (await u.adele()).client.resumeUpdate(runId, { version: paused.version });
     expect(resumed.status).toBe("running");
-    const done = await u.settled(runId);
+    const done = await u.settled(runId).catch(async (error: Error) => {
+      const { text } = await u.logOf(runId);
+      const jobs = await u.scenario.db.$queryRawUnsafe(
+        `SELECT name, state, retry_count, retry_limit, output, singleton_key, heartbeat_on, started_on FROM pgboss.job WHERE data->>'cmdlet' = 'New-HybridConfiguration'`,
+      );
+      const agents = u.agents.map((agent) => agent.output().slice(-3000)).join("\n----\n");
+      throw new Error(`${error.message}\nlog:\n${text}\njobs: ${JSON.stringify(jobs)}\nagents:\n${agents}`);
+    });
     expect(done.status).toBe("succeeded");
 
     // Written once: one object, one New-HybridConfiguration in Exchange's cmdlet log; the next
@@ -76,5 +83,29 @@ describe("an update interrupted at the worst moments", () => {
     expect(json.lines.map((line) => line.message)).toContainEqual(
       expect.stringMatching(/^Paused: Sign in again to continue/),
     );
+
+    // Validate ran by itself once the update succeeded, on the server, as the admin the run acts
+    // as: nobody clicked anything. Its results are kept on the run for the Done page.
+    const validation = await waitFor(
+      async () => {
+        const stored = (await (await u.adele()).client.getRunValidation(runId)).validation;
+        return stored?.status === "done" || stored?.status === "failed" ? stored : null;
+      },
+      "the validation after the update",
+      180_000,
+    );
+    expect(validation).toMatchObject({ status: "done", as: expect.stringMatching(/^adele@/), error: null });
+    expect(validation.results.map((result) => [result.id, result.cmdlet, result.passed])).toEqual([
+      ["oauthToExchangeOnline", "Test-OAuthConnectivity", true],
+      ["oauthToOnPremises", "Test-OAuthConnectivity", true],
+      ["freeBusyFromExchangeOnline", "Test-OrganizationRelationship", true],
+      ["freeBusyFromOnPremises", "Test-OrganizationRelationship", true],
+    ]);
+    // Free/busy was looked up as the admin's own mailbox, which Exchange requires to be named.
+    expect(validation.results.find((result) => result.id === "freeBusyFromOnPremises")?.detail).toMatch(
+      /^Free\/busy information for adele@/,
+    );
+    const { text } = await u.logOf(runId);
+    expect(text).toMatch(/Validate: all 4 checks passed\./);
   }, 600_000);
 });
