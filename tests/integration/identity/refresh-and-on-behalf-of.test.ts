@@ -93,7 +93,13 @@ describe("refresh tokens refused on demand, as Entra refuses them when it wants 
       ["grant-expired", "AADSTS700082"],
       ["grant-revoked", "AADSTS50173"],
     ] as const) {
-      idp.refuseRefresh({ tenantId: contoso.tenantId, kind, times: 1 });
+      // The same facility over HTTP, as `npm start`'s simulators offer it.
+      const set = await fetch(`https://${idp.hostFor("Worldwide")}/admin/refresh-faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ tenantId: contoso.tenantId, kind, times: 1 }),
+      });
+      expect(set.status).toBe(200);
       const refused = await redeem().catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(ServerError);
       expect(refused).not.toBeInstanceOf(InteractionRequiredAuthError);
