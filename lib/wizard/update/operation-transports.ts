@@ -160,22 +160,23 @@ export function agentTransport(options: {
       if (outcome.outcome === "succeeded") {
         return { ok: true, objects: outcome.result.objects, warnings: outcome.result.warnings };
       }
+      const failure = describeFailure({
+        side: "onPremises",
+        cmdlet,
+        message: outcome.error.message,
+        transient: outcome.error.transient,
+        ...(outcome.error.category ? { category: outcome.error.category } : {}),
+        ...(outcome.error.errorId ? { exchangeCode: outcome.error.errorId } : {}),
+      });
       // The agent vanished mid-cmdlet or its session broke: Exchange may have written. This attempt
-      // gives up, and the next reads the object before it writes again (run-operation.ts).
+      // gives up, and the next reads the object before it writes again (run-operation.ts); the last
+      // one allowed fails with Exchange's words and the HCW's fix (a dropped session's HCW8083…).
       if (outcome.error.transient) {
-        throw new AppError("unavailable", `${cmdlet} did not finish on-premises: ${outcome.error.message}`);
+        throw new AppError("unavailable", `${cmdlet} did not finish on-premises: ${outcome.error.message}`, {
+          failure,
+        });
       }
-      return {
-        ok: false,
-        failure: describeFailure({
-          side: "onPremises",
-          cmdlet,
-          message: outcome.error.message,
-          transient: outcome.error.transient,
-          ...(outcome.error.category ? { category: outcome.error.category } : {}),
-          ...(outcome.error.errorId ? { exchangeCode: outcome.error.errorId } : {}),
-        }),
-      };
+      return { ok: false, failure };
     },
   };
 }
