@@ -7,6 +7,7 @@ import { appendSocketAddress } from "@/lib/http/forwarded-for";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { startHealthCheckWorkers } from "@/lib/partners/health/start-health-check-workers";
 import { startUpdateWorkers } from "@/lib/wizard/update/start-update-workers";
+import { startValidationWorker } from "@/lib/wizard/validate/validation-queue";
 
 // The production web server: Next's request handler behind a Node HTTP server whose timeouts we
 // set. `next start` offers only the keep-alive timeout; Node's defaults would let a client take
@@ -42,6 +43,7 @@ const server = createServer(
 // The wizard's updates run in every instance: pg-boss gives each operation to one of them, and an
 // operation whose instance stopped (a restart, a crash) to another once its heartbeats stop.
 await startUpdateWorkers({ db: getDb(), queue: await getQueue() });
+await startValidationWorker({ db: getDb(), queue: await getQueue() });
 // Partners' health checks and their schedules, the same way.
 await startHealthCheckWorkers({ db: getDb(), queue: await getQueue() });
 server.listen(port, hostname, () => console.log(`Web server listening on http://${hostname}:${port}`));

@@ -63,10 +63,12 @@ import {
 import {
   type CertificateChoicesResponse,
   type PlanResponse,
+  type RunValidationResponse,
   type UndoResponse,
   type ValidationResponse,
   ZCertificateChoicesResponseSchema,
   ZPlanResponseSchema,
+  ZRunValidationResponseSchema,
   ZUndoResponseSchema,
   ZValidationResponseSchema,
 } from "@/lib/contracts/wizard-done";
@@ -251,6 +253,9 @@ export function createApiClient(send: Send) {
         send(`/api/wizard/runs/${encodeURIComponent(runId)}/page`, json("PUT", request)),
         ZWizardRunSchema,
       ),
+    /** Done: the run's last validation (the one after the update, or the last one asked for). */
+    getRunValidation: (runId: string): Promise<RunValidationResponse> =>
+      read(send(`/api/wizard/runs/${encodeURIComponent(runId)}/validation`), ZRunValidationResponseSchema),
     /** Done: the HCW's ValidateConfiguration checks, run against both sides now. */
     validateWizardRun: (runId: string): Promise<ValidationResponse> =>
       read(

@@ -14,21 +14,38 @@ const ZFixSchema = z.object({
   retryable: z.boolean(),
 });
 
-/** POST …/validation: each check of the HCW's ValidateConfiguration, with its fix when it failed. */
-export const ZValidationResponseSchema = z.object({
-  results: z.array(
-    z.object({
-      id: z.enum(VALIDATION_CHECK_IDS),
-      title: z.string(),
-      side: ZExchangeSideSchema,
-      cmdlet: z.string(),
-      passed: z.boolean(),
-      detail: z.string(),
-      fix: ZFixSchema.nullable(),
-    }),
-  ),
+const ZValidationResultSchema = z.object({
+  id: z.enum(VALIDATION_CHECK_IDS),
+  title: z.string(),
+  side: ZExchangeSideSchema,
+  cmdlet: z.string(),
+  passed: z.boolean(),
+  detail: z.string(),
+  fix: ZFixSchema.nullable(),
 });
+
+/** POST …/validation: each check of the HCW's ValidateConfiguration, with its fix when it failed. */
+export const ZValidationResponseSchema = z.object({ results: z.array(ZValidationResultSchema) });
 export type ValidationResponse = z.infer<typeof ZValidationResponseSchema>;
+
+/**
+ * The last Validate of a run, as stored (WizardRun.validation): `running` with the results so far,
+ * `done` with all of them, or `failed` when the checks could not be asked (`error` says why).
+ */
+export const ZRunValidationSchema = z.object({
+  status: z.enum(["running", "done", "failed"]),
+  /** Who the checks ran as: the signed-in admin, or for the one after the update the admin who confirmed it. */
+  as: z.string(),
+  startedAt: z.iso.datetime({ offset: true }),
+  finishedAt: z.iso.datetime({ offset: true }).nullable(),
+  results: z.array(ZValidationResultSchema),
+  error: z.string().nullable(),
+});
+export type RunValidation = z.infer<typeof ZRunValidationSchema>;
+
+/** GET …/validation: the run's last Validate, null before the first. */
+export const ZRunValidationResponseSchema = z.object({ validation: ZRunValidationSchema.nullable() });
+export type RunValidationResponse = z.infer<typeof ZRunValidationResponseSchema>;
 
 /** GET …/certificates: the servers' certificates, each with why it cannot be chosen (none when it can). */
 export const ZCertificateChoicesResponseSchema = z.object({

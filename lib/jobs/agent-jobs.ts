@@ -120,6 +120,12 @@ export async function enqueueAgentJob(options: {
   data: AgentJobData;
   /** The one agent that may take the job (the one its secrets are sealed for); any of the tenant's when absent. */
   agentId?: string;
+  /**
+   * Handed to an agent at most once: a lapsed lease or a transient failure settles it instead of
+   * putting it back. For a write whose caller reads the object before trying again (the update's):
+   * a second delivery would write without that read.
+   */
+  deliverOnce?: boolean;
 }): Promise<string> {
   const { data } = options;
   if (!isAllowedCmdlet(data.cmdlet)) {
@@ -127,7 +133,10 @@ export async function enqueueAgentJob(options: {
   }
   assertTargetedWhenSealed(data, options.agentId);
   const { boss, name } = await queueFor(options.queue, options.acting, options.agentId);
-  const id = await boss.send(name, ZCmdletJobDataSchema.parse(data), { singletonKey: data.idempotencyKey });
+  const id = await boss.send(name, ZCmdletJobDataSchema.parse(data), {
+    singletonKey: data.idempotencyKey,
+    ...(options.deliverOnce ? { retryLimit: 0 } : {}),
+  });
   if (!id)
     throw new AppError("conflict", `A job with idempotency key ${data.idempotencyKey} is already queued.`);
   await announceJob(name);

@@ -1,6 +1,7 @@
 import type { PgBoss } from "pg-boss";
 import { isAgentOnline } from "@/lib/agents/agent-presence";
 import type { Db } from "@/lib/db";
+import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { type AgentJobOutcome, queueFor } from "@/lib/jobs/agent-jobs";
 import { subscribeJobSettled } from "@/lib/jobs/job-settlements";
@@ -16,11 +17,48 @@ export interface SettledAgentJob {
 
 const SETTLED_STATES = new Set(["completed", "failed"]);
 
+const leaseLookMs = () => {
+  const env = getQueueEnv();
+  return (env.AGENT_LEASE_SECONDS + env.QUEUE_MONITOR_INTERVAL_SECONDS) * 1000;
+};
+
+/** What a job says when its agent vanished mid-job: its lease lapsed and pg-boss settled it unreported. */
+const LEASE_LAPSED = {
+  message:
+    "The agent stopped answering while it ran the job (its lease ran out, nothing was reported): whether the cmdlet took effect is not known.",
+  category: "OperationStopped",
+  errorId: "LeaseLapsed",
+  transient: true,
+};
+
+/** The agent's report, or for a job settled by its lapsed lease (pg-boss's own note) that lapse as a failure. */
+function outcomeOf(job: {
+  output: unknown;
+  startedOn?: Date | null;
+  completedOn?: Date | null;
+}): AgentJobOutcome {
+  const output = job.output as AgentJobOutcome | { value?: unknown };
+  if ("outcome" in output) return output;
+  const finishedAt = job.completedOn ?? new Date();
+  const startedAt = job.startedOn ?? finishedAt;
+  return {
+    outcome: "failed",
+    error: LEASE_LAPSED,
+    warnings: [],
+    timings: {
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+    },
+  };
+}
+
 /**
  * Waits for an agent job's settled outcome: a success, an Exchange refusal, or a failure whose
  * retries ran out. Woken by the NOTIFY the complete and fail routes send (in whichever instance
- * the agent reached), never by polling the queue; a transient failure that will be retried is
- * not settled, so the wait goes on until the retry reports or `timeoutMs` runs out.
+ * the agent reached), not by polling the queue; a transient failure that will be retried is
+ * not settled, so the wait goes on until the retry reports or `timeoutMs` runs out. A job handed out
+ * once only (`deliverOnce`) whose agent vanished settles unreported: a failure, transient.
  */
 export async function awaitAgentJob(options: {
   db: Db;
@@ -57,7 +95,7 @@ export async function awaitAgentJob(options: {
       }
       if (SETTLED_STATES.has(job.state) && job.output) {
         return {
-          outcome: job.output as AgentJobOutcome,
+          outcome: outcomeOf(job),
           attempts: job.retryCount + 1,
           settledAt: job.completedOn ?? new Date(),
         };
@@ -71,8 +109,11 @@ export async function awaitAgentJob(options: {
         });
       }
       if (!reported) {
+        // A lease that lapses sends no word (its agent is gone), nor does an agent taking the job:
+        // the job is looked at again once a lease could have run out and been noticed.
+        const wait = Math.min(remaining, leaseLookMs());
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => wake(), remaining);
+          const timer = setTimeout(() => wake(), wait);
           const onAbort = () => wake();
           options.signal?.addEventListener("abort", onAbort, { once: true });
           wake = () => {

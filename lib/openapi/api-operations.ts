@@ -43,6 +43,7 @@ import {
   ZCertificateChoicesResponseSchema,
   ZCertificatePlanRequestSchema,
   ZPlanResponseSchema,
+  ZRunValidationResponseSchema,
   ZUndoResponseSchema,
   ZValidationResponseSchema,
 } from "@/lib/contracts/wizard-done";
@@ -270,6 +271,15 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     response: { status: 200, schema: ZRunLogDocumentSchema },
   },
   // Done
+  {
+    method: "GET",
+    path: `${RUN}/validation`,
+    summary: "The run's last validation: the one after its update, or the last one asked for",
+    tag: "Done",
+    auth: "user",
+    params: ZWizardRunParamsSchema,
+    response: { status: 200, schema: ZRunValidationResponseSchema },
+  },
   {
     method: "POST",
     path: `${RUN}/validation`,

@@ -7,6 +7,7 @@ import { entraErrorBody } from "./oidc/entra-errors";
 import { translateEntraLogout } from "./oidc/entra-logout";
 import { translateEntraPrompt } from "./oidc/entra-prompt";
 import { TokenRequestTooLarge, translateEntraTokenRequest } from "./oidc/entra-token-request";
+import { type RefreshFaults, ZRefreshFaultInputSchema } from "./oidc/refresh-faults";
 import { handleInteraction, type SignInState } from "./sign-in/handle-interaction";
 import { renderErrorPage } from "./sign-in/pages";
 
@@ -18,6 +19,7 @@ export interface Routes {
   providerFor(tenant: Tenant): { provider: Provider; handle: ReturnType<Provider["callback"]> };
   publicJwks(): unknown;
   rotateSigningKey(): Promise<{ kid: string }>;
+  refreshFaults: RefreshFaults;
   signIn: SignInState;
   onError(error: unknown): void;
 }
@@ -39,6 +41,12 @@ async function routeRequest(req: IncomingMessage, res: ServerResponse, routes: R
 
   if (req.method === "POST" && url.pathname === "/admin/rotate-signing-key") {
     return sendJson(res, 200, await routes.rotateSigningKey());
+  }
+  if (req.method === "POST" && url.pathname === "/admin/refresh-faults") {
+    const parsed = ZRefreshFaultInputSchema.safeParse(await readJson(req));
+    if (!parsed.success) return sendJson(res, 400, { error: "invalid_request", issues: parsed.error.issues });
+    routes.refreshFaults.set(parsed.data);
+    return sendJson(res, 200, { refusing: parsed.data });
   }
 
   const tenant = routes.directory.findTenant(tenantSegment);
@@ -76,7 +84,8 @@ async function routeRequest(req: IncomingMessage, res: ServerResponse, routes: R
         ? translateEntraLogout(url.searchParams, routes.directory, tenant.cloud)
         : url.searchParams;
   const search = query.size ? `?${query}` : "";
-  const request = req.method === "POST" && innerPath === "/token" ? await tokenRequest(req, res) : req;
+  const request =
+    req.method === "POST" && innerPath === "/token" ? await tokenRequest(req, res, tenant, routes) : req;
   if (!request) return;
   Object.assign(request, { originalUrl: `${mountPath}${innerPath}${search}` });
   request.url = `${innerPath}${search}`;
@@ -84,9 +93,18 @@ async function routeRequest(req: IncomingMessage, res: ServerResponse, routes: R
 }
 
 /** The token request in oidc-provider's dialect, or undefined when it was refused here. */
-async function tokenRequest(req: IncomingMessage, res: ServerResponse): Promise<IncomingMessage | undefined> {
+async function tokenRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  tenant: Tenant,
+  routes: Routes,
+): Promise<IncomingMessage | undefined> {
   try {
-    return await translateEntraTokenRequest(req);
+    const { request, grantType } = await translateEntraTokenRequest(req);
+    const refused = grantType === "refresh_token" ? routes.refreshFaults.take(tenant.tenantId) : undefined;
+    if (!refused) return request;
+    sendJson(res, 400, entraErrorBody(refused));
+    return undefined;
   } catch (error) {
     if (!(error instanceof TokenRequestTooLarge)) throw error;
     sendJson(
@@ -116,4 +134,14 @@ function sendTenantNotFound(req: IncomingMessage, res: ServerResponse, tenantSeg
     400,
     renderErrorPage({ organization: "Unknown tenant", title: "We couldn't sign you in", message }),
   );
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8") || "null");
+  } catch {
+    return null;
+  }
 }

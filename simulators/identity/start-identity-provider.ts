@@ -9,6 +9,7 @@ import { authorityHost, type CloudName, listeningAddresses } from "./clouds";
 import { type Directory, loadDirectory, type Tenant } from "./directory/load-directory";
 import { createTenantProvider } from "./oidc/create-tenant-provider";
 import { MemoryStorage } from "./oidc/memory-storage";
+import { type RefreshFaultInput, RefreshFaults } from "./oidc/refresh-faults";
 import { createRequestRouter } from "./route-request";
 import { AccountLockout } from "./sign-in/account-lockout";
 import type { SignInState } from "./sign-in/handle-interaction";
@@ -39,6 +40,8 @@ export interface RunningIdentityProvider {
   /** host:port of the cloud's authority: what MSAL's `knownAuthorities` must list. */
   hostFor(cloud: CloudName): string;
   rotateSigningKey(): Promise<{ kid: string }>;
+  /** Entra refusing the tenant's next refresh-token redemptions as it does when it wants the user back. */
+  refuseRefresh(fault: RefreshFaultInput): void;
   close(): Promise<void>;
   directory: Directory;
   caCertPath: string;
@@ -111,11 +114,13 @@ export async function startIdentityProvider(
     return rotated;
   };
 
+  const refreshFaults = new RefreshFaults();
   const router = createRequestRouter({
     directory,
     providerFor,
     publicJwks: () => signingKeys.publicJwks(),
     rotateSigningKey,
+    refreshFaults,
     signIn,
     onError,
   });
@@ -129,6 +134,7 @@ export async function startIdentityProvider(
     authorityFor: (cloud, tenantId) => `https://${authorityHost(cloud, port)}/${tenantId}`,
     hostFor: (cloud) => authorityHost(cloud, port),
     rotateSigningKey,
+    refuseRefresh: (fault) => refreshFaults.set(fault),
     close: async () => {
       await Promise.all(
         servers.map((server) => {

@@ -189,7 +189,33 @@ test("Contoso's admin reviews, confirms and watches the update to Done; a second
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Next: Done" }).click();
   await expect(page).toHaveURL(/\/done$/);
-  await expect(page.getByRole("heading", { name: "Validate the configuration" })).toBeVisible();
+  // Validate ran by itself on the server once the update succeeded: nobody clicked. Each check
+  // appears by name and cmdlet with its outcome.
+  const validation = page.getByRole("region", { name: "Validate the configuration" });
+  const checks = [
+    [
+      "oauthToExchangeOnline",
+      "OAuth from on-premises to Exchange Online (Test-OAuthConnectivity, on-premises)",
+    ],
+    [
+      "oauthToOnPremises",
+      "OAuth from Exchange Online to on-premises (Test-OAuthConnectivity, Exchange Online)",
+    ],
+    [
+      "freeBusyFromExchangeOnline",
+      "Free/busy of on-premises mailboxes, looked up from Exchange Online (Test-OrganizationRelationship, Exchange Online)",
+    ],
+    [
+      "freeBusyFromOnPremises",
+      "Free/busy of Exchange Online mailboxes, looked up from on-premises (Test-OrganizationRelationship, on-premises)",
+    ],
+  ] as const;
+  for (const [id, shown] of checks) {
+    await expect(validation.getByTestId(`check-${id}`)).toHaveText(`Passed: ${shown}`, { timeout: 120_000 });
+  }
+  await expect(validation.getByRole("listitem")).toHaveCount(checks.length);
+  await expect(validation).toContainText(/Checked .* as adele@/);
+  await expect(validation.getByRole("button", { name: "Validate again" })).toBeEnabled();
   // Done names the application Entra ID now holds, by the id it was given.
   const [app] = (await graph.read(tenantId)).applications;
   expect(app).toBeDefined();

@@ -35,7 +35,10 @@ export function DonePage({ runId }: { runId: string }) {
   return (
     <div className="space-y-6">
       <HybridApplicationResult runId={runId} />
-      <ValidationResults runId={runId} />
+      <ValidationResults
+        runId={runId}
+        validatesByItself={run.kind === "wizard" && run.status === "succeeded"}
+      />
       <UndoRun runId={runId} kind={run.kind} />
       <ReplaceCertificate runId={runId} />
     </div>

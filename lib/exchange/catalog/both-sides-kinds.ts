@@ -73,7 +73,7 @@ export const BOTH_SIDES_KINDS: readonly ObjectKind[] = [
       },
       { verb: "remove", name: "Remove-OrganizationRelationship", parameters: ["Identity"] },
       // A free/busy lookup across the relationship (the Done page's validation).
-      { verb: "read", name: "Test-OrganizationRelationship", parameters: ["Identity"] },
+      { verb: "read", name: "Test-OrganizationRelationship", parameters: ["Identity", "UserIdentity"] },
     ],
   },
   {

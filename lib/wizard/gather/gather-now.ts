@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import type { ExchangeOnlineCaller } from "@/lib/exchange/exchange-online-client";
 import { acquireExchangeOnlineToken } from "@/lib/exchange/exchange-online-token";
 import { getQueue } from "@/lib/jobs/get-queue";
-import type { UserActingContext } from "@/lib/tenants/acting-context";
+import type { ActingContext, UserActingContext } from "@/lib/tenants/acting-context";
 import { onPremisesForRun, type RunOnPremises } from "@/lib/wizard/credentials/on-premises-for-run";
 import { exchangeOnlineGatherTransport } from "./exchange-online-gather-transport";
 import { type GatherResult, gatherOrganization } from "./gather-organization";
@@ -19,9 +19,19 @@ export async function gatherNow(options: {
   runId: string;
   logger?: Logger;
 }): Promise<GatherResult & { online: ExchangeOnlineCaller; onPremises: RunOnPremises }> {
-  const { db, acting, runId } = options;
-  const onPremises = await onPremisesForRun({ db, queue: await getQueue(), acting, runId });
   const { accessToken } = await acquireExchangeOnlineToken(options);
+  return gatherRunWithToken({ ...options, accessToken });
+}
+
+/** The same, with an Exchange Online token already in hand (an absent admin's, in a worker). */
+export async function gatherRunWithToken(options: {
+  db: Db;
+  acting: ActingContext;
+  runId: string;
+  accessToken: string;
+}): Promise<GatherResult & { online: ExchangeOnlineCaller; onPremises: RunOnPremises }> {
+  const { db, acting, runId, accessToken } = options;
+  const onPremises = await onPremisesForRun({ db, queue: await getQueue(), acting, runId });
   const online = { tenant: acting.tenant, accessToken };
   const result = await gatherOrganization({
     acting,

@@ -155,10 +155,10 @@ export function graphTransport(options: {
     async write(cmdlet, parameters): Promise<WriteOutcome> {
       try {
         const { objects, values } = await send(graph, onPremises, cmdlet, parameters);
-        return { ok: true, objects, warnings: [], deliveries: 1, values };
+        return { ok: true, objects, warnings: [], values };
       } catch (error) {
         if (!isAppError(error, "graph_error", "forbidden", "not_found", "conflict")) throw error;
-        return { ok: false, failure: describeGraphFailure(error, cmdlet), deliveries: 1 };
+        return { ok: false, failure: describeGraphFailure(error, cmdlet) };
       }
     },
   };

@@ -19,14 +19,34 @@ import type { OutputValues } from "./operation-output";
 
 /** What a write came to: its output, or Exchange's refusal (final: retrying says the same). */
 export type WriteOutcome =
-  | { ok: true; objects: unknown[]; warnings: string[]; deliveries: number; values?: OutputValues }
-  | { ok: false; failure: OperationFailure; deliveries: number };
+  | { ok: true; objects: unknown[]; warnings: string[]; values?: OutputValues }
+  | { ok: false; failure: OperationFailure };
 
 export interface OperationTransport {
   read(cmdlet: string, parameters: Record<string, unknown>, server?: string): Promise<unknown[]>;
   write(cmdlet: string, parameters: Record<string, unknown>, key: string): Promise<WriteOutcome>;
   /** Microsoft Graph's: the operation's object as the plan spells it, read by the transport itself. */
   current?(operation: { kind: string; identity: string }): Promise<Record<string, unknown> | null>;
+}
+
+/**
+ * The agent job of one delivery of a write. The same key is the same job: an attempt after a
+ * restart awaits what the last one queued. A write is handed to an agent once; one that settled
+ * unreported (its agent vanished) or broken off is done with, and the attempt after it, having read
+ * the object, writes under the next key (`<key>/2`, …), so each delivery is found again the same way.
+ */
+async function writeJob(options: {
+  boss: PgBoss;
+  name: string;
+  key: string;
+  enqueue: (key: string) => Promise<string>;
+}): Promise<string> {
+  for (let delivery = 1; ; delivery++) {
+    const key = delivery === 1 ? options.key : `${options.key}/${delivery}`;
+    const [existing] = await options.boss.findJobs(options.name, { key });
+    if (!existing) return options.enqueue(key);
+    if (existing.state !== "failed") return existing.id;
+  }
 }
 
 /** How long one attempt waits for the agent before pg-boss tries the operation again later. */
@@ -58,14 +78,14 @@ export function onlineTransport(options: {
     async write(cmdlet, parameters) {
       try {
         const result = await invoke(cmdlet, parameters);
-        return { ok: true, objects: result.value, warnings: result.warnings, deliveries: 1 };
+        return { ok: true, objects: result.value, warnings: result.warnings };
       } catch (error) {
         // A dropped connection ends the write as the agent's dropped session does on-premises
         // (HCW8100/8084, Retry): the write may or may not have landed, and Retry reads first.
         if (!isAppError(error)) throw error;
         const dropped = error.code === "unavailable" && error.details?.connectionDropped === true;
         if (!dropped && !isAppError(error, "exchange_error", "forbidden", "not_found")) throw error;
-        return { ok: false, failure: describeOnlineFailure(error, cmdlet), deliveries: 1 };
+        return { ok: false, failure: describeOnlineFailure(error, cmdlet) };
       }
     },
   };
@@ -121,44 +141,46 @@ export function agentTransport(options: {
 
     async write(cmdlet, parameters, key) {
       const { boss, name } = await queueFor(queue, acting, agentId);
-      // The same key is the same job: an attempt after a restart awaits what the last one queued.
-      const [existing] = await boss.findJobs(name, { key });
-      const jobId =
-        existing?.id ??
-        (await enqueueAgentJob({
-          queue,
-          acting,
-          ...forAgent,
-          data: {
-            cmdlet,
-            parameters,
-            idempotencyKey: key,
-            ...(options.sealedParameters ? { sealedParameters: options.sealedParameters } : {}),
-            ...(session ? { sessionCredential: session.sessionCredential } : {}),
-          },
-        }));
-      const settled = await settle(jobId, cmdlet);
-      const { outcome } = settled;
-      if (outcome.outcome === "succeeded") {
-        return {
-          ok: true,
-          objects: outcome.result.objects,
-          warnings: outcome.result.warnings,
-          deliveries: settled.attempts,
-        };
-      }
-      return {
-        ok: false,
-        deliveries: settled.attempts,
-        failure: describeFailure({
-          side: "onPremises",
-          cmdlet,
-          message: outcome.error.message,
-          transient: outcome.error.transient,
-          ...(outcome.error.category ? { category: outcome.error.category } : {}),
-          ...(outcome.error.errorId ? { exchangeCode: outcome.error.errorId } : {}),
-        }),
+      const data = {
+        cmdlet,
+        parameters,
+        ...(options.sealedParameters ? { sealedParameters: options.sealedParameters } : {}),
+        ...(session ? { sessionCredential: session.sessionCredential } : {}),
       };
+      const jobId = await writeJob({
+        boss,
+        name,
+        key,
+        enqueue: (idempotencyKey) =>
+          enqueueAgentJob({
+            queue,
+            acting,
+            ...forAgent,
+            deliverOnce: true,
+            data: { ...data, idempotencyKey },
+          }),
+      });
+      const { outcome } = await settle(jobId, cmdlet);
+      if (outcome.outcome === "succeeded") {
+        return { ok: true, objects: outcome.result.objects, warnings: outcome.result.warnings };
+      }
+      const failure = describeFailure({
+        side: "onPremises",
+        cmdlet,
+        message: outcome.error.message,
+        transient: outcome.error.transient,
+        ...(outcome.error.category ? { category: outcome.error.category } : {}),
+        ...(outcome.error.errorId ? { exchangeCode: outcome.error.errorId } : {}),
+      });
+      // The agent vanished mid-cmdlet or its session broke: Exchange may have written. This attempt
+      // gives up, and the next reads the object before it writes again (run-operation.ts); the last
+      // one allowed fails with Exchange's words and the HCW's fix (a dropped session's HCW8083…).
+      if (outcome.error.transient) {
+        throw new AppError("unavailable", `${cmdlet} did not finish on-premises: ${outcome.error.message}`, {
+          failure,
+        });
+      }
+      return { ok: false, failure };
     },
   };
 }

@@ -1,5 +1,6 @@
-import type { OperationFailure } from "@/lib/contracts/wizard-update";
+import { type OperationFailure, ZOperationFailureSchema } from "@/lib/contracts/wizard-update";
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
@@ -227,11 +228,6 @@ export async function runOperationAttempt(context: AttemptContext): Promise<Atte
         output: summary(outcome.objects, outcome.warnings),
         ...(outcome.values ? { values: outcome.values } : {}),
       });
-    // Delivered more than once (an agent died after writing, before reporting): the later delivery's
-    // refusal ("already exists") may be the earlier one's success. The object says which.
-    if (outcome.deliveries > 1 && readable && judge(await readNow(), true).verdict === "applied") {
-      return await finish({ status: "succeeded", output: "written once by an earlier delivery of the job" });
-    }
     return await finish({ status: "failed", failure: outcome.failure });
   } catch (error) {
     return handleAttemptError(context, operation, error, finish);
@@ -252,9 +248,13 @@ async function handleAttemptError(
   }
   if (isRefusal(error)) return finish({ status: "failed", failure: { message } });
   if (context.retryCount >= context.retryLimit) {
+    // A transport's failure in Exchange's words keeps its HCW code and fix (operation-transports.ts).
+    const described = ZOperationFailureSchema.safeParse(
+      error instanceof AppError ? error.details?.failure : undefined,
+    ).data;
     return finish({
       status: "failed",
-      failure: { message: `${message} (tried ${context.retryCount + 1} times)` },
+      failure: { ...described, message: `${message} (tried ${context.retryCount + 1} times)` },
     });
   }
   await db.operation.updateMany({

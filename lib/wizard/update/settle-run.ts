@@ -1,7 +1,9 @@
 import { ZOperationFailureSchema } from "@/lib/contracts/wizard-update";
 import type { Db } from "@/lib/db";
+import { getQueue } from "@/lib/jobs/get-queue";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
+import { enqueueRunValidation } from "@/lib/wizard/validate/validation-queue";
 import { appendRunLog } from "./append-run-log";
 import { blockedOperations } from "./blocked-operations";
 
@@ -40,6 +42,15 @@ export async function settleRun(options: {
     data: { status: failed > 0 ? "failed" : "succeeded", finishedAt: new Date() },
   });
   if (ended.count === 0) return;
+  // A wizard run that made the hybrid is checked as the HCW's ValidateConfiguration does; an undo
+  // left nothing to check, and a certificate change is validated by the admin when they choose to.
+  if (failed === 0) {
+    const run = await db.wizardRun.findFirst({
+      where: { id: runId, ...tenantScope(acting) },
+      select: { kind: true },
+    });
+    if (run?.kind === "wizard") await enqueueRunValidation({ queue: await getQueue(), acting, runId });
+  }
   await appendRunLog({
     db,
     acting,

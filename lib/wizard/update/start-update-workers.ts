@@ -1,14 +1,13 @@
 import type { JobResult, JobWithMetadata, PgBoss } from "pg-boss";
-import { acquireTokenForAbsentAdmin } from "@/lib/auth/absent-admin-token";
 import type { DownstreamApi } from "@/lib/auth/on-behalf-of-token";
 import type { Db } from "@/lib/db";
 import { EXCHANGE_ONLINE_API } from "@/lib/exchange/exchange-online-token";
 import { MICROSOFT_GRAPH_API } from "@/lib/graph/graph-token";
 import { getLogger } from "@/lib/logger";
 import { type ActingContext, actingAsService } from "@/lib/tenants/acting-context";
-import { tenantScope } from "@/lib/tenants/tenant-scope";
 import { onPremisesForRun } from "@/lib/wizard/credentials/on-premises-for-run";
 import type { PlanSide } from "@/lib/wizard/plan/plan-types";
+import { absentAdminOfRun } from "./absent-admin-of-run";
 import { graphTransport } from "./graph-transport";
 import { type OperationTransport, onlineTransport } from "./operation-transports";
 import { runOperationAttempt } from "./run-operation";
@@ -45,37 +44,14 @@ async function actingFor(db: Db, tenantId: string): Promise<ActingContext | null
   return tenant ? actingAsService(tenant, "wizard update") : null;
 }
 
-/** The admin the run acts as: the one who confirmed it (or resumed it last), in Exchange Online or Graph. */
+/** The admin the run acts as, in Exchange Online or Graph. */
 async function absentAdminToken(
   db: Db,
   acting: ActingContext,
   runId: string,
   api: DownstreamApi = EXCHANGE_ONLINE_API,
 ): Promise<string> {
-  const run = await db.wizardRun.findFirstOrThrow({
-    where: { id: runId, ...tenantScope(acting) },
-    select: {
-      confirmedBy: {
-        select: { id: true, objectId: true, upn: true, homeTenant: { select: { entraTenantId: true } } },
-      },
-    },
-  });
-  const admin = run.confirmedBy;
-  if (!admin) throw new Error(`run ${runId} has no admin to act as`);
-  const token = await acquireTokenForAbsentAdmin({
-    api,
-    db,
-    acting: {
-      tenant: acting.tenant,
-      actor: {
-        userId: admin.id,
-        objectId: admin.objectId,
-        upn: admin.upn,
-        homeEntraTenantId: admin.homeTenant.entraTenantId,
-      },
-    },
-  });
-  return token.accessToken;
+  return (await absentAdminOfRun({ db, acting, runId })).token(api);
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {

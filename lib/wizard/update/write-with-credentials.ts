@@ -52,7 +52,7 @@ export async function writeOperation(options: {
     const refused = isAppError(error, "exchange_error")
       ? ZOperationFailureSchema.safeParse(error.details?.[REFUSED])
       : undefined;
-    if (refused?.success) return { ok: false, failure: refused.data, deliveries: 1 };
+    if (refused?.success) return { ok: false, failure: refused.data };
     // No credential to use (never entered, used already, a key gone): the admin must enter it again.
     if (isAppError(error, "conflict")) return refusal(error.message);
     throw error;
@@ -60,5 +60,5 @@ export async function writeOperation(options: {
 }
 
 function refusal(message: string): WriteOutcome {
-  return { ok: false, failure: { message }, deliveries: 1 };
+  return { ok: false, failure: { message } };
 }

@@ -6,7 +6,12 @@ import { planContext } from "@/lib/wizard/plan/plan-context";
 import type { TenantFacts } from "@/lib/wizard/plan/plan-types";
 import { probeOutcome } from "./probe-outcome";
 import type { ValidationCheckId } from "./validation-check-ids";
-import { isProbe, type ValidationProbe, validationProbes } from "./validation-probes";
+import {
+  isProbe,
+  type MissingPrerequisite,
+  type ValidationProbe,
+  validationProbes,
+} from "./validation-probes";
 
 // Validate, after the update: every probe that applies, both sides at once, each result with its
 // fix in plain words (lib/exchange's HCW failure table) when it failed.
@@ -60,23 +65,33 @@ export async function validateConfiguration(options: {
   answers: Answers;
   tenant: TenantFacts;
   runProbe: RunProbe;
+  /** The mailbox free/busy is looked up as: the admin the checks run as. */
+  userIdentity: string;
+  /** Each result as it comes, while the others are still being asked. */
+  onResult?: (result: ValidationResult) => Promise<void>;
 }): Promise<ValidationResult[]> {
   const context = planContext(options.gathered, options.answers, options.tenant);
   return Promise.all(
-    validationProbes(context).map(async (entry): Promise<ValidationResult> => {
-      const base = { id: entry.id, title: entry.title, side: entry.side, cmdlet: entry.cmdlet };
-      if (!isProbe(entry)) return { ...base, passed: false, detail: entry.detail, fix: RUN_AGAIN };
-      const answer = await options.runProbe(entry);
-      if (!answer.ok) {
-        return {
-          ...base,
-          passed: false,
-          detail: answer.message,
-          fix: fixFor(entry.side, entry.cmdlet, answer.message, answer.transient),
-        };
-      }
-      const { passed, detail } = probeOutcome(entry.cmdlet, answer.objects);
-      return { ...base, passed, detail, fix: passed ? null : fixFor(entry.side, entry.cmdlet, detail) };
+    validationProbes(context, options.userIdentity).map(async (entry) => {
+      const result = await check(entry);
+      await options.onResult?.(result);
+      return result;
     }),
   );
+
+  async function check(entry: ValidationProbe | MissingPrerequisite): Promise<ValidationResult> {
+    const base = { id: entry.id, title: entry.title, side: entry.side, cmdlet: entry.cmdlet };
+    if (!isProbe(entry)) return { ...base, passed: false, detail: entry.detail, fix: RUN_AGAIN };
+    const answer = await options.runProbe(entry);
+    if (!answer.ok) {
+      return {
+        ...base,
+        passed: false,
+        detail: answer.message,
+        fix: fixFor(entry.side, entry.cmdlet, answer.message, answer.transient),
+      };
+    }
+    const { passed, detail } = probeOutcome(entry.cmdlet, answer.objects);
+    return { ...base, passed, detail, fix: passed ? null : fixFor(entry.side, entry.cmdlet, detail) };
+  }
 }

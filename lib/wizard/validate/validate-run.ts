@@ -1,24 +1,33 @@
-import type { Logger } from "pino";
 import type { Db } from "@/lib/db";
-import type { UserActingContext } from "@/lib/tenants/acting-context";
-import { gatherNow } from "@/lib/wizard/gather/gather-now";
+import type { ActingContext } from "@/lib/tenants/acting-context";
+import { gatherRunWithToken } from "@/lib/wizard/gather/gather-now";
 import { runAnswers, tenantFactsOf } from "@/lib/wizard/runs/run-answers";
 import { serviceProbes } from "./service-probes";
 import { type ValidationResult, validateConfiguration } from "./validate-configuration";
 
-/** The Done page's Validate: both sides gathered now, then every check that applies to the run's answers. */
+/** Validate: both sides gathered now, then every check that applies to the run's answers, as `admin`. */
 export async function validateRun(options: {
   db: Db;
-  acting: UserActingContext;
+  acting: ActingContext;
   runId: string;
-  logger?: Logger;
+  /** The admin's Exchange Online token, and their user principal name: the mailbox free/busy is looked up as. */
+  admin: { accessToken: string; upn: string };
+  onResult?: (result: ValidationResult) => Promise<void>;
 }): Promise<ValidationResult[]> {
+  const { db, acting, runId, admin } = options;
   const answers = await runAnswers(options);
-  const { state, online, onPremises } = await gatherNow(options);
+  const { state, online, onPremises } = await gatherRunWithToken({
+    db,
+    acting,
+    runId,
+    accessToken: admin.accessToken,
+  });
   return validateConfiguration({
     gathered: state,
     answers,
-    tenant: tenantFactsOf(options.acting),
+    tenant: tenantFactsOf(acting),
     runProbe: serviceProbes({ onPremises, online }),
+    userIdentity: admin.upn,
+    ...(options.onResult ? { onResult: options.onResult } : {}),
   });
 }

@@ -6,7 +6,9 @@ import type { ValidationCheckId } from "./validation-check-ids";
 // The HCW's ValidateConfiguration phase, as probes: OAuth both ways (where the hybrid uses OAuth),
 // the federation trust (where it uses one), the migration endpoint's reach to on-premises (where it
 // was made), and a free/busy lookup across each side's organization relationship. Each probe is a
-// read-only Test- cmdlet; the planner's context says which apply and what they target.
+// read-only Test- cmdlet; the planner's context says which apply and what they target. Exchange
+// makes Test-OrganizationRelationship name a mailbox to look free/busy up as (-UserIdentity is
+// mandatory): the admin the checks run as, who signs in with their own mailbox's account.
 
 export interface ValidationProbe {
   id: ValidationCheckId;
@@ -27,7 +29,11 @@ export interface MissingPrerequisite {
 
 const ENDPOINT_NAME = "Hybrid Migration Endpoint - EWS (Default Web Site)";
 
-function freeBusy(context: PlanContext, side: ExchangeSide): ValidationProbe | MissingPrerequisite {
+function freeBusy(
+  context: PlanContext,
+  side: ExchangeSide,
+  userIdentity: string,
+): ValidationProbe | MissingPrerequisite {
   const id = side === "Online" ? "freeBusyFromExchangeOnline" : "freeBusyFromOnPremises";
   const title =
     side === "Online"
@@ -48,7 +54,7 @@ function freeBusy(context: PlanContext, side: ExchangeSide): ValidationProbe | M
     title,
     side,
     cmdlet: "Test-OrganizationRelationship",
-    parameters: { Identity: relationship.Name },
+    parameters: { Identity: relationship.Name, UserIdentity: userIdentity },
   };
 }
 
@@ -68,7 +74,11 @@ function migrationEndpoint(context: PlanContext): ValidationProbe | MissingPrere
   return { ...probe, parameters: { Endpoint: endpoint.Name } };
 }
 
-export function validationProbes(context: PlanContext): Array<ValidationProbe | MissingPrerequisite> {
+/** `userIdentity`: the mailbox free/busy is looked up as (the admin's user principal name). */
+export function validationProbes(
+  context: PlanContext,
+  userIdentity: string,
+): Array<ValidationProbe | MissingPrerequisite> {
   const probes: Array<ValidationProbe | MissingPrerequisite> = [];
   if (context.oauth) {
     probes.push(
@@ -98,7 +108,9 @@ export function validationProbes(context: PlanContext): Array<ValidationProbe | 
     });
   }
   if (context.answers.features.migrationEndpoint) probes.push(migrationEndpoint(context));
-  if (context.full) probes.push(freeBusy(context, "Online"), freeBusy(context, "OnPremises"));
+  if (context.full) {
+    probes.push(freeBusy(context, "Online", userIdentity), freeBusy(context, "OnPremises", userIdentity));
+  }
   return probes;
 }
 

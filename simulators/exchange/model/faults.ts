@@ -17,10 +17,13 @@ export const ZErrorCategorySchema = z.enum([
 /**
  * A fault makes the next calls of one cmdlet (or of every cmdlet, `*`) misbehave the way Exchange
  * does when something is wrong. `times` limits it to the next N calls; without it, it stays until cleared.
+ * `crash-after-write` is the worst moment to lose the caller: the cmdlet runs and its change is
+ * kept, then the host that ran it dies before anyone hears the answer (on-premises the process that
+ * opened the session, the agent's; in Exchange Online the connection drops).
  */
 export const ZFaultInputSchema = z.object({
   cmdlet: z.string().min(1),
-  kind: z.enum(["error", "latency", "drop-session", "throttle"]),
+  kind: z.enum(["error", "latency", "drop-session", "throttle", "crash-after-write"]),
   times: z.number().int().positive().optional(),
   latencyMs: z.number().int().nonnegative().max(600_000).optional(),
   retryAfterSeconds: z.number().int().positive().max(3600).optional(),

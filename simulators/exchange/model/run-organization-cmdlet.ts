@@ -9,7 +9,7 @@ import type { OrganizationStore } from "./organization-store";
 
 /** A fault that breaks the transport rather than the cmdlet; each side shows it in its own way. */
 export class TransportFault extends Error {
-  constructor(readonly fault: Fault & { kind: "drop-session" | "throttle" }) {
+  constructor(readonly fault: Fault & { kind: "drop-session" | "throttle" | "crash-after-write" }) {
     super(`Simulated ${fault.kind} for ${fault.cmdlet}`);
     this.name = "TransportFault";
   }
@@ -43,7 +43,8 @@ function faultError(fault: Fault, cmdletName: string, state: OrganizationState):
 
 /**
  * Runs a cmdlet against the organization in `store`: applies the next fault set for it, then the
- * cmdlet itself, and persists what changed. Latency is waited out without holding the organization.
+ * cmdlet itself, and persists what changed. Latency is waited out without holding the organization;
+ * a crash after the write comes once the change is kept.
  */
 export async function runOrganizationCmdlet(
   store: OrganizationStore,
@@ -64,5 +65,8 @@ export async function runOrganizationCmdlet(
     return { value: result.value, warnings: result.warnings };
   };
   // Reads need no turn: only cmdlets that may write are run one at a time.
-  return isReadOnlyName(cmdletName) ? run() : store.exclusive(run);
+  const output = await (isReadOnlyName(cmdletName) ? run() : store.exclusive(run));
+  // The change is kept: only the answer is lost.
+  if (fault?.kind === "crash-after-write") throw new TransportFault({ ...fault, kind: fault.kind });
+  return output;
 }

@@ -75,6 +75,9 @@ export async function openOnPremisesOrganization(options: {
     } catch (error) {
       if (!(error instanceof TransportFault)) throw error;
       if (error.fault.kind === "throttle") throw budgetExceeded(cmdletName);
+      // The host that opened the session (the agent's: the simulator runs in its process) dies the
+      // moment Exchange has made the change: no answer, no report, no goodbye.
+      if (error.fault.kind === "crash-after-write") process.kill(process.pid, "SIGKILL");
       throw sessionDropped(cmdletName, await store.read());
     }
   };

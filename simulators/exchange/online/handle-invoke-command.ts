@@ -117,7 +117,8 @@ export async function handleInvokeCommand(request: InvokeCommandRequest): Promis
     output = await runOrganizationCmdlet(store, command.cmdlet, command.parameters, () => readPaired(state));
   } catch (error) {
     if (error instanceof TransportFault) {
-      if (error.fault.kind === "drop-session") return { dropSession: true };
+      if (error.fault.kind === "drop-session" || error.fault.kind === "crash-after-write")
+        return { dropSession: true };
       const retryAfter = error.fault.retryAfterSeconds ?? 30;
       return errorResponse(
         429,

@@ -12,14 +12,25 @@ const MAX_BODY_BYTES = 56 * 1024;
 
 export class TokenRequestTooLarge extends Error {}
 
-/** The request as oidc-provider should read it: the same one, or a copy with the grant type renamed. */
-export async function translateEntraTokenRequest(req: IncomingMessage): Promise<IncomingMessage> {
-  if (!(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return req;
+/**
+ * The request as oidc-provider should read it (the same one, or a copy with the grant type renamed),
+ * and the grant type it asked for.
+ */
+export async function translateEntraTokenRequest(
+  req: IncomingMessage,
+): Promise<{ request: IncomingMessage; grantType?: string }> {
+  if (!(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
+    return { request: req };
+  }
   const body = await readBody(req);
   const form = new URLSearchParams(body.toString("utf8"));
-  const urn = ENTRA_GRANT_NAMES[form.get("grant_type") ?? ""];
+  const grantType = form.get("grant_type") ?? undefined;
+  const urn = ENTRA_GRANT_NAMES[grantType ?? ""];
   if (urn) form.set("grant_type", urn);
-  return withBody(req, urn ? Buffer.from(form.toString()) : body);
+  return {
+    request: withBody(req, urn ? Buffer.from(form.toString()) : body),
+    ...(grantType ? { grantType } : {}),
+  };
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

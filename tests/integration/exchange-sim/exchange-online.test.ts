@@ -392,6 +392,18 @@ describe("throttling and faults", () => {
     await exchange.admin.setFault(tenant, { cmdlet: "*", kind: "drop-session", times: 1 });
     await expect(invoke("Get-OrganizationConfig")).rejects.toThrow();
     expect((await invoke("Get-OrganizationConfig")).status).toBe(200);
+
+    // The worst moment: the change is made, and the connection drops before the answer.
+    await exchange.admin.setFault(tenant, {
+      cmdlet: "New-RemoteDomain",
+      kind: "crash-after-write",
+      times: 1,
+    });
+    await expect(
+      invoke("New-RemoteDomain", { Name: "Unanswered", DomainName: "unanswered.example.com" }),
+    ).rejects.toThrow();
+    const made = await invoke("Get-RemoteDomain", { Identity: "Unanswered" });
+    expect(made.body.value).toEqual([expect.objectContaining({ DomainName: "unanswered.example.com" })]);
   });
 });
 

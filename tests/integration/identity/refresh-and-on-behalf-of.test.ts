@@ -1,4 +1,4 @@
-import { ConfidentialClientApplication, InteractionRequiredAuthError } from "@azure/msal-node";
+import { ConfidentialClientApplication, InteractionRequiredAuthError, ServerError } from "@azure/msal-node";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CloudName } from "@/simulators/identity/clouds";
@@ -68,6 +68,48 @@ describe("refresh tokens", () => {
     expect(tokens.refresh_token).toBeTruthy();
     expect(tokens.refresh_token).not.toBe(signedIn.refresh_token);
     expect(tokens.client_info).toBe(signedIn.client_info);
+  });
+});
+
+describe("refresh tokens refused on demand, as Entra refuses them when it wants the user back", () => {
+  it("answer MFA required (msal: interaction required, with the claims), an expired and a revoked grant, then redeem again", async () => {
+    const contoso = tenantOf(idp, "contoso.onmicrosoft.com");
+    const app = appFor(idp, "Worldwide");
+    const signedIn = await signInAs(idp, ACCOUNTS.adele);
+    const msal = confidentialClient("Worldwide", contoso.tenantId);
+    const redeem = () =>
+      msal.acquireTokenByRefreshToken({
+        refreshToken: signedIn.refresh_token ?? "",
+        scopes: apiScopes(app.clientId),
+      });
+
+    idp.refuseRefresh({ tenantId: contoso.tenantId, kind: "mfa-required", times: 1 });
+    const mfa = await redeem().catch((error: unknown) => error);
+    expect(mfa).toBeInstanceOf(InteractionRequiredAuthError);
+    expect((mfa as InteractionRequiredAuthError).errorMessage).toMatch(/^AADSTS50076: /);
+    expect((mfa as InteractionRequiredAuthError).claims).toContain("capolids");
+
+    for (const [kind, code] of [
+      ["grant-expired", "AADSTS700082"],
+      ["grant-revoked", "AADSTS50173"],
+    ] as const) {
+      // The same facility over HTTP, as `npm start`'s simulators offer it.
+      const set = await fetch(`https://${idp.hostFor("Worldwide")}/admin/refresh-faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ tenantId: contoso.tenantId, kind, times: 1 }),
+      });
+      expect(set.status).toBe(200);
+      const refused = await redeem().catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(ServerError);
+      expect(refused).not.toBeInstanceOf(InteractionRequiredAuthError);
+      expect(refused).toMatchObject({
+        errorCode: "invalid_grant",
+        errorMessage: expect.stringContaining(`${code}: `),
+      });
+    }
+    // Each refusal was counted down: the next redemption is answered.
+    expect((await redeem())?.accessToken).toBeTruthy();
   });
 });
 

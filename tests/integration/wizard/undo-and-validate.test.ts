@@ -116,6 +116,7 @@ async function validate(gathered: GatheredState) {
       },
       online: { tenant: contoso, accessToken },
     }),
+    userIdentity: ACCOUNTS.adele.username,
   });
 }
 

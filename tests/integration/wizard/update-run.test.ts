@@ -1,18 +1,14 @@
 import path from "node:path";
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError, createApiClient } from "@/components/api/api-client";
-import type { OperationProgress, RunLogDocument, UpdateProgress } from "@/lib/contracts/wizard-update";
-import type { Tenant } from "@/lib/generated/prisma/client";
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/components/api/api-client";
 import { objectsOf } from "@/simulators/exchange/model/directory-objects";
 import { OrganizationStore } from "@/simulators/exchange/model/organization-store";
 import { openOnPremisesOrganization } from "@/simulators/exchange/on-premises";
-import { spawnAgent, waitFor } from "@/tests/helpers/agent-cli";
-import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test-bed";
-import { serviceEnvFor } from "@/tests/helpers/identity";
-import { type ExchangeScenario, startExchangeScenario } from "@/tests/integration/exchange/exchange-scenario";
+import { waitFor } from "@/tests/helpers/agent-cli";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
-import { answeredRun as answeredRunThroughApi, MIGRATION_ACCOUNT, settledUpdate } from "./update-through-api";
+import { contosoUpdateBed, TOKEN_LIFETIME_SECONDS } from "./contoso-update-bed";
+import { MIGRATION_ACCOUNT } from "./update-through-api";
 
 // Contoso's update end to end, every part real: the production build with its update workers, a
 // paired agent process on the on-premises organization, Exchange Online over HTTPS with the admin's
@@ -21,91 +17,16 @@ import { answeredRun as answeredRunThroughApi, MIGRATION_ACCOUNT, settledUpdate 
 // admin changes an object after the review, Exchange Online refuses New-InboundConnector once and
 // throttles another cmdlet, and the admin's sign-in expires before Retry.
 
-/** Tokens live this long, so the update outlives the admin's sign-in within the test. */
-const TOKEN_LIFETIME_SECONDS = 60;
-
-let scenario: ExchangeScenario;
-let bed: AgentTestBed;
-let contoso: Tenant;
-let agentConfig: string;
-const agents: ReturnType<typeof spawnAgent>[] = [];
-
-beforeAll(async () => {
-  scenario = await startExchangeScenario(["contoso"], { accessTokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS });
-  contoso = await scenario.tenantRow(ACCOUNTS.adele);
-  bed = await startAgentTestBed({
-    tenantName: contoso.displayName,
-    databaseUrl: scenario.env.DATABASE_URL,
-    tenantId: contoso.id,
-    simulatorState: path.join(scenario.dataDir, "on-premises", "contoso.json"),
-    webEnv: { ...serviceEnvFor(scenario.idp), ...scenario.env },
-  });
-  agentConfig = await bed.pairAgent("CONTOSO-EX1");
-});
-
-afterAll(async () => {
-  for (const agent of agents) agent.kill("SIGKILL");
-  await bed?.stop();
-  await (await (await import("@/lib/jobs/get-queue")).getQueue()).stop({ graceful: false });
-  await scenario?.stop();
-});
-
-function startAgent() {
-  const agent = spawnAgent(["run", "--config", agentConfig]);
-  agents.push(agent);
-  return agent;
-}
-
-let signedIn: { token: string; expiresAt: number } | undefined;
-
-/** Adele's browser: her token while it is good, else a new sign-in (each waits for a fresh TOTP code). */
-async function adele() {
-  if (!signedIn || signedIn.expiresAt - Date.now() < 20_000) {
-    const fresh = await scenario.assertionOf(ACCOUNTS.adele);
-    signedIn = { token: fresh, expiresAt: Number(decodeJwt(fresh).exp) * 1000 };
-  }
-  const { token } = signedIn;
-  const client = createApiClient((pathname, init = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set("authorization", `Bearer ${token}`);
-    return fetch(`${bed.web.url}${pathname}`, { ...init, headers });
-  });
-  return { client, token };
-}
-
-async function answeredRun(options: { migrationEndpoint?: boolean } = {}): Promise<string> {
-  return answeredRunThroughApi((await adele()).client, options);
-}
-
-async function progressOf(runId: string): Promise<UpdateProgress> {
-  return (await adele()).client.getUpdateProgress(runId);
-}
-
-const byCmdlet = (progress: UpdateProgress, cmdlet: string, identity?: string): OperationProgress => {
-  const found = progress.operations.find(
-    (operation) => operation.cmdlet === cmdlet && (identity === undefined || operation.identity === identity),
-  );
-  if (!found) throw new Error(`no ${cmdlet} ${identity ?? ""} in the update`);
-  return found;
-};
-
-const settled = (runId: string) => settledUpdate(() => progressOf(runId));
-
-async function logOf(runId: string): Promise<{ json: RunLogDocument; text: string }> {
-  const { client } = await adele();
-  const json = JSON.parse(await (await client.downloadRunLog(runId, "json")).text()) as RunLogDocument;
-  const text = await (await client.downloadRunLog(runId, "text")).text();
-  return { json, text };
-}
+const u = contosoUpdateBed();
 
 describe("Contoso's update, from review to done", () => {
   it("runs the reviewed plan as jobs through restarts, a killed agent, drift, a refusal and an expired sign-in", async () => {
-    const organization = await openOnPremisesOrganization({ stateFile: bed.simulatorState });
-    const runId = await answeredRun();
-    const { client, token } = await adele();
+    const organization = await openOnPremisesOrganization({ stateFile: u.bed.simulatorState });
+    const runId = await u.answeredRun();
+    const { client, token } = await u.adele();
 
     // Review: the plan by side and task with the PowerShell to reproduce each change; nothing written yet.
-    const doomed = startAgent();
+    const doomed = u.startAgent();
     const plan = await client.getRunPlan(runId);
     expect(plan.counts.new).toBeGreaterThan(10);
     const sendConnector = plan.operations.find((operation) => operation.cmdlet === "New-SendConnector");
@@ -120,8 +41,8 @@ describe("Contoso's update, from review to done", () => {
 
     // What Exchange will do during the update: Exchange Online refuses one cmdlet and throttles
     // another; on-premises, the first write hangs inside Exchange (and its agent dies there).
-    await scenario.exchange.admin.setFault(
-      { side: "Online", tenantId: contoso.entraTenantId },
+    await u.scenario.exchange.admin.setFault(
+      { side: "Online", tenantId: u.contoso.entraTenantId },
       {
         cmdlet: "New-InboundConnector",
         kind: "error",
@@ -132,8 +53,8 @@ describe("Contoso's update, from review to done", () => {
         },
       },
     );
-    await scenario.exchange.admin.setFault(
-      { side: "Online", tenantId: contoso.entraTenantId },
+    await u.scenario.exchange.admin.setFault(
+      { side: "Online", tenantId: u.contoso.entraTenantId },
       { cmdlet: "New-IntraOrganizationConnector", kind: "throttle", times: 1, retryAfterSeconds: 1 },
     );
     await organization.setFault({
@@ -164,7 +85,7 @@ describe("Contoso's update, from review to done", () => {
       "the agent to be inside New-HybridConfiguration",
       120_000,
     ).catch(async (error: Error) => {
-      const { json } = await logOf(runId);
+      const { json } = await u.logOf(runId);
       throw new Error(
         `${error.message}\nagent:\n${doomed.output()}\nlog:\n${json.lines.map((line) => line.message).join("\n")}`,
       );
@@ -177,18 +98,18 @@ describe("Contoso's update, from review to done", () => {
     // The agent's host dies mid-cmdlet, the web server restarts, another agent takes over. The
     // browser is long gone: nobody is signed in from here on.
     doomed.kill("SIGKILL");
-    await bed.restartWeb();
-    startAgent();
+    await u.bed.restartWeb();
+    u.startAgent();
 
-    const first = await settled(runId);
+    const first = await u.settled(runId);
     expect(first.status).toBe("failed");
     // The killed agent's New-HybridConfiguration ran again on the next agent, and was applied once.
-    expect(byCmdlet(first, "New-HybridConfiguration").status).toBe("succeeded");
+    expect(u.byCmdlet(first, "New-HybridConfiguration").status).toBe("succeeded");
     expect(objectsOf(await organization.readState(), "HybridConfiguration")).toHaveLength(1);
-    expect(byCmdlet(first, "Set-HybridConfiguration").status).toBe("succeeded");
+    expect(u.byCmdlet(first, "Set-HybridConfiguration").status).toBe("succeeded");
     expect(await hybridSendConnectors()).toHaveLength(1);
     // The receive connector someone changed is left as they made it, and says so.
-    const drifted = byCmdlet(first, "Set-ReceiveConnector", "EX1\\Default Frontend EX1");
+    const drifted = u.byCmdlet(first, "Set-ReceiveConnector", "EX1\\Default Frontend EX1");
     expect(drifted).toMatchObject({ status: "failed", error: { drift: true } });
     expect(drifted.error?.message).toMatch(/changed since you reviewed it \(TlsDomainCapabilities is /);
     expect(
@@ -196,10 +117,10 @@ describe("Contoso's update, from review to done", () => {
         (connector) => connector.Identity === "EX1\\Default Frontend EX1",
       )?.TlsDomainCapabilities,
     ).toEqual(["contoso-partner.example:AcceptOorgProtocol"]);
-    expect(byCmdlet(first, "Set-ReceiveConnector", "EX2\\Default Frontend EX2").status).toBe("succeeded");
+    expect(u.byCmdlet(first, "Set-ReceiveConnector", "EX2\\Default Frontend EX2").status).toBe("succeeded");
     // Exchange Online's refusal: its words, what it is and the fix (the HCW has no code for it);
     // what needs the connector waits.
-    const inbound = byCmdlet(first, "New-InboundConnector");
+    const inbound = u.byCmdlet(first, "New-InboundConnector");
     expect(inbound).toMatchObject({
       status: "failed",
       error: { title: "The transport certificate is not usable for hybrid mail flow" },
@@ -207,7 +128,7 @@ describe("Contoso's update, from review to done", () => {
     expect(inbound.error?.hcwCodes).toBeUndefined();
     expect(inbound.error?.message).toContain("TLS_ATTR36");
     expect(inbound.error?.fix).toMatch(/Enable-ExchangeCertificate -Services SMTP/);
-    expect(byCmdlet(first, "New-OnPremisesOrganization")).toMatchObject({
+    expect(u.byCmdlet(first, "New-OnPremisesOrganization")).toMatchObject({
       status: "blocked",
       blockedBy: [inbound.planOperationId],
     });
@@ -217,7 +138,7 @@ describe("Contoso's update, from review to done", () => {
     ).toEqual(["succeeded", "succeeded"]);
 
     // The log survived the restart: each operation that succeeded did so once, with its PowerShell.
-    const { json, text } = await logOf(runId);
+    const { json, text } = await u.logOf(runId);
     for (const operation of first.operations.filter((o) => o.status === "succeeded")) {
       expect(
         json.lines.filter(
@@ -237,8 +158,8 @@ describe("Contoso's update, from review to done", () => {
     });
     await waitFor(async () => Date.now() > signInExpiresAt + 5000, "the admin's sign-in to expire", 120_000);
     // Exchange Online refuses the connector once more: Retry runs what failed, and stops again there.
-    await scenario.exchange.admin.setFault(
-      { side: "Online", tenantId: contoso.entraTenantId },
+    await u.scenario.exchange.admin.setFault(
+      { side: "Online", tenantId: u.contoso.entraTenantId },
       {
         cmdlet: "New-InboundConnector",
         kind: "error",
@@ -246,63 +167,63 @@ describe("Contoso's update, from review to done", () => {
         error: { message: "The TLS_ATTR36 check failed again." },
       },
     );
-    const retried = await (await adele()).client.retryUpdate(runId, { version: first.version });
+    const retried = await (await u.adele()).client.retryUpdate(runId, { version: first.version });
     expect(retried.status).toBe("running");
-    const second = await settled(runId);
+    const second = await u.settled(runId);
     expect(second.status).toBe("failed");
-    expect(byCmdlet(second, "Set-ReceiveConnector", "EX1\\Default Frontend EX1").status).toBe("succeeded");
-    expect(byCmdlet(second, "New-InboundConnector").error?.message).toContain("failed again");
+    expect(u.byCmdlet(second, "Set-ReceiveConnector", "EX1\\Default Frontend EX1").status).toBe("succeeded");
+    expect(u.byCmdlet(second, "New-InboundConnector").error?.message).toContain("failed again");
     // That call to Exchange Online came after the expiry: the admin's refresh token, renewed into the cache.
-    const cache = await scenario.db.tokenCacheEntry.findFirstOrThrow({ where: { tenantId: contoso.id } });
+    const cache = await u.scenario.db.tokenCacheEntry.findFirstOrThrow({ where: { tenantId: u.contoso.id } });
     expect(cache.updatedAt.getTime()).toBeGreaterThan(signInExpiresAt);
 
     // The service loses the admin's sign-in (a key dropped from the token cache's ring reads the
     // same): the update waits for them instead of failing.
-    await scenario.db.tokenCacheEntry.deleteMany({ where: { tenantId: contoso.id } });
-    await (await adele()).client.retryUpdate(runId, { version: second.version });
+    await u.scenario.db.tokenCacheEntry.deleteMany({ where: { tenantId: u.contoso.id } });
+    await (await u.adele()).client.retryUpdate(runId, { version: second.version });
     const paused = await waitFor(async () => {
-      const progress = await progressOf(runId);
+      const progress = await u.progressOf(runId);
       return progress.status === "paused" ? progress : null;
     }, "the update to wait for its admin");
     expect(paused.pausedReason).toMatch(/^Sign in again to continue/);
-    expect(byCmdlet(paused, "New-InboundConnector").status).toBe("pending");
-    signedIn = undefined;
-    const resumed = await (await adele()).client.resumeUpdate(runId, { version: paused.version });
+    expect(u.byCmdlet(paused, "New-InboundConnector").status).toBe("pending");
+    u.signInAgain();
+    const resumed = await (await u.adele()).client.resumeUpdate(runId, { version: paused.version });
     expect(resumed.status).toBe("running");
-    const done = await settled(runId);
+    const done = await u.settled(runId);
     expect(done.status).toBe("succeeded");
     expect(done.done).toBe(done.total);
 
     // Planning again from the configuration as the update left it: nothing to change.
-    const again = await (await adele()).client.getRunPlan(await answeredRun());
+    const again = await (await u.adele()).client.getRunPlan(await u.answeredRun());
     expect(again.counts).toMatchObject({ new: 0, update: 0 });
   }, 600_000);
 
   it("refuses to retry a run that is not stopped, and another tenant's run is not found", async () => {
-    const runId = await answeredRun();
-    const { client } = await adele();
+    const runId = await u.answeredRun();
+    const { client } = await u.adele();
     const { version } = await client.getWizardRun(runId);
     const refusal = await client.retryUpdate(runId, { version }).catch((error) => error);
     expect(refusal).toBeInstanceOf(ApiError);
     expect(refusal).toMatchObject({ status: 409 });
-    const diego = await scenario.assertionOf(ACCOUNTS.diego);
-    const other = await fetch(`${bed.web.url}/api/wizard/runs/${runId}/update`, {
+    const diego = await u.scenario.assertionOf(ACCOUNTS.diego);
+    const other = await fetch(`${u.bed.web.url}/api/wizard/runs/${runId}/update`, {
       headers: { authorization: `Bearer ${diego}` },
     });
     expect(other.status).toBe(404);
   }, 180_000);
 
   it("makes the migration endpoint as the migration account, keeps its password for Retry, then forgets it", async () => {
-    if (!agents.some((agent) => agent.exitCode === null && !agent.killed)) startAgent();
-    const runId = await answeredRun({ migrationEndpoint: true });
-    const { client } = await adele();
+    if (!u.agents.some((agent) => agent.exitCode === null && !agent.killed)) u.startAgent();
+    const runId = await u.answeredRun({ migrationEndpoint: true });
+    const { client } = await u.adele();
     const plan = await client.getRunPlan(runId);
     const endpoint = plan.operations.find((operation) => operation.cmdlet === "New-MigrationEndpoint");
     expect(endpoint?.powershell).toContain(MIGRATION_ACCOUNT.userName);
     expect(JSON.stringify(plan)).not.toContain(MIGRATION_ACCOUNT.password);
     // Exchange Online refuses the endpoint once, quoting the password (as a careless error might).
-    await scenario.exchange.admin.setFault(
-      { side: "Online", tenantId: contoso.entraTenantId },
+    await u.scenario.exchange.admin.setFault(
+      { side: "Online", tenantId: u.contoso.entraTenantId },
       {
         cmdlet: "New-MigrationEndpoint",
         kind: "error",
@@ -313,26 +234,26 @@ describe("Contoso's update, from review to done", () => {
       },
     );
     await client.confirmUpdate(runId, { version: plan.version, digest: plan.digest });
-    const refused = await settled(runId);
-    expect(byCmdlet(refused, "New-MigrationEndpoint").error?.message).toMatch(/with '\[redacted\]'/);
+    const refused = await u.settled(runId);
+    expect(u.byCmdlet(refused, "New-MigrationEndpoint").error?.message).toMatch(/with '\[redacted\]'/);
     // Kept for Retry, which makes the endpoint with it.
-    expect(await scenario.db.migrationCredential.count({ where: { runId } })).toBe(1);
-    await (await adele()).client.retryUpdate(runId, { version: refused.version });
+    expect(await u.scenario.db.migrationCredential.count({ where: { runId } })).toBe(1);
+    await (await u.adele()).client.retryUpdate(runId, { version: refused.version });
 
-    const done = await settled(runId);
+    const done = await u.settled(runId);
     expect(done.status).toBe("succeeded");
-    expect(byCmdlet(done, "New-MigrationEndpoint").status).toBe("succeeded");
+    expect(u.byCmdlet(done, "New-MigrationEndpoint").status).toBe("succeeded");
     const online = await new OrganizationStore(
-      path.join(scenario.dataDir, "online", `${contoso.entraTenantId}.json`),
+      path.join(u.scenario.dataDir, "online", `${u.contoso.entraTenantId}.json`),
     ).read();
     expect(objectsOf(online, "MigrationEndpoint")).toEqual([
       expect.objectContaining({ Username: MIGRATION_ACCOUNT.userName, RemoteServer: expect.any(String) }),
     ]);
     // Used once, the password is gone; it was never in an Operation row or the log.
-    expect(await scenario.db.migrationCredential.count({ where: { runId } })).toBe(0);
-    const rows = await scenario.db.operation.findMany({ where: { runId } });
+    expect(await u.scenario.db.migrationCredential.count({ where: { runId } })).toBe(0);
+    const rows = await u.scenario.db.operation.findMany({ where: { runId } });
     expect(JSON.stringify(rows)).not.toContain(MIGRATION_ACCOUNT.password);
-    const { json, text } = await logOf(runId);
+    const { json, text } = await u.logOf(runId);
     expect(text).toContain(`${MIGRATION_ACCOUNT.userName} / (redacted)`);
     expect(text).not.toContain(MIGRATION_ACCOUNT.password);
     expect(JSON.stringify(json)).not.toContain(MIGRATION_ACCOUNT.password);

@@ -20,6 +20,9 @@ function probes(pair: Pair): RunProbe {
   };
 }
 
+/** The admin the checks run as: free/busy is looked up as their mailbox. */
+const ADMIN = "adele@contoso.com";
+
 async function configured(fixture: string) {
   const { pair, plan, answers } = await planFixture(fixture);
   await applyPlan(pair, plan);
@@ -29,6 +32,7 @@ async function configured(fixture: string) {
       answers,
       tenant: tenantFactsOf(pair),
       runProbe: probes(pair),
+      userIdentity: ADMIN,
     });
   return { pair, validate };
 }
@@ -45,6 +49,16 @@ describe("Validate (the HCW's ValidateConfiguration)", () => {
       ["freeBusyFromOnPremises", true],
     ]);
     expect(results.every((result) => result.fix === null)).toBe(true);
+    // The free/busy lookups are made as the admin's mailbox, which Exchange insists on being named.
+    expect(results.find((result) => result.id === "freeBusyFromExchangeOnline")?.detail).toContain(ADMIN);
+  });
+
+  it("Exchange refuses a free/busy test that names no mailbox, as it does -UserIdentity missing", async () => {
+    const { pair } = await configured("contoso");
+    const [relationship] = (await pair.online("Get-OrganizationRelationship", {})).value;
+    await expect(
+      pair.online("Test-OrganizationRelationship", { Identity: String(relationship?.Name) }),
+    ).rejects.toThrow(/missing mandatory parameters: UserIdentity/);
   });
 
   it("a disabled partner application fails OAuth both ways, with the HCW8064 fix", async () => {
@@ -105,6 +119,7 @@ describe("Validate (the HCW's ValidateConfiguration)", () => {
       answers,
       tenant: tenantFactsOf(pair),
       runProbe: probes(pair),
+      userIdentity: ADMIN,
     });
     expect(results.filter((result) => result.passed)).toEqual([]);
     expect(results.find((result) => result.id === "migrationEndpoint")).toMatchObject({

@@ -2,7 +2,7 @@ import { type CmdletContext, defineCmdlets } from "../cmdlet-definition";
 import { objectsOf, requireObject } from "../directory-objects";
 import type { ExchangeObject } from "../json";
 import type { OrganizationState } from "../organization-state";
-import { BOTH_SIDES, REQUIRED_STRING, STRING } from "../parameter-types";
+import { BOTH_SIDES, REQUIRED_STRING } from "../parameter-types";
 
 // Test-OrganizationRelationship: a free/busy lookup across the relationship. The relationship must
 // share free/busy; from Exchange Online the simulator also follows the lookup to the paired
@@ -55,7 +55,8 @@ export const testOrganizationRelationshipCmdlets = defineCmdlets([
     name: "Test-OrganizationRelationship",
     sides: BOTH_SIDES,
     identityParameter: "Identity",
-    parameters: { Identity: REQUIRED_STRING, UserIdentity: STRING },
+    // -UserIdentity is mandatory in Exchange: the mailbox whose free/busy request is made.
+    parameters: { Identity: REQUIRED_STRING, UserIdentity: REQUIRED_STRING },
     async run(context) {
       const relationship = requireObject(context, KIND, String(context.parameters.Identity));
       const found = await problem(context, relationship);
@@ -64,7 +65,9 @@ export const testOrganizationRelationshipCmdlets = defineCmdlets([
           Identity: String(relationship.Name),
           Id: "FreeBusyLookup",
           Status: found ? "Error" : "Success",
-          Description: found ?? `Free/busy information was returned across '${String(relationship.Name)}'.`,
+          Description:
+            found ??
+            `Free/busy information for ${String(context.parameters.UserIdentity)} was returned across '${String(relationship.Name)}'.`,
         },
       ];
     },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WizardRun" ADD COLUMN     "validation" JSONB;
