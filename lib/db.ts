@@ -15,6 +15,17 @@ export function createDb(connectionString: string): Db {
 /** What runs a plain SQL statement: the pool, or one connection of it inside a transaction. */
 export type Sql = Pick<pg.Pool, "query">;
 
+/**
+ * A statement of the agent channel's hot path, run thousands of times a second: named, so each
+ * connection prepares it (and PostgreSQL plans it) once, then only binds and runs it. Planning was
+ * most of PostgreSQL's time for these (docs/PERFORMANCE.md). One name per text, across the code.
+ * A pooler between here and PostgreSQL must keep prepared statements (PgBouncer ≥ 1.21 with
+ * max_prepared_statements, or session pooling).
+ */
+export function preparedStatement(name: string, text: string): (values: unknown[]) => pg.QueryConfig {
+  return (values) => ({ name, text, values });
+}
+
 // The one Prisma client of a server process, and the connection pool under it. Kept on
 // globalThis so that Next's dev reloads don't open a new pool per edit, and so that the code
 // Next bundles and the server around it (scripts/serve-web.ts) share them.

@@ -2,7 +2,7 @@ import { announceAgentEvent } from "@/lib/agents/agent-events";
 import { isAgentOnline, LAST_SEEN_RESOLUTION_MS } from "@/lib/agents/agent-presence";
 import { findAgentByCredential } from "@/lib/agents/find-agent-by-credential";
 import { parseAgentCredential } from "@/lib/agents/protocol";
-import type { Sql } from "@/lib/db";
+import { preparedStatement, type Sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type AgentActingContext, actingTenant } from "@/lib/tenants/acting-context";
 
@@ -36,6 +36,12 @@ export async function assertAgentNotRevoked(options: {
   if (revokedAt) throw agentRevoked(revokedAt);
 }
 
+const AGENT_SEEN = preparedStatement(
+  "hw_agent_seen",
+  `UPDATE "Agent" SET "lastSeenAt" = now() AT TIME ZONE 'UTC', "lastSeenFrom" = $2
+   WHERE "id" = $1 AND "tenantId" = $3`,
+);
+
 /**
  * Finds the agent behind `Authorization: Bearer hwa1.…` and says who acts: the agent, in its
  * tenant. Refuses unknown and revoked credentials.
@@ -66,11 +72,7 @@ export async function authenticateAgent(options: {
     userAgent: options.userAgent,
   };
   if (!agent.lastSeenAt || Date.now() - agent.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-    await options.sql.query(
-      `UPDATE "Agent" SET "lastSeenAt" = now() AT TIME ZONE 'UTC', "lastSeenFrom" = $2
-       WHERE "id" = $1 AND "tenantId" = $3`,
-      [agent.id, options.sourceAddress, acting.tenant.id],
-    );
+    await options.sql.query(AGENT_SEEN([agent.id, options.sourceAddress, acting.tenant.id]));
     // The Agents page turns an agent green the moment it comes back, not at its next reload.
     if (!isAgentOnline(agent.lastSeenAt)) {
       await announceAgentEvent({ tenantId: acting.tenant.id, agentId: agent.id, type: "seen" });

@@ -9,14 +9,14 @@ import {
   type SealedSecret,
   ZParameterNameSchema,
 } from "@/lib/agents/protocol";
-import { getSql, inSqlTransaction } from "@/lib/db";
+import { getSql, inSqlTransaction, preparedStatement } from "@/lib/db";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
 import { issueLeaseToken, redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
 import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
 import { announceJob, armJobWakeup } from "@/lib/jobs/job-wakeups";
-import { pgBossSqlExecutor } from "@/lib/jobs/pg-boss-executor";
+import { pgBossPreparedExecutor, pgBossSqlExecutor } from "@/lib/jobs/pg-boss-executor";
 import { settleUnsupportedJob, unsupportedBecause } from "@/lib/jobs/unsupported-job";
 import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-context";
 
@@ -152,27 +152,33 @@ function leaseExpiry(): string {
  * Named, not made: a queue exists once a job is queued in it, and pg-boss's upkeep costs every
  * queue, so ten thousand agents that never get a sealed job make no queue of their own.
  */
-function queuesOf(acting: AgentActingContext): string[] {
+function queuesOf(acting: AgentActingContext): AgentQueues {
   return [agentQueueName(acting.tenant.id, acting.actor.agentId), agentQueueName(acting.tenant.id)];
 }
 
+/** An agent's own queue, then its tenant's. */
+type AgentQueues = readonly [own: string, tenant: string];
+
+/** One queue's look, written once per queue: a scalar name plans to an index scan, prepared or not. */
+const readyIn = (param: string) =>
+  `EXISTS (SELECT 1 FROM ${QUEUE_SCHEMA}.job j WHERE j.name = ${param} AND j.state < 'active'
+           AND NOT j.blocked AND j.start_after <= ${QUEUE_SCHEMA}.job_now())`;
+const AGENT_QUEUES_READY = preparedStatement(
+  "hw_agent_queues_ready",
+  `SELECT ${readyIn("$1")} AS "own", ${readyIn("$2")} AS "tenant"`,
+);
+
 /**
- * The queues among `names` holding a job that can be taken now, in `names`' order. A read of
+ * Which of an agent's two queues hold a job that can be taken now, in `names`' order. A read of
  * pg-boss's job table (the conditions its fetch takes a job by), on the shared pool and outside any
  * transaction: most polls find nothing, and then cost this one statement instead of a transaction
  * with a fetch per queue (docs/PERFORMANCE.md). Taking the job stays pg-boss's fetch, which may
  * still find it gone: another agent of the tenant took it first.
  */
-async function queuesWithJobs(names: readonly string[]): Promise<string[]> {
-  const { rows } = await getSql().query<{ name: string }>(
-    `SELECT q.name FROM unnest($1::text[]) AS q(name)
-     WHERE EXISTS (SELECT 1 FROM ${QUEUE_SCHEMA}.job j
-                   WHERE j.name = q.name AND j.state < 'active' AND NOT j.blocked
-                     AND j.start_after <= ${QUEUE_SCHEMA}.job_now())`,
-    [names],
-  );
-  const ready = new Set(rows.map((row) => row.name));
-  return names.filter((name) => ready.has(name));
+async function queuesWithJobs(names: AgentQueues): Promise<string[]> {
+  const { rows } = await getSql().query<{ own: boolean; tenant: boolean }>(AGENT_QUEUES_READY([...names]));
+  const [own, tenant] = names;
+  return [...(rows[0]?.own ? [own] : []), ...(rows[0]?.tenant ? [tenant] : [])];
 }
 
 /** The first job waiting in `names`, in order. */
@@ -328,6 +334,9 @@ async function leaseOf(boss: PgBoss, acting: AgentActingContext, jobId: string, 
   return { name: lease.queue, lease: { id: lease.id, retryCount: lease.retryCount } };
 }
 
+/** Where a report's pg-boss command runs: the shared pool, its statement prepared once per connection. */
+const settling = () => pgBossPreparedExecutor(getSql());
+
 const settled = (lease: { id: string; retryCount: number }) =>
   releaseLeaseToken({ sql: getSql(), jobId: lease.id, attempt: lease.retryCount });
 
@@ -339,7 +348,7 @@ export async function renewAgentJobLease(options: {
 }): Promise<string> {
   const boss = options.queue;
   const { name, lease } = await leaseOf(boss, options.acting, options.jobId, options.leaseToken);
-  assertHeld(await boss.touch(name, lease));
+  assertHeld(await boss.touch(name, lease, { db: settling() }));
   return leaseExpiry();
 }
 
@@ -353,7 +362,7 @@ export async function completeAgentJob(options: {
   assertResultWithinLimit(body.result);
   const outcome: AgentJobOutcome = { outcome: "succeeded", result: body.result };
   const { name, lease } = await leaseOf(boss, options.acting, options.jobId, body.leaseToken);
-  assertHeld(await boss.complete(name, lease, outcome));
+  assertHeld(await boss.complete(name, lease, outcome, { db: settling() }));
   await settled(lease);
 }
 
@@ -376,8 +385,8 @@ export async function failAgentJob(options: {
   };
   const { name, lease } = await leaseOf(boss, options.acting, options.jobId, body.leaseToken);
   const response = body.error.transient
-    ? await boss.fail(name, lease, outcome)
-    : await boss.complete(name, lease, outcome);
+    ? await boss.fail(name, lease, outcome, { db: settling() })
+    : await boss.complete(name, lease, outcome, { db: settling() });
   assertHeld(response);
   await settled(lease);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sameHash, sha256 } from "@/lib/crypto/hashing";
-import type { Sql } from "@/lib/db";
+import { preparedStatement, type Sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { JOB_SETTLED_CHANNEL } from "@/lib/jobs/job-settlements";
 
@@ -10,6 +10,24 @@ import { JOB_SETTLED_CHANNEL } from "@/lib/jobs/job-settlements";
 // token stops working the moment the job is handed out again.
 // Plain SQL (lib/db.ts getSql): every hand-out and every report goes through here, and Prisma's
 // per-query cost was most of theirs (docs/PERFORMANCE.md, "Agent job channel").
+
+const ISSUE_LEASE = preparedStatement(
+  "hw_issue_lease",
+  `INSERT INTO "AgentJobLease" ("jobId", "attempt", "queue", "tokenHash", "leasedAt")
+   SELECT $1, $2, $3, $4, now() AT TIME ZONE 'UTC' FROM "Agent"
+   WHERE "id" = $5 AND "tenantId" = $6 AND "revokedAt" IS NULL
+   ON CONFLICT ("jobId") DO UPDATE SET "attempt" = EXCLUDED."attempt", "queue" = EXCLUDED."queue",
+     "tokenHash" = EXCLUDED."tokenHash", "leasedAt" = EXCLUDED."leasedAt"`,
+);
+const LEASE_OF_JOB = preparedStatement(
+  "hw_lease_of_job",
+  `SELECT "attempt", "queue", "tokenHash" FROM "AgentJobLease" WHERE "jobId" = $1`,
+);
+const RELEASE_LEASE = preparedStatement(
+  "hw_release_lease",
+  `WITH released AS (DELETE FROM "AgentJobLease" WHERE "jobId" = $1::uuid AND "attempt" = $2)
+   SELECT pg_notify($3, $4)`,
+);
 
 /**
  * Issues the token for the attempt `attempt` of `jobId` in `queue` (the tenant's, or one agent's)
@@ -26,19 +44,14 @@ export async function issueLeaseToken(options: {
 }): Promise<string | null> {
   const token = randomBytes(32).toString("base64url");
   const { rowCount } = await options.sql.query(
-    `INSERT INTO "AgentJobLease" ("jobId", "attempt", "queue", "tokenHash", "leasedAt")
-     SELECT $1, $2, $3, $4, now() AT TIME ZONE 'UTC' FROM "Agent"
-     WHERE "id" = $5 AND "tenantId" = $6 AND "revokedAt" IS NULL
-     ON CONFLICT ("jobId") DO UPDATE SET "attempt" = EXCLUDED."attempt", "queue" = EXCLUDED."queue",
-       "tokenHash" = EXCLUDED."tokenHash", "leasedAt" = EXCLUDED."leasedAt"`,
-    [
+    ISSUE_LEASE([
       options.jobId,
       options.attempt,
       options.queue,
       Buffer.from(sha256(token)),
       options.holder.agentId,
       options.holder.tenantId,
-    ],
+    ]),
   );
   return rowCount === 1 ? token : null;
 }
@@ -50,8 +63,7 @@ export async function redeemLeaseToken(options: {
   token: string;
 }): Promise<{ id: string; retryCount: number; queue: string }> {
   const { rows } = await options.sql.query<{ attempt: number; queue: string; tokenHash: Buffer }>(
-    `SELECT "attempt", "queue", "tokenHash" FROM "AgentJobLease" WHERE "jobId" = $1`,
-    [options.jobId],
+    LEASE_OF_JOB([options.jobId]),
   );
   const [lease] = rows;
   if (!lease || !sameHash(sha256(options.token), new Uint8Array(lease.tokenHash))) {
@@ -74,8 +86,6 @@ export async function releaseLeaseToken(options: {
   attempt: number;
 }): Promise<void> {
   await options.sql.query(
-    `WITH released AS (DELETE FROM "AgentJobLease" WHERE "jobId" = $1::uuid AND "attempt" = $2)
-     SELECT pg_notify($3, $4)`,
-    [options.jobId, options.attempt, JOB_SETTLED_CHANNEL, options.jobId],
+    RELEASE_LEASE([options.jobId, options.attempt, JOB_SETTLED_CHANNEL, options.jobId]),
   );
 }

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import type { Db as PgBossDb } from "pg-boss";
-import type { DbTransaction, Sql } from "@/lib/db";
+import { type DbTransaction, preparedStatement, type Sql } from "@/lib/db";
 
 /**
  * pg-boss's SQL run on a Prisma transaction's connection (pg-boss's `db` option), so what it
@@ -33,5 +34,20 @@ export function pgBossSqlExecutor(sql: Sql): PgBossDb {
     executeSql: async (text: string, values: unknown[] = []) => ({
       rows: (await sql.query(text, values)).rows,
     }),
+  };
+}
+
+/**
+ * The same on `sql` with each text as a named statement (preparedStatement), named by its hash:
+ * for pg-boss's settling commands (complete, fail, touch), whose text is one per job table, so a
+ * connection prepares each once. Not for fetch or send, whose texts name their queue: those would
+ * prepare a statement per queue on every connection.
+ */
+export function pgBossPreparedExecutor(sql: Sql): PgBossDb {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => {
+      const name = `pgboss_${createHash("sha256").update(text).digest("hex").slice(0, 32)}`;
+      return { rows: (await sql.query(preparedStatement(name, text)(values))).rows };
+    },
   };
 }

@@ -16,7 +16,7 @@ const root = path.resolve(import.meta.dirname, "../../..");
 const EXEMPT: Array<{ file: string; query: string; reason: string }> = [
   {
     file: "lib/agents/find-agent-by-credential.ts",
-    query: "query",
+    query: "preparedStatement",
     reason: "finds the agent, and so its tenant, from the SHA-256 of its credential",
   },
   {
@@ -183,6 +183,14 @@ describe("the checker", () => {
         await sql.query('SELECT 1 FROM "Agent" WHERE "id" = $1 AND "tenantId" = $2', [id, acting.tenant.id]);
         await sql.query('DELETE FROM "AgentJobLease" WHERE "jobId" = $1', [id]);`),
     ).toEqual([expect.objectContaining({ line: 2, query: "query" })]);
+  });
+
+  it("catches a prepared statement on a tenant-owned table that does not scope by the tenant's id", () => {
+    expect(
+      check(`
+        const SEEN = preparedStatement("seen", 'UPDATE "Agent" SET "lastSeenAt" = now() WHERE "id" = $1');
+        const SCOPED = preparedStatement("scoped", 'SELECT 1 FROM "Agent" WHERE "id" = $1 AND "tenantId" = $2');`),
+    ).toEqual([expect.objectContaining({ line: 2, query: "preparedStatement" })]);
   });
 
   it("accepts scoped queries, audit rows from auditActor, and models that are not tenant-owned", () => {

@@ -2,7 +2,7 @@ import ts from "typescript";
 
 // Finds Prisma queries on tenant-owned models that do not name their tenant through
 // `tenantScope(acting)` (or `auditActor(acting)`, which spreads it, in an audit row's data), and
-// plain SQL (`sql.query(…)`) on their tables that does not say `"tenantId" = $n`.
+// plain SQL (`sql.query(…)`, `preparedStatement(…)`) on their tables that does not say `"tenantId" = $n`.
 
 /** Models with a `tenantId` field, by their client accessor (`WizardRun` → `wizardRun`). */
 export function tenantOwnedModels(schema: string): string[] {
@@ -44,6 +44,8 @@ const SCOPED_PARTS: Record<string, string[]> = {
 const RAW = ["$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe"];
 /** Plain SQL on the pool (lib/db.ts getSql), the agent channel's hot path: scoped in its own text. */
 const PLAIN_SQL = "query";
+/** The same written once as a named statement (lib/db.ts preparedStatement), run by `query` elsewhere. */
+const PREPARED_SQL = "preparedStatement";
 const SCOPED_IN_SQL = /"tenantId"\s*=\s*\$\d/;
 // partnerScope: a partner's read across its customers, limited to active relationships (lib/partners/partner-scope.ts).
 const SCOPE_CALLS = new Set(["tenantScope", "auditActor", "partnerScope"]);
@@ -85,7 +87,20 @@ export function findUnscopedQueries(
       problem,
     });
 
+  const checkPlainSql = (node: ts.Node, op: string) => {
+    const sql = node.getText(sourceFile);
+    const table = tables.find((name) => sql.includes(name));
+    if (table && !SCOPED_IN_SQL.test(sql))
+      report(node, op, `plain SQL on ${table} does not say "tenantId" = $n with the acting tenant's id`);
+  };
+
   const visit = (node: ts.Node) => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === PREPARED_SQL
+    )
+      checkPlainSql(node, PREPARED_SQL);
     const callee = ts.isCallExpression(node)
       ? node.expression
       : ts.isTaggedTemplateExpression(node)
@@ -95,10 +110,7 @@ export function findUnscopedQueries(
       const op = callee.name.text;
       const receiver = callee.expression;
       if (op === PLAIN_SQL) {
-        const sql = node.getText(sourceFile);
-        const table = tables.find((name) => sql.includes(name));
-        if (table && !SCOPED_IN_SQL.test(sql))
-          report(node, op, `plain SQL on ${table} does not say "tenantId" = $n with the acting tenant's id`);
+        checkPlainSql(node, op);
       } else if (RAW.includes(op)) {
         const sql = node.getText(sourceFile);
         const table = tables.find((name) => sql.includes(name));
