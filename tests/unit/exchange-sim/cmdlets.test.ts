@@ -961,13 +961,23 @@ describe("validation probes (the HCW's ValidateConfiguration) and mailbox moves"
   });
 
   it("Test-OrganizationRelationship looks free/busy up across the relationship, from either side", async () => {
+    const ADMIN_MAILBOX = "adele@contoso.com";
     const configured = await configuredContoso();
     expect(
-      (await configured.online("Test-OrganizationRelationship", { Identity: ONLINE_RELATIONSHIP })).value[0],
+      (
+        await configured.online("Test-OrganizationRelationship", {
+          Identity: ONLINE_RELATIONSHIP,
+          UserIdentity: ADMIN_MAILBOX,
+        })
+      ).value[0],
     ).toMatchObject({ Status: "Success", Identity: ONLINE_RELATIONSHIP });
     expect(
-      (await configured.onPremises("Test-OrganizationRelationship", { Identity: ON_PREMISES_RELATIONSHIP }))
-        .value[0]!.Status,
+      (
+        await configured.onPremises("Test-OrganizationRelationship", {
+          Identity: ON_PREMISES_RELATIONSHIP,
+          UserIdentity: ADMIN_MAILBOX,
+        })
+      ).value[0]!.Status,
     ).toBe("Success");
     // On-premises stops sharing free/busy: the cloud's lookup fails on the other side.
     await configured.onPremises("Set-OrganizationRelationship", {
@@ -975,14 +985,26 @@ describe("validation probes (the HCW's ValidateConfiguration) and mailbox moves"
       FreeBusyAccessEnabled: false,
     });
     const broken = (
-      await configured.online("Test-OrganizationRelationship", { Identity: ONLINE_RELATIONSHIP })
+      await configured.online("Test-OrganizationRelationship", {
+        Identity: ONLINE_RELATIONSHIP,
+        UserIdentity: ADMIN_MAILBOX,
+      })
     ).value[0];
     expect(broken).toMatchObject({ Status: "Error" });
     expect(String(broken!.Description)).toMatch(/doesn't share free\/busy/);
     expect(
-      (await configured.failOnline("Test-OrganizationRelationship", { Identity: "No such relationship" }))
-        .category,
+      (
+        await configured.failOnline("Test-OrganizationRelationship", {
+          Identity: "No such relationship",
+          UserIdentity: ADMIN_MAILBOX,
+        })
+      ).category,
     ).toBe("ObjectNotFound");
+    // As in Exchange, the lookup is made as a mailbox, which must be named.
+    expect(
+      (await configured.failOnline("Test-OrganizationRelationship", { Identity: ONLINE_RELATIONSHIP }))
+        .message,
+    ).toMatch(/missing mandatory parameters: UserIdentity/);
   });
 
   it("Test-FederationTrust checks the trust, its metadata, its certificate and the identifier; Remove-FederatedDomain undoes Add-FederatedDomain", async () => {
