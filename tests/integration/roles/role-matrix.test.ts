@@ -78,6 +78,7 @@ const ACCESS: Record<string, Access> = {
   "POST wizard/runs/[runId]/undo": "operator",
   "POST wizard/runs/[runId]/undo-run": "operator",
   "GET wizard/runs/[runId]/update": "viewer",
+  "GET wizard/runs/[runId]/validation": "viewer",
   "POST wizard/runs/[runId]/validation": "operator",
   "GET auth/realm": "public",
   "GET health": "public",

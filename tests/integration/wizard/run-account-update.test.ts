@@ -16,7 +16,7 @@ import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test
 import { serviceEnvFor } from "@/tests/helpers/identity";
 import { type ExchangeScenario, startExchangeScenario } from "@/tests/integration/exchange/exchange-scenario";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
-import { answeredRun, settledUpdate } from "./update-through-api";
+import { answeredRun, settledUpdate, settledValidation } from "./update-through-api";
 
 // A run with its own on-premises account, end to end with every part real: the production build
 // and its update workers, two paired agent processes of Contoso on the on-premises simulator, and
@@ -144,6 +144,8 @@ describe("confirming a plan", () => {
       writes.map((row) => row.id).sort(),
     );
     expect((await settledUpdate(() => client.getUpdateProgress(runId))).status).toBe("succeeded");
+    // Its Validate (as the agent's own account) ends before the next test reads the cmdlet log.
+    await settledValidation(client, runId);
   }, 600_000);
 });
 

@@ -16,7 +16,7 @@ import { userActing } from "@/tests/helpers/user-acting";
 import { type ExchangeScenario, startExchangeScenario } from "@/tests/integration/exchange/exchange-scenario";
 import { ACCOUNTS } from "@/tests/integration/identity/scenario";
 import { shippedAnswers } from "./expected-operations";
-import { answeredRun, MIGRATION_ACCOUNT, settledUpdate } from "./update-through-api";
+import { answeredRun, MIGRATION_ACCOUNT, settledUpdate, settledValidation } from "./update-through-api";
 
 // Undo this run on the Done page's API, after Contoso's plan ran through the orchestrator (the
 // production build's update workers, a paired agent, Exchange Online over HTTPS): Undo reads what
@@ -167,6 +167,7 @@ describe("Undo this run, after the orchestrator's update", () => {
     const plan = await client.getRunPlan(runId);
     await client.confirmUpdate(runId, { version: plan.version, digest: plan.digest });
     expect((await settledUpdate(() => client.getUpdateProgress(runId))).status).toBe("succeeded");
+    await settledValidation(client, runId);
 
     // An Exchange admin moves Alex to Exchange Online through the endpoint the run made.
     const { accessToken } = await acquireExchangeOnlineToken({ db: scenario.db, acting });

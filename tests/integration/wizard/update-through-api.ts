@@ -60,3 +60,18 @@ export async function settledUpdate(
     throw new Error(`${error.message}; the update stood at:\n${where?.join("\n")}`);
   });
 }
+
+/**
+ * The run's Validate once the one that starts by itself after a successful update has ended: until
+ * then it still writes to the run (its results, its log), and its probes run on-premises.
+ */
+export async function settledValidation(client: ApiClient, runId: string, timeoutMs = 120_000) {
+  return waitFor(
+    async () => {
+      const { validation } = await client.getRunValidation(runId);
+      return validation && validation.status !== "running" ? validation : null;
+    },
+    "the validation after the update to end",
+    timeoutMs,
+  );
+}
