@@ -90,6 +90,14 @@ describe("Contoso's update, from review to done", () => {
         `${error.message}\nagent:\n${doomed.output()}\nlog:\n${json.lines.map((line) => line.message).join("\n")}`,
       );
     });
+    // The agent says "running" before its session takes the slow fault: killed in between, the next
+    // agent would be the one kept waiting five minutes.
+    await waitFor(
+      async () =>
+        (await organization.readState()).faults.every((fault) => fault.cmdlet !== "New-HybridConfiguration"),
+      "the agent's New-HybridConfiguration to be the slow one",
+      60_000,
+    );
     // Meanwhile another admin changes EX1's receive connector, after the review.
     await organization.invoke("Set-ReceiveConnector", {
       Identity: "EX1\\Default Frontend EX1",
