@@ -209,6 +209,11 @@ test("Contoso's admin reviews, confirms and watches the update to Done; a second
       "freeBusyFromOnPremises",
       "Free/busy of Exchange Online mailboxes, looked up from on-premises (Test-OrganizationRelationship, on-premises)",
     ],
+    // The walk makes the migration endpoint: Exchange Online's reach for mailbox moves is checked too.
+    [
+      "migrationEndpoint",
+      "Exchange Online reaches on-premises for mailbox moves (MRSProxy) (Test-MigrationServerAvailability, Exchange Online)",
+    ],
   ] as const;
   for (const [id, shown] of checks) {
     await expect(validation.getByTestId(`check-${id}`)).toHaveText(`Passed: ${shown}`, { timeout: 120_000 });
