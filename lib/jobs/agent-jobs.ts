@@ -12,6 +12,7 @@ import {
 import { getSql, inSqlTransaction, preparedStatement } from "@/lib/db";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { ensureQueue } from "@/lib/jobs/ensure-queue";
 import { QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
 import { issueLeaseToken, redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
 import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
@@ -69,7 +70,6 @@ export function agentQueueName(tenantId: string, agentId?: string): string {
   return agentId ? `onprem-${tenantId}/agent-${agentId}` : `onprem-${tenantId}`;
 }
 
-const createdQueues = new Set<string>();
 /** The code of pg-boss's error for a queue that was never made. */
 const PGBOSS_QUEUE_NOT_FOUND = "PGBOSS_QUEUE_NOT_FOUND";
 
@@ -80,20 +80,15 @@ export async function queueFor(
   agentId?: string,
 ): Promise<{ boss: PgBoss; name: string }> {
   const name = agentQueueName(acting.tenant.id, agentId);
-  if (!createdQueues.has(name)) {
-    if (!(await boss.getQueue(name))) {
-      await boss.createQueue(name, {
-        heartbeatSeconds: getQueueEnv().AGENT_LEASE_SECONDS,
-        // Transient failures (a dropped remote PowerShell session) are retried with growing waits.
-        retryLimit: 5,
-        retryDelay: 2,
-        retryBackoff: true,
-        retryDelayMax: 60,
-        expireInSeconds: 3600,
-      });
-    }
-    createdQueues.add(name);
-  }
+  await ensureQueue(boss, name, {
+    heartbeatSeconds: getQueueEnv().AGENT_LEASE_SECONDS,
+    // Transient failures (a dropped remote PowerShell session) are retried with growing waits.
+    retryLimit: 5,
+    retryDelay: 2,
+    retryBackoff: true,
+    retryDelayMax: 60,
+    expireInSeconds: 3600,
+  });
   return { boss, name };
 }
 

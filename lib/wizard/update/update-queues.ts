@@ -2,6 +2,7 @@ import type { PgBoss } from "pg-boss";
 import { z } from "zod";
 import type { DbTransaction } from "@/lib/db";
 import type { Side } from "@/lib/generated/prisma/enums";
+import { ensureQueue } from "@/lib/jobs/ensure-queue";
 import { pgBossExecutor, pgBossFlowExecutor } from "@/lib/jobs/pg-boss-executor";
 import type { PlanSide } from "@/lib/wizard/plan/plan-types";
 import { planSide } from "./operation-side";
@@ -40,23 +41,17 @@ export const OPERATION_RETRY_LIMIT = 12;
 /** A worker that stops heartbeating (the process died) gives its jobs back within this. */
 export const OPERATION_HEARTBEAT_SECONDS = 10;
 
-const created = new Set<string>();
-
 export async function ensureUpdateQueues(boss: PgBoss): Promise<void> {
   for (const name of Object.values(UPDATE_QUEUES)) {
-    if (created.has(name)) continue;
-    if (!(await boss.getQueue(name))) {
-      await boss.createQueue(name, {
-        heartbeatSeconds: OPERATION_HEARTBEAT_SECONDS,
-        retryLimit: OPERATION_RETRY_LIMIT,
-        retryDelay: 2,
-        retryBackoff: true,
-        retryDelayMax: 60,
-        // An on-premises operation waits for the agent to take its job: hours, if need be.
-        expireInSeconds: 6 * 3600,
-      });
-    }
-    created.add(name);
+    await ensureQueue(boss, name, {
+      heartbeatSeconds: OPERATION_HEARTBEAT_SECONDS,
+      retryLimit: OPERATION_RETRY_LIMIT,
+      retryDelay: 2,
+      retryBackoff: true,
+      retryDelayMax: 60,
+      // An on-premises operation waits for the agent to take its job: hours, if need be.
+      expireInSeconds: 6 * 3600,
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { PgBoss } from "pg-boss";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
+import { ensureQueue } from "@/lib/jobs/ensure-queue";
 import { getLogger } from "@/lib/logger";
 import { type ActingContext, actingAsService } from "@/lib/tenants/acting-context";
 import { absentAdminOfRun } from "@/lib/wizard/update/absent-admin-of-run";
@@ -15,20 +16,14 @@ export const VALIDATION_QUEUE = "wizard-validate";
 
 const ZValidationJobDataSchema = z.object({ tenantId: z.uuid(), runId: z.uuid() });
 
-let created = false;
-
-async function ensureValidationQueue(boss: PgBoss): Promise<void> {
-  if (created) return;
-  if (!(await boss.getQueue(VALIDATION_QUEUE))) {
-    await boss.createQueue(VALIDATION_QUEUE, {
-      // A web server that dies mid-validation gives it to another (or to itself after its restart).
-      heartbeatSeconds: 10,
-      retryLimit: 2,
-      retryDelay: 5,
-      expireInSeconds: 3600,
-    });
-  }
-  created = true;
+function ensureValidationQueue(boss: PgBoss): Promise<void> {
+  return ensureQueue(boss, VALIDATION_QUEUE, {
+    // A web server that dies mid-validation gives it to another (or to itself after its restart).
+    heartbeatSeconds: 10,
+    retryLimit: 2,
+    retryDelay: 5,
+    expireInSeconds: 3600,
+  });
 }
 
 /** Queues the run's validation once: a second call for the same run (a repeated settle) adds nothing. */
