@@ -147,7 +147,8 @@ async function leaseFreshJob() {
     acting: service,
     data: { cmdlet: "Get-AcceptedDomain", parameters: {}, idempotencyKey },
   });
-  const job = await jobs.leaseNextAgentJob({ queue, acting: fuzzedAgent, capabilities: [], holdMs: 1000 });
+  const { leaseNextAgentJob } = await import("@/lib/jobs/agent-job-hand-out");
+  const job = await leaseNextAgentJob({ queue, acting: fuzzedAgent, capabilities: [], holdMs: 1000 });
   if (!job) throw new Error("the job queued for the fuzz suite was not handed out");
   leasedJob = { id: job.id, leaseToken: job.leaseToken };
 }

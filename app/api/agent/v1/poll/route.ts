@@ -5,7 +5,7 @@ import { getQueueEnv } from "@/lib/env";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { holdConnection, MAX_POLLS_PER_AGENT } from "@/lib/http/held-connections";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { leaseNextAgentJob } from "@/lib/jobs/agent-jobs";
+import { leaseNextAgentJob } from "@/lib/jobs/agent-job-hand-out";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { pollHoldMs } from "@/lib/jobs/poll-hold";
 

@@ -1,0 +1,140 @@
+import type { PgBoss } from "pg-boss";
+import { assertAgentNotRevoked } from "@/lib/agents/authenticate-agent";
+import type { AgentJob } from "@/lib/agents/protocol";
+import { getSql, inSqlTransaction, preparedStatement } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { type AgentQueues, leaseExpiry, queuesOf, ZAgentJobDataSchema } from "@/lib/jobs/agent-jobs";
+import { QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
+import { issueLeaseToken } from "@/lib/jobs/job-lease-tokens";
+import { armJobWakeup } from "@/lib/jobs/job-wakeups";
+import { pgBossSqlExecutor } from "@/lib/jobs/pg-boss-executor";
+import { settleUnsupportedJob, unsupportedBecause } from "@/lib/jobs/unsupported-job";
+import type { AgentActingContext } from "@/lib/tenants/acting-context";
+
+// The hand-out: a long-poll's look at the agent's queues, its wait for an announcement, and the
+// transaction that takes a job and leases it to the polling agent. What comes back from the agent
+// (renewals, reports) is agent-jobs.ts's.
+
+/** One queue's look, written once per queue: a scalar name plans to an index scan, prepared or not. */
+const readyIn = (param: string) =>
+  `EXISTS (SELECT 1 FROM ${QUEUE_SCHEMA}.job j WHERE j.name = ${param} AND j.state < 'active'
+           AND NOT j.blocked AND j.start_after <= ${QUEUE_SCHEMA}.job_now())`;
+const AGENT_QUEUES_READY = preparedStatement(
+  "hw_agent_queues_ready",
+  `SELECT ${readyIn("$1")} AS "own", ${readyIn("$2")} AS "tenant"`,
+);
+
+/**
+ * Which of an agent's two queues hold a job that can be taken now, in `names`' order. A read of
+ * pg-boss's job table (the conditions its fetch takes a job by), on the shared pool and outside any
+ * transaction: most polls find nothing, and then cost this one statement instead of a transaction
+ * with a fetch per queue (docs/PERFORMANCE.md). Taking the job stays pg-boss's fetch, which may
+ * still find it gone: another agent of the tenant took it first.
+ */
+async function queuesWithJobs(names: AgentQueues): Promise<string[]> {
+  const { rows } = await getSql().query<{ own: boolean; tenant: boolean }>(AGENT_QUEUES_READY([...names]));
+  const [own, tenant] = names;
+  return [...(rows[0]?.own ? [own] : []), ...(rows[0]?.tenant ? [tenant] : [])];
+}
+
+/** The first job waiting in `names`, in order. */
+async function fetchFirst(boss: PgBoss, names: readonly string[], db: ReturnType<typeof pgBossSqlExecutor>) {
+  for (const name of names) {
+    const [job] = await boss.fetch<unknown>(name, { includeMetadata: true, batchSize: 1, db });
+    if (job) return { job, name };
+  }
+  return undefined;
+}
+
+/**
+ * The first job waiting in `names`, taken and leased to the acting agent. Taking the job and issuing
+ * its lease token are one transaction: were the database to fail between the two, the job would be
+ * active with no agent holding it until its lease lapsed.
+ */
+function takeNextJob(
+  boss: PgBoss,
+  names: readonly string[],
+  options: { acting: AgentActingContext; capabilities: readonly string[] },
+) {
+  return inSqlTransaction(async (sql) => {
+    const found = await fetchFirst(boss, names, pgBossSqlExecutor(sql));
+    if (!found) return null;
+    const { job, name } = found;
+    const { acting } = options;
+    const data = ZAgentJobDataSchema.parse(job.data);
+    const unsupported = unsupportedBecause(data, options.capabilities, acting.actor.name);
+    // The poll may have been held since before its agent was revoked: then it takes nothing, and
+    // the refusal rolls the fetch back. The lease's insert checks that itself.
+    if (unsupported) {
+      await assertAgentNotRevoked({ sql, acting });
+      // Settled after the commit, through pg-boss's own connection: this one holds the job's row.
+      return { job, name, data, unsupported };
+    }
+    const holder = { agentId: acting.actor.agentId, tenantId: acting.tenant.id };
+    const leaseToken = await issueLeaseToken({
+      sql,
+      jobId: job.id,
+      attempt: job.retryCount,
+      queue: name,
+      holder,
+    });
+    if (!leaseToken) {
+      await assertAgentNotRevoked({ sql, acting });
+      throw new AppError(
+        "agent_revoked",
+        "This agent was revoked. Pair it again with a new code if it should keep working.",
+      );
+    }
+    return { job, name, data, leaseToken };
+  });
+}
+
+/**
+ * Hands the agent's next job — its own queue's, else its tenant's — to the polling agent, waiting
+ * up to `holdMs` for one to arrive; null when none came.
+ */
+export async function leaseNextAgentJob(options: {
+  queue: PgBoss;
+  acting: AgentActingContext;
+  /** What the agent said it can do (its poll's `capabilities`). */
+  capabilities: readonly string[];
+  holdMs: number;
+  signal?: AbortSignal;
+}): Promise<AgentJob | null> {
+  const { signal, queue: boss } = options;
+  const names = queuesOf(options.acting);
+  const deadline = Date.now() + options.holdMs;
+  // Where to take from: the queues a wakeup announced (they exist: a job was queued), else those a
+  // look finds jobs in.
+  let announced: readonly string[] | null = null;
+  for (;;) {
+    const wakeup = await armJobWakeup(names);
+    let handedOut: Awaited<ReturnType<typeof takeNextJob>> = null;
+    try {
+      const ready = announced?.length ? announced : await queuesWithJobs(names);
+      if (ready.length > 0) handedOut = await takeNextJob(boss, ready, options);
+    } catch (error) {
+      wakeup.cancel(); // refused (revoked) or the database failed: nobody waits on this subscription
+      throw error;
+    }
+    if (handedOut) {
+      wakeup.cancel();
+      const { job, name, data } = handedOut;
+      if (handedOut.unsupported !== undefined) {
+        await settleUnsupportedJob(boss, name, job, handedOut.unsupported);
+        continue;
+      }
+      return { id: job.id, leaseToken: handedOut.leaseToken, leaseExpiresAt: leaseExpiry(), ...data };
+    }
+    const remaining = deadline - Date.now();
+    if (remaining <= 0 || signal?.aborted) {
+      wakeup.cancel();
+      return null;
+    }
+    // Nothing announced for the whole hold: answer "nothing" without looking again. The agent
+    // polls again at once, and its next poll looks first; a job that became available unannounced
+    // meanwhile (a retry's delay ended, a lapsed lease) is found there, one round trip later.
+    announced = await wakeup.wait(remaining, signal);
+    if (!announced) return null;
+  }
+}
