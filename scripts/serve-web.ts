@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getWebServerEnv } from "@/lib/env";
 import { appendSocketAddress } from "@/lib/http/forwarded-for";
-import { getQueue } from "@/lib/jobs/get-queue";
+import { getQueue, getUpdateQueue } from "@/lib/jobs/get-queue";
 import { startHealthCheckWorkers } from "@/lib/partners/health/start-health-check-workers";
 import { startUpdateWorkers } from "@/lib/wizard/update/start-update-workers";
 import { startValidationWorker } from "@/lib/wizard/validate/validation-queue";
@@ -42,7 +42,7 @@ const server = createServer(
 );
 // The wizard's updates run in every instance: pg-boss gives each operation to one of them, and an
 // operation whose instance stopped (a restart, a crash) to another once its heartbeats stop.
-await startUpdateWorkers({ db: getDb(), queue: await getQueue() });
+await startUpdateWorkers({ db: getDb(), queue: await getQueue(), updates: await getUpdateQueue() });
 await startValidationWorker({ db: getDb(), queue: await getQueue() });
 // Partners' health checks and their schedules, the same way.
 await startHealthCheckWorkers({ db: getDb(), queue: await getQueue() });

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { QUEUE_SCHEMA, UPDATE_QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
 
 /**
  * Columns that change on purpose when a request is refused, so that a refusal is not mistaken for a
@@ -12,19 +13,24 @@ const BOOKKEEPING: Record<string, string[]> = {
 };
 const NOT_COMPARED = new Set(["_prisma_migrations", "RateLimitCounter"]);
 
-/** One hash per table of the application (and pg-boss's jobs): equal fingerprints, unchanged rows. */
+/** One hash per table of the application (and pg-boss's jobs, of both schemas): equal fingerprints, unchanged rows. */
 export async function openFingerprinter(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const { rows } = await client.query<{ table_name: string }>(
     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
   );
+  // pg-boss makes its schemas as an instance first starts: the update's is there once a web app ran.
+  const queues = await client.query<{ table_schema: string }>(
+    "SELECT table_schema FROM information_schema.tables WHERE table_schema = ANY($1) AND table_name = 'job'",
+    [[QUEUE_SCHEMA, UPDATE_QUEUE_SCHEMA]],
+  );
   const tables = [
     ...rows
       .map((row) => row.table_name)
       .filter((name) => !NOT_COMPARED.has(name))
       .map((name) => ({ name, sql: `"${name}"` })),
-    { name: "pgboss.job", sql: "pgboss.job" },
+    ...queues.rows.map(({ table_schema }) => ({ name: `${table_schema}.job`, sql: `${table_schema}.job` })),
   ];
   const query = tables
     .map(

@@ -18,19 +18,20 @@ import { ensureUpdateQueues, queueOperationJobs } from "./update-queues";
 /**
  * The admin confirms the plan they reviewed: it is computed again from both sides as they are now,
  * and only if it is the very plan reviewed (same digest) is it frozen, as one Operation row per
- * operation with the run set running and acting as this admin, and its writes queued in pg-boss as
- * one flow (each job held until those it depends on complete), in one transaction with its audit
+ * operation with the run set running and acting as this admin, and its writes queued in the
+ * update's pg-boss (`updates`) as one flow (each job held until those it depends on complete), in one transaction with its audit
  * row. Nothing in Exchange changes before this call.
  */
 export async function confirmUpdate(options: {
   db: Db;
   queue: PgBoss;
+  updates: PgBoss;
   acting: UserActingContext;
   runId: string;
   version: number;
   digest: string;
 }): Promise<UpdateProgress> {
-  const { db, queue, acting, runId } = options;
+  const { db, queue, updates, acting, runId } = options;
   // Also leaves the admin's refresh token in their encrypted token cache, which the update acts with.
   const planned = await planForRun({ db, queue, acting, runId });
   if (writesOf(planned.plan).length === 0) {
@@ -76,7 +77,7 @@ export async function confirmUpdate(options: {
   });
   const jobs = rows.filter((row) => row.queueJobId !== null);
   // Created outside the transaction (pg-boss's own statements); the jobs themselves go in it.
-  if (jobs.length > 0) await ensureUpdateQueues(queue);
+  if (jobs.length > 0) await ensureUpdateQueues(updates);
   const now = new Date();
   await changeRunAtVersion({
     db,
@@ -102,7 +103,7 @@ export async function confirmUpdate(options: {
     // that dies here leaves the run a draft with its answers, to confirm again.
     alongside: async (tx) => {
       await tx.operation.createMany({ data: rows.map((row) => ({ ...row, ...tenantScope(acting) })) });
-      await queueOperationJobs(queue, tx, jobs, rows.length);
+      await queueOperationJobs(updates, tx, jobs, rows.length);
     },
   });
   await appendRunLog({

@@ -17,16 +17,17 @@ import { ensureUpdateQueues, retryOperationJobs } from "./update-queues";
  */
 export async function resumeUpdate(options: {
   db: Db;
-  queue: PgBoss;
+  /** The update's pg-boss (getUpdateQueue). */
+  updates: PgBoss;
   acting: UserActingContext;
   runId: string;
   version: number;
 }): Promise<UpdateProgress> {
-  const { db, queue, acting, runId } = options;
+  const { db, updates, acting, runId } = options;
   // Another tenant's run is not found before anything is asked of Entra.
   await getUpdateProgress({ db, acting, runId });
   await acquireExchangeOnlineToken({ db, acting });
-  await ensureUpdateQueues(queue);
+  await ensureUpdateQueues(updates);
   await changeRunAtVersion({
     db,
     acting,
@@ -46,7 +47,7 @@ export async function resumeUpdate(options: {
         where: { runId, ...tenantScope(acting), status: "pending", queueJobId: { not: null } },
         select: { id: true, side: true },
       });
-      await retryOperationJobs(queue, tx, waiting);
+      await retryOperationJobs(updates, tx, waiting);
     },
   });
   await appendRunLog({

@@ -18,14 +18,15 @@ import { ensureUpdateQueues, retryOperationJobs } from "./update-queues";
  */
 export async function retryUpdate(options: {
   db: Db;
-  queue: PgBoss;
+  /** The update's pg-boss (getUpdateQueue). */
+  updates: PgBoss;
   acting: ActingContext;
   runId: string;
   version: number;
 }): Promise<UpdateProgress> {
-  const { db, queue, acting, runId } = options;
+  const { db, updates, acting, runId } = options;
   let retried: { id: string; side: Side }[] = [];
-  await ensureUpdateQueues(queue);
+  await ensureUpdateQueues(updates);
   await changeRunAtVersion({
     db,
     acting,
@@ -60,7 +61,7 @@ export async function retryUpdate(options: {
         },
       });
       // Sent back in this transaction: a retried run is never left running with its jobs ended.
-      await retryOperationJobs(queue, tx, failed);
+      await retryOperationJobs(updates, tx, failed);
       retried = failed;
     },
   });

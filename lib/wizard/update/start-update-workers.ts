@@ -117,21 +117,22 @@ async function workBatch(db: Db, queue: PgBoss, side: PlanSide, jobs: Job[]): Pr
   return results.flat();
 }
 
-export async function startUpdateWorkers(options: { db: Db; queue: PgBoss }): Promise<void> {
-  const { db, queue } = options;
-  await ensureUpdateQueues(queue);
+/** Works the update's queues of `updates`; on-premises operations become agent jobs of `queue`. */
+export async function startUpdateWorkers(options: { db: Db; queue: PgBoss; updates: PgBoss }): Promise<void> {
+  const { db, queue, updates } = options;
+  await ensureUpdateQueues(updates);
   const online = {
     batchSize: ONLINE_BATCH,
     includeMetadata: true,
     perJobResults: true,
     pollingIntervalSeconds: POLL_SECONDS,
   } as const;
-  await queue.work<OperationJobData, unknown, typeof online>(UPDATE_QUEUES.Online, online, (jobs) =>
+  await updates.work<OperationJobData, unknown, typeof online>(UPDATE_QUEUES.Online, online, (jobs) =>
     workBatch(db, queue, "Online", jobs),
   );
   // Graph's few operations a run (the app, its principal, consent) depend on one another: small batches.
   const graph = { ...online, batchSize: GRAPH_BATCH } as const;
-  await queue.work<OperationJobData, unknown, typeof graph>(UPDATE_QUEUES.Graph, graph, (jobs) =>
+  await updates.work<OperationJobData, unknown, typeof graph>(UPDATE_QUEUES.Graph, graph, (jobs) =>
     workBatch(db, queue, "Graph", jobs),
   );
   const onPremises = {
@@ -145,7 +146,7 @@ export async function startUpdateWorkers(options: { db: Db; queue: PgBoss }): Pr
     perJobResults: true,
     pollingIntervalSeconds: POLL_SECONDS,
   } as const;
-  await queue.work<OperationJobData, unknown, typeof onPremises>(
+  await updates.work<OperationJobData, unknown, typeof onPremises>(
     UPDATE_QUEUES.OnPremises,
     onPremises,
     (jobs) => workBatch(db, queue, "OnPremises", jobs),

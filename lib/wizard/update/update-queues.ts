@@ -7,7 +7,8 @@ import { pgBossExecutor, pgBossFlowExecutor } from "@/lib/jobs/pg-boss-executor"
 import type { PlanSide } from "@/lib/wizard/plan/plan-types";
 import { planSide } from "./operation-side";
 
-// The update's operations as pg-boss jobs, one per write, inserted together at confirm as one pg-boss
+// The update's operations as pg-boss jobs of the update's own pg-boss (getUpdateQueue, its own
+// schema, whose flow resolver runs every second), one per write, inserted together at confirm as one
 // flow whose dependencies are the plan's: pg-boss itself holds a job back until every job it depends
 // on has completed, so the order is the queue's, not a loop of ours. A failed job never completes,
 // so what depends on it stays held and everything else goes on. Jobs of both queues are worked in

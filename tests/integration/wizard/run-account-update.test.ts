@@ -7,7 +7,7 @@ import { sealSecretValueForAgent } from "@/lib/agents/seal-for-agent";
 import type { AgentSummary } from "@/lib/contracts/agents";
 import { ZRunLogDocumentSchema } from "@/lib/contracts/wizard-update";
 import type { Tenant } from "@/lib/generated/prisma/client";
-import { getQueue } from "@/lib/jobs/get-queue";
+import { getQueue, getUpdateQueue, UPDATE_QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
 import { runAgentCmdlet } from "@/lib/jobs/run-agent-cmdlet";
 import { ensureUpdateQueues, queueOperationJobs, UPDATE_QUEUES } from "@/lib/wizard/update/update-queues";
 import { type OnPremisesOrganization, openOnPremisesOrganization } from "@/simulators/exchange/on-premises";
@@ -59,6 +59,7 @@ afterAll(async () => {
   agents.b?.kill("SIGKILL");
   await bed?.stop();
   await (await getQueue()).stop({ graceful: false });
+  await (await getUpdateQueue()).stop({ graceful: false });
   await scenario?.stop();
 });
 
@@ -99,7 +100,7 @@ async function gather(runId: string): Promise<string | undefined> {
 
 const updateJobsOf = (runId: string) =>
   scenario.db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT id::text FROM pgboss.job WHERE name LIKE 'wizard-update-%' AND data->>'runId' = $1`,
+    `SELECT id::text FROM ${UPDATE_QUEUE_SCHEMA}.job WHERE name LIKE 'wizard-update-%' AND data->>'runId' = $1`,
     runId,
   );
 
@@ -116,7 +117,7 @@ describe("confirming a plan", () => {
         RETURN NEW;
       END $$`);
     await scenario.db.$executeRawUnsafe(
-      "CREATE TRIGGER hw_test_refuse_update_jobs BEFORE INSERT ON pgboss.job FOR EACH ROW EXECUTE FUNCTION public.hw_test_refuse_update_jobs()",
+      `CREATE TRIGGER hw_test_refuse_update_jobs BEFORE INSERT ON ${UPDATE_QUEUE_SCHEMA}.job FOR EACH ROW EXECUTE FUNCTION public.hw_test_refuse_update_jobs()`,
     );
     try {
       const refused = await client
@@ -124,7 +125,9 @@ describe("confirming a plan", () => {
         .catch((error: unknown) => error);
       expect(refused).toMatchObject({ status: 500 });
     } finally {
-      await scenario.db.$executeRawUnsafe("DROP TRIGGER hw_test_refuse_update_jobs ON pgboss.job");
+      await scenario.db.$executeRawUnsafe(
+        `DROP TRIGGER hw_test_refuse_update_jobs ON ${UPDATE_QUEUE_SCHEMA}.job`,
+      );
       await scenario.db.$executeRawUnsafe("DROP FUNCTION public.hw_test_refuse_update_jobs()");
     }
     const after = await client.getWizardRun(runId);
@@ -206,8 +209,8 @@ describe("a run with its own on-premises account", () => {
     await withOwnAccount(runId, c);
     await client.revokeAgent(c.id);
     // The run as a confirm left it, one on-premises write queued: its agent was revoked since.
-    const queue = await getQueue();
-    await ensureUpdateQueues(queue);
+    const updates = await getUpdateQueue();
+    await ensureUpdateQueues(updates);
     const id = crypto.randomUUID();
     const row = {
       id,
@@ -236,7 +239,7 @@ describe("a run with its own on-premises account", () => {
           queueJobId: id,
         },
       });
-      await queueOperationJobs(queue, tx, [row], 1);
+      await queueOperationJobs(updates, tx, [row], 1);
     });
 
     const progress = await settledUpdate(() => client.getUpdateProgress(runId));
@@ -250,7 +253,7 @@ describe("a run with its own on-premises account", () => {
     );
     expect(lines.filter((line) => line.level === "warn")).toEqual([]);
     expect(lines.some((line) => line.level === "error" && /has been revoked/.test(line.message))).toBe(true);
-    const job = await queue.getJobById(UPDATE_QUEUES.OnPremises, id);
+    const job = await updates.getJobById(UPDATE_QUEUES.OnPremises, id);
     expect(job).toMatchObject({ state: "failed", retryCount: 0 });
   }, 240_000);
 });

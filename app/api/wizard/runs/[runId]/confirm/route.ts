@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { idempotent } from "@/lib/http/idempotent";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { getQueue } from "@/lib/jobs/get-queue";
+import { getQueue, getUpdateQueue } from "@/lib/jobs/get-queue";
 import { confirmUpdate } from "@/lib/wizard/update/confirm-update";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +19,7 @@ export const POST = userRoute(
     const progress = await confirmUpdate({
       db: getDb(),
       queue: await getQueue(),
+      updates: await getUpdateQueue(),
       acting,
       runId,
       version,

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { idempotent } from "@/lib/http/idempotent";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { getQueue } from "@/lib/jobs/get-queue";
+import { getUpdateQueue } from "@/lib/jobs/get-queue";
 import { resumeUpdate } from "@/lib/wizard/update/resume-update";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,13 @@ export const POST = userRoute(
   ZWizardRunParamsSchema,
   idempotent(async (request, { acting }, { runId }) => {
     const { version } = await readJsonBody(request, ZUpdateCommandRequestSchema, BODY_LIMITS.small);
-    const progress = await resumeUpdate({ db: getDb(), queue: await getQueue(), acting, runId, version });
+    const progress = await resumeUpdate({
+      db: getDb(),
+      updates: await getUpdateQueue(),
+      acting,
+      runId,
+      version,
+    });
     return NextResponse.json(progress satisfies UpdateProgress);
   }),
 );
