@@ -1,13 +1,13 @@
 import type { PgBoss } from "pg-boss";
 import { assertAgentNotRevoked } from "@/lib/agents/authenticate-agent";
 import type { AgentJob } from "@/lib/agents/protocol";
-import { getSql, inSqlTransaction, preparedStatement } from "@/lib/db";
+import { getSql, inSqlTransaction, preparedStatement, type Sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type AgentQueues, leaseExpiry, queuesOf, ZAgentJobDataSchema } from "@/lib/jobs/agent-jobs";
 import { QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
 import { issueLeaseToken } from "@/lib/jobs/job-lease-tokens";
 import { armJobWakeup } from "@/lib/jobs/job-wakeups";
-import { pgBossSqlExecutor } from "@/lib/jobs/pg-boss-executor";
+import { pgBossQueueExecutor } from "@/lib/jobs/pg-boss-executor";
 import { settleUnsupportedJob, unsupportedBecause } from "@/lib/jobs/unsupported-job";
 import type { AgentActingContext } from "@/lib/tenants/acting-context";
 
@@ -37,9 +37,10 @@ async function queuesWithJobs(names: AgentQueues): Promise<string[]> {
   return [...(rows[0]?.own ? [own] : []), ...(rows[0]?.tenant ? [tenant] : [])];
 }
 
-/** The first job waiting in `names`, in order. */
-async function fetchFirst(boss: PgBoss, names: readonly string[], db: ReturnType<typeof pgBossSqlExecutor>) {
+/** The first job waiting in `names`, in order, taken in `sql`'s transaction. */
+async function fetchFirst(boss: PgBoss, names: readonly string[], sql: Sql) {
   for (const name of names) {
+    const db = pgBossQueueExecutor(sql, name);
     const [job] = await boss.fetch<unknown>(name, { includeMetadata: true, batchSize: 1, db });
     if (job) return { job, name };
   }
@@ -57,7 +58,7 @@ function takeNextJob(
   options: { acting: AgentActingContext; capabilities: readonly string[] },
 ) {
   return inSqlTransaction(async (sql) => {
-    const found = await fetchFirst(boss, names, pgBossSqlExecutor(sql));
+    const found = await fetchFirst(boss, names, sql);
     if (!found) return null;
     const { job, name } = found;
     const { acting } = options;

@@ -14,7 +14,7 @@ import { ensureQueue } from "@/lib/jobs/ensure-queue";
 import { redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
 import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
 import { announceJob } from "@/lib/jobs/job-wakeups";
-import { pgBossPreparedExecutor } from "@/lib/jobs/pg-boss-executor";
+import { pgBossPreparedExecutor, pgBossQueueExecutor } from "@/lib/jobs/pg-boss-executor";
 import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-context";
 
 // On-premises work for a tenant waits in that tenant's queue; any of the tenant's
@@ -124,12 +124,22 @@ export async function enqueueAgentJob(options: {
   }
   assertTargetedWhenSealed(data, options.agentId);
   const { boss, name } = await queueFor(options.queue, options.acting, options.agentId);
-  const id = await boss.send(name, ZCmdletJobDataSchema.parse(data), {
+  return sendAgentJob(boss, name, ZCmdletJobDataSchema.parse(data), {
     singletonKey: data.idempotencyKey,
     ...(options.deliverOnce ? { retryLimit: 0 } : {}),
   });
+}
+
+/** Queues a job of either kind in queue `name`, once per idempotency key, and wakes the polls on it. */
+export async function sendAgentJob(
+  boss: PgBoss,
+  name: string,
+  data: AgentJobData | ReadsJobData,
+  options: { singletonKey: string; retryLimit?: number },
+): Promise<string> {
+  const id = await boss.send(name, data, { ...options, db: pgBossQueueExecutor(getSql(), name) });
   if (!id)
-    throw new AppError("conflict", `A job with idempotency key ${data.idempotencyKey} is already queued.`);
+    throw new AppError("conflict", `A job with idempotency key ${options.singletonKey} is already queued.`);
   await announceJob(name);
   return id;
 }

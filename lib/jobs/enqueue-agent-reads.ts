@@ -1,8 +1,7 @@
 import type { PgBoss } from "pg-boss";
 import { type AgentRead, isReadCmdlet, MAX_READS_PER_JOB } from "@/lib/agents/protocol";
 import { AppError } from "@/lib/errors";
-import { queueFor, ZReadsJobDataSchema } from "@/lib/jobs/agent-jobs";
-import { announceJob } from "@/lib/jobs/job-wakeups";
+import { queueFor, sendAgentJob, ZReadsJobDataSchema } from "@/lib/jobs/agent-jobs";
 import type { OnPremisesSession } from "@/lib/jobs/on-premises-session";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 
@@ -44,10 +43,5 @@ export async function enqueueAgentReads(options: {
     ...(options.server ? { server: options.server } : {}),
     ...(session ? { sessionCredential: session.sessionCredential } : {}),
   });
-  const id = await boss.send(name, data, { singletonKey: options.idempotencyKey });
-  if (!id) {
-    throw new AppError("conflict", `A job with idempotency key ${options.idempotencyKey} is already queued.`);
-  }
-  await announceJob(name);
-  return id;
+  return sendAgentJob(boss, name, data, { singletonKey: options.idempotencyKey });
 }
