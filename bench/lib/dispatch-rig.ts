@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createDb, type Db, getDb } from "@/lib/db";
+import { createDb, type Db, getDb, getSql } from "@/lib/db";
 import { getQueue } from "@/lib/jobs/get-queue";
 import { findFreePort } from "@/lib/net/find-free-port";
 import { type ActingContext, actingAsService } from "@/lib/tenants/acting-context";
@@ -84,6 +84,9 @@ export async function startDispatchRig(
       // This process's own queue and database client, which lib/jobs enqueued through.
       await (await getQueue()).stop({ graceful: false });
       await getDb().$disconnect();
+      // Prisma's adapter does not end the pool it was given: unended, its idle connections would
+      // each log their loss as the database stops.
+      await getSql().end();
       await db.$disconnect();
       await server.close();
     },
