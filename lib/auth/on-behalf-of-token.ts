@@ -107,6 +107,16 @@ export function tokenOf(result: AuthenticationResult | null, authority: string, 
   return { accessToken: result.accessToken, expiresOn: result.expiresOn };
 }
 
+/**
+ * Entra's AADSTS number for a refusal, the one an admin looks up. msal keeps it apart on a
+ * ServerError (`errorNo`, from the answer's `error_codes`), whose message it prefixes with
+ * "Error(s): …"; its other errors carry Entra's description, which begins with it.
+ */
+function aadstsOf(error: AuthError): string | undefined {
+  const number = error instanceof ServerError ? error.errorNo : undefined;
+  return number ? `AADSTS${number}` : /\bAADSTS\d+/.exec(error.errorMessage)?.[0];
+}
+
 /** msal's errors as AppErrors that tell the admin what to do. */
 export function tokenFailure(error: unknown, authority: string, api: DownstreamApi): unknown {
   if (error instanceof InteractionRequiredAuthError) {
@@ -116,8 +126,8 @@ export function tokenFailure(error: unknown, authority: string, api: DownstreamA
     // The browser passes the claims challenge to MSAL so the new sign-in satisfies the policy.
     return new AppError("interaction_required", message, error.claims ? { claims: error.claims } : undefined);
   }
-  const aadsts = error instanceof AuthError ? /^AADSTS\d+/.exec(error.errorMessage)?.[0] : undefined;
-  const reason = error instanceof AuthError ? [error.errorCode, aadsts].filter(Boolean).join(", ") : "";
+  const reason =
+    error instanceof AuthError ? [error.errorCode, aadstsOf(error)].filter(Boolean).join(", ") : "";
   if (error instanceof ServerError && error.errorCode === "invalid_grant") {
     return new AppError(
       "unauthenticated",

@@ -1,6 +1,8 @@
 import { ConfidentialClientApplication, InteractionRequiredAuthError, ServerError } from "@azure/msal-node";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tokenFailure } from "@/lib/auth/on-behalf-of-token";
+import { EXCHANGE_ONLINE_API } from "@/lib/exchange/exchange-online-token";
 import type { CloudName } from "@/simulators/identity/clouds";
 import {
   startTestIdentityProvider,
@@ -106,6 +108,11 @@ describe("refresh tokens refused on demand, as Entra refuses them when it wants 
       expect(refused).toMatchObject({
         errorCode: "invalid_grant",
         errorMessage: expect.stringContaining(`${code}: `),
+      });
+      // What the admin is told names Entra's code, the one to look up.
+      expect(tokenFailure(refused, "Entra", EXCHANGE_ONLINE_API)).toMatchObject({
+        code: "unauthenticated",
+        message: `Sign in again: the identity provider did not accept your sign-in for Exchange Online (invalid_grant, ${code}).`,
       });
     }
     // Each refusal was counted down: the next redemption is answered.
