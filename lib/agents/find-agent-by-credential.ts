@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { sha256 } from "@/lib/crypto/hashing";
 import { preparedStatement, type Sql } from "@/lib/db";
 import { Cloud, MfaPolicy } from "@/lib/generated/prisma/enums";
 
-// Plain SQL, as every agent request makes this lookup (lib/agents/authenticate-agent.ts says why).
+// Plain SQL, as every agent request this process has no memory of makes this lookup
+// (lib/agents/authenticate-agent.ts says why).
 
 const ZAgentRowSchema = z.object({
   id: z.string(),
@@ -17,6 +17,8 @@ const ZAgentRowSchema = z.object({
   initialDomain: z.string(),
   mfaPolicy: z.enum(MfaPolicy),
 });
+/** An agent and its tenant, as authentication reads them. */
+export type AgentRow = z.infer<typeof ZAgentRowSchema>;
 
 const AGENT_BY_CREDENTIAL = preparedStatement(
   "hw_agent_by_credential",
@@ -27,8 +29,8 @@ const AGENT_BY_CREDENTIAL = preparedStatement(
    WHERE a."credentialHash" = $1`,
 );
 
-/** The one lookup that finds the tenant from a secret: the credential's hash is unique. */
-export async function findAgentByCredential(sql: Sql, credential: string) {
-  const { rows } = await sql.query(AGENT_BY_CREDENTIAL([Buffer.from(sha256(credential))]));
+/** The one lookup that finds the tenant from a secret: the hash of the agent's credential, unique. */
+export async function findAgentByCredentialHash(sql: Sql, hash: Buffer): Promise<AgentRow | undefined> {
+  const { rows } = await sql.query(AGENT_BY_CREDENTIAL([hash]));
   return rows[0] === undefined ? undefined : ZAgentRowSchema.parse(rows[0]);
 }

@@ -1,5 +1,11 @@
 import type { PgBoss } from "pg-boss";
 import { assertAgentNotRevoked } from "@/lib/agents/authenticate-agent";
+import {
+  type AgentCredential,
+  credentialIsCurrent,
+  credentialValues,
+  refuseCredential,
+} from "@/lib/agents/current-credential";
 import type { AgentJob } from "@/lib/agents/protocol";
 import { getSql, inSqlTransaction, preparedStatement, type Sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -21,7 +27,8 @@ const readyIn = (param: string) =>
            AND NOT j.blocked AND j.start_after <= ${QUEUE_SCHEMA}.job_now())`;
 const AGENT_QUEUES_READY = preparedStatement(
   "hw_agent_queues_ready",
-  `SELECT ${readyIn("$1")} AS "own", ${readyIn("$2")} AS "tenant"`,
+  `SELECT ${readyIn("$1")} AS "own", ${readyIn("$2")} AS "tenant"
+   FROM "Agent" a WHERE ${credentialIsCurrent("a", 3)} AND a."tenantId" = $5`,
 );
 
 /**
@@ -29,12 +36,21 @@ const AGENT_QUEUES_READY = preparedStatement(
  * pg-boss's job table (the conditions its fetch takes a job by), on the shared pool and outside any
  * transaction: most polls find nothing, and then cost this one statement instead of a transaction
  * with a fetch per queue (docs/PERFORMANCE.md). Taking the job stays pg-boss's fetch, which may
- * still find it gone: another agent of the tenant took it first.
+ * still find it gone: another agent of the tenant took it first. The same statement proves the
+ * poll's credential current (every poll looks first), and refuses it when it is not.
  */
-async function queuesWithJobs(names: AgentQueues): Promise<string[]> {
-  const { rows } = await getSql().query<{ own: boolean; tenant: boolean }>(AGENT_QUEUES_READY([...names]));
+async function queuesWithJobs(
+  names: AgentQueues,
+  acting: AgentActingContext,
+  credential: AgentCredential,
+): Promise<string[]> {
+  const sql = getSql();
+  const { rows } = await sql.query<{ own: boolean; tenant: boolean }>(
+    AGENT_QUEUES_READY([...names, ...credentialValues(credential), acting.tenant.id]),
+  );
+  if (rows[0] === undefined) return refuseCredential(sql, credential);
   const [own, tenant] = names;
-  return [...(rows[0]?.own ? [own] : []), ...(rows[0]?.tenant ? [tenant] : [])];
+  return [...(rows[0].own ? [own] : []), ...(rows[0].tenant ? [tenant] : [])];
 }
 
 /** The first job waiting in `names`, in order, taken in `sql`'s transaction. */
@@ -97,6 +113,8 @@ function takeNextJob(
 export async function leaseNextAgentJob(options: {
   queue: PgBoss;
   acting: AgentActingContext;
+  /** The poll's credential, proved current by its first look (selfCheckingAgentRoute). */
+  credential: AgentCredential;
   /** What the agent said it can do (its poll's `capabilities`). */
   capabilities: readonly string[];
   holdMs: number;
@@ -106,13 +124,15 @@ export async function leaseNextAgentJob(options: {
   const names = queuesOf(options.acting);
   const deadline = Date.now() + options.holdMs;
   // Where to take from: the queues a wakeup announced (they exist: a job was queued), else those a
-  // look finds jobs in.
+  // look finds jobs in. The first pass always looks.
   let announced: readonly string[] | null = null;
   for (;;) {
     const wakeup = await armJobWakeup(names);
     let handedOut: Awaited<ReturnType<typeof takeNextJob>> = null;
     try {
-      const ready = announced?.length ? announced : await queuesWithJobs(names);
+      const ready = announced?.length
+        ? announced
+        : await queuesWithJobs(names, options.acting, options.credential);
       if (ready.length > 0) handedOut = await takeNextJob(boss, ready, options);
     } catch (error) {
       wakeup.cancel(); // refused (revoked) or the database failed: nobody waits on this subscription

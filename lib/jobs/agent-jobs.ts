@@ -1,5 +1,6 @@
 import type { PgBoss } from "pg-boss";
 import { z } from "zod";
+import type { AgentCredential } from "@/lib/agents/current-credential";
 import {
   type CompleteJobRequest,
   type FailJobRequest,
@@ -193,17 +194,34 @@ async function refuseJobNotInQueues(boss: PgBoss, names: readonly string[], jobI
   throw noSuchJob();
 }
 
+/** What an agent's report (a heartbeat, a result) names: the job, and the lease token it was handed. */
+interface AgentReport {
+  queue: PgBoss;
+  acting: AgentActingContext;
+  /** The report's credential, proved current by the lease's lookup (selfCheckingAgentRoute). */
+  credential: AgentCredential;
+  jobId: string;
+}
+
 /**
  * The attempt a lease token stands for and the queue its job is in; a job none of the agent's
  * queues holds is a 404 first.
  */
-async function leaseOf(boss: PgBoss, acting: AgentActingContext, jobId: string, token: string) {
-  const names = queuesOf(acting);
+async function leaseOf(report: AgentReport, token: string) {
+  const { queue: boss, jobId } = report;
+  const names = queuesOf(report.acting);
   let lease: Awaited<ReturnType<typeof redeemLeaseToken>>;
   try {
-    lease = await redeemLeaseToken({ sql: getSql(), jobId, token });
+    lease = await redeemLeaseToken({
+      sql: getSql(),
+      credential: report.credential,
+      tenantId: report.acting.tenant.id,
+      jobId,
+      token,
+    });
   } catch (error) {
-    await refuseJobNotInQueues(boss, names, jobId);
+    if (error instanceof AppError && error.code === "lease_lost")
+      await refuseJobNotInQueues(boss, names, jobId);
     throw error;
   }
   // Only the agent the job was handed to holds its token; the queue is checked all the same.
@@ -217,28 +235,18 @@ const settling = () => pgBossPreparedExecutor(getSql());
 const settled = (lease: { id: string; retryCount: number }) =>
   releaseLeaseToken({ sql: getSql(), jobId: lease.id, attempt: lease.retryCount });
 
-export async function renewAgentJobLease(options: {
-  queue: PgBoss;
-  acting: AgentActingContext;
-  jobId: string;
-  leaseToken: string;
-}): Promise<string> {
+export async function renewAgentJobLease(options: AgentReport & { leaseToken: string }): Promise<string> {
   const boss = options.queue;
-  const { name, lease } = await leaseOf(boss, options.acting, options.jobId, options.leaseToken);
+  const { name, lease } = await leaseOf(options, options.leaseToken);
   assertHeld(await boss.touch(name, lease, { db: settling() }));
   return leaseExpiry();
 }
 
-export async function completeAgentJob(options: {
-  queue: PgBoss;
-  acting: AgentActingContext;
-  jobId: string;
-  body: CompleteJobRequest;
-}): Promise<void> {
+export async function completeAgentJob(options: AgentReport & { body: CompleteJobRequest }): Promise<void> {
   const { body, queue: boss } = options;
   assertResultWithinLimit(body.result);
   const outcome: AgentJobOutcome = { outcome: "succeeded", result: body.result };
-  const { name, lease } = await leaseOf(boss, options.acting, options.jobId, body.leaseToken);
+  const { name, lease } = await leaseOf(options, body.leaseToken);
   assertHeld(await boss.complete(name, lease, outcome, { db: settling() }));
   await settled(lease);
 }
@@ -247,12 +255,7 @@ export async function completeAgentJob(options: {
  * A transient failure goes back to the queue for another attempt; an Exchange
  * refusal settles the job — retrying "already exists" would only say it again.
  */
-export async function failAgentJob(options: {
-  queue: PgBoss;
-  acting: AgentActingContext;
-  jobId: string;
-  body: FailJobRequest;
-}): Promise<void> {
+export async function failAgentJob(options: AgentReport & { body: FailJobRequest }): Promise<void> {
   const { body, queue: boss } = options;
   const outcome: AgentJobOutcome = {
     outcome: "failed",
@@ -260,7 +263,7 @@ export async function failAgentJob(options: {
     warnings: body.warnings,
     timings: body.timings,
   };
-  const { name, lease } = await leaseOf(boss, options.acting, options.jobId, body.leaseToken);
+  const { name, lease } = await leaseOf(options, body.leaseToken);
   const response = body.error.transient
     ? await boss.fail(name, lease, outcome, { db: settling() })
     : await boss.complete(name, lease, outcome, { db: settling() });

@@ -1,4 +1,10 @@
 import { randomBytes } from "node:crypto";
+import {
+  type AgentCredential,
+  credentialIsCurrent,
+  credentialValues,
+  refuseCredential,
+} from "@/lib/agents/current-credential";
 import { sameHash, sha256 } from "@/lib/crypto/hashing";
 import { preparedStatement, type Sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -19,9 +25,12 @@ const ISSUE_LEASE = preparedStatement(
    ON CONFLICT ("jobId") DO UPDATE SET "attempt" = EXCLUDED."attempt", "queue" = EXCLUDED."queue",
      "tokenHash" = EXCLUDED."tokenHash", "leasedAt" = EXCLUDED."leasedAt"`,
 );
+// One row, lease or not: whether the reporting agent's credential is current, and the job's lease.
 const LEASE_OF_JOB = preparedStatement(
   "hw_lease_of_job",
-  `SELECT "attempt", "queue", "tokenHash" FROM "AgentJobLease" WHERE "jobId" = $1`,
+  `SELECT EXISTS (SELECT 1 FROM "Agent" a WHERE ${credentialIsCurrent("a", 2)} AND a."tenantId" = $4) AS "current",
+          l."attempt", l."queue", l."tokenHash"
+   FROM (VALUES (1)) AS one LEFT JOIN "AgentJobLease" l ON l."jobId" = $1`,
 );
 const RELEASE_LEASE = preparedStatement(
   "hw_release_lease",
@@ -56,17 +65,25 @@ export async function issueLeaseToken(options: {
   return rowCount === 1 ? token : null;
 }
 
-/** The pg-boss attempt `token` holds on `jobId`, and its queue; `lease_lost` when it is not the current hand-out's. */
+/**
+ * The pg-boss attempt `token` holds on `jobId`, and its queue; `lease_lost` when it is not the
+ * current hand-out's. The same statement proves the reporting agent's credential current, and
+ * refuses it first when it is not.
+ */
 export async function redeemLeaseToken(options: {
   sql: Sql;
+  /** The reporting agent's credential, and its tenant. */
+  credential: AgentCredential;
+  tenantId: string;
   jobId: string;
   token: string;
 }): Promise<{ id: string; retryCount: number; queue: string }> {
-  const { rows } = await options.sql.query<{ attempt: number; queue: string; tokenHash: Buffer }>(
-    LEASE_OF_JOB([options.jobId]),
-  );
+  const { rows } = await options.sql.query<
+    { current: boolean } & ({ attempt: number; queue: string; tokenHash: Buffer } | { tokenHash: null })
+  >(LEASE_OF_JOB([options.jobId, ...credentialValues(options.credential), options.tenantId]));
   const [lease] = rows;
-  if (!lease || !sameHash(sha256(options.token), new Uint8Array(lease.tokenHash))) {
+  if (!lease?.current) return refuseCredential(options.sql, options.credential);
+  if (lease.tokenHash === null || !sameHash(sha256(options.token), new Uint8Array(lease.tokenHash))) {
     throw new AppError(
       "lease_lost",
       "This job is no longer leased to you (the lease ran out and the job was handed out again, or it is finished).",

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { z } from "zod";
+import { type AuthenticatedAgent, authenticateAgent } from "@/lib/agents/authenticate-agent";
 import { createPairingCode } from "@/lib/agents/create-pairing-code";
 import { pairAgent } from "@/lib/agents/pair-agent";
 import {
@@ -28,14 +29,9 @@ import {
   ZWizardRunListQuerySchema,
   ZWizardRunSchema,
 } from "@/lib/contracts/wizard-runs";
-import { createDb, type Db } from "@/lib/db";
+import { createDb, type Db, getSql } from "@/lib/db";
 import { getQueue } from "@/lib/jobs/get-queue";
-import {
-  type ActingContext,
-  type AgentActingContext,
-  actingAsService,
-  actingTenant,
-} from "@/lib/tenants/acting-context";
+import { type ActingContext, actingAsService } from "@/lib/tenants/acting-context";
 import { PAGE_ANSWER_SCHEMAS } from "@/lib/wizard/runs/page-answer-schemas";
 import { ANSWER_PAGE_IDS } from "@/lib/wizard/wizard-pages";
 import { seedDemo } from "@/scripts/lib/seed-demo";
@@ -79,7 +75,7 @@ let pairingCodeId: string;
 let runId: string;
 /** The suite service acting in Contoso (seeding codes and jobs), and its fuzzed agent. */
 let service: ActingContext;
-let fuzzedAgent: AgentActingContext;
+let fuzzedAgent: AuthenticatedAgent;
 
 beforeAll(async () => {
   idp = await startTestIdentityProvider();
@@ -123,13 +119,13 @@ beforeAll(async () => {
   };
   const paired = await pair("fuzzed agent");
   agentCredential = paired.credential;
-  fuzzedAgent = {
-    tenant: actingTenant(contoso),
-    actor: { kind: "agent", agentId: paired.agentId, name: "fuzzed agent" },
-    role: "agent",
-    sourceAddress: null,
+  fuzzedAgent = await authenticateAgent({
+    sql: getSql(),
+    authorization: `Bearer ${paired.credential}`,
+    sourceAddress: "127.0.0.1",
     userAgent: null,
-  };
+    provedByRoute: false,
+  });
   spareAgentId = (await pair("spare agent")).agentId;
   pairingCodeId = (await createPairingCode({ db, acting: service })).id;
   const { POST } = await import("@/app/api/wizard/runs/route");
@@ -148,7 +144,7 @@ async function leaseFreshJob() {
     data: { cmdlet: "Get-AcceptedDomain", parameters: {}, idempotencyKey },
   });
   const { leaseNextAgentJob } = await import("@/lib/jobs/agent-job-hand-out");
-  const job = await leaseNextAgentJob({ queue, acting: fuzzedAgent, capabilities: [], holdMs: 1000 });
+  const job = await leaseNextAgentJob({ queue, ...fuzzedAgent, capabilities: [], holdMs: 1000 });
   if (!job) throw new Error("the job queued for the fuzz suite was not handed out");
   leasedJob = { id: job.id, leaseToken: job.leaseToken };
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { agentRoute } from "@/lib/agents/agent-route";
+import { selfCheckingAgentRoute } from "@/lib/agents/agent-route";
 import { ZPollRequestSchema } from "@/lib/agents/protocol";
 import { getQueueEnv } from "@/lib/env";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
@@ -12,7 +12,7 @@ import { pollHoldMs } from "@/lib/jobs/poll-hold";
 export const dynamic = "force-dynamic";
 
 // Long-poll: held until a job arrives for the agent's tenant, or for up to AGENT_POLL_HOLD_SECONDS.
-export const POST = agentRoute(async (request, { acting }) => {
+export const POST = selfCheckingAgentRoute(async (request, { acting, credential }) => {
   const { capabilities } = await readJsonBody(request, ZPollRequestSchema, BODY_LIMITS.small);
   const release = holdConnection({
     key: `poll:${acting.actor.agentId}`,
@@ -23,6 +23,7 @@ export const POST = agentRoute(async (request, { acting }) => {
     const job = await leaseNextAgentJob({
       queue: await getQueue(),
       acting,
+      credential,
       capabilities,
       holdMs: pollHoldMs(getQueueEnv().AGENT_POLL_HOLD_SECONDS),
       signal: request.signal,
