@@ -12,12 +12,23 @@ export async function readRssKib(pid: number): Promise<number> {
   return Number(match[1]);
 }
 
-/** CPU seconds (user + system) the process has used so far. */
-export async function readCpuSeconds(pid: number): Promise<number> {
+/**
+ * CPU seconds (user + system) the process has used so far; with `endedChildren`, also those of
+ * its children that have ended and been waited for (cutime + cstime).
+ */
+export async function readCpuSeconds(
+  pid: number,
+  options: { endedChildren?: boolean } = {},
+): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, "utf8");
   // Fields after the command name, which is in parentheses and may contain spaces.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  const fields = stat
+    .slice(stat.lastIndexOf(")") + 2)
+    .split(" ")
+    .map(Number);
+  const own = (fields[11] ?? 0) + (fields[12] ?? 0);
+  const ended = options.endedChildren ? (fields[13] ?? 0) + (fields[14] ?? 0) : 0;
+  return (own + ended) / CLOCK_TICKS_PER_SECOND;
 }
 
 /** The soft limit on open files (`ulimit -n`) the process runs with. */
@@ -46,12 +57,13 @@ async function readParentPid(pid: number): Promise<number | undefined> {
 /**
  * CPU seconds used so far by a PostgreSQL cluster: its postmaster (the first line of
  * `<dataDir>/postmaster.pid`) and its children — the backends serving connections, and the
- * background writer, WAL writer and the rest.
+ * background writer, WAL writer and the rest — those running and those ended: a backend whose
+ * connection closed during a measurement would otherwise take its seconds out of the figure.
  */
 export async function readPostgresCpuSeconds(dataDir: string): Promise<number> {
   const postmaster = Number((await readFile(`${dataDir}/postmaster.pid`, "utf8")).split("\n")[0]);
   const pids = (await readdir("/proc")).filter((name) => /^\d+$/.test(name)).map(Number);
-  let seconds = await readCpuSeconds(postmaster);
+  let seconds = await readCpuSeconds(postmaster, { endedChildren: true });
   for (const pid of pids) {
     if ((await readParentPid(pid)) !== postmaster) continue;
     // A backend may end between the listing and the reading.
