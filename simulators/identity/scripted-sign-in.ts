@@ -43,7 +43,13 @@ export class SignInRejected extends Error {
   }
 }
 
-const lastStepBySecret = new Map<string, number>();
+/** The last time step each secret's code was entered with; a Map serves one process. */
+export interface UsedTotpSteps {
+  get(secret: string): number | undefined;
+  set(secret: string, step: number): void;
+}
+
+const stepsUsedInThisProcess: UsedTotpSteps = new Map<string, number>();
 
 /** The code an authenticator app shows now. */
 export function currentTotp(secret: string): Promise<string> {
@@ -51,18 +57,22 @@ export function currentTotp(secret: string): Promise<string> {
 }
 
 /**
- * A code no earlier sign-in in this process used: the current one, else the next one (the simulator
- * accepts one step of clock drift), else the helper waits for a new step as a person would.
+ * A code no earlier sign-in that `used` knows of used (by default, this process's): the current
+ * one, else the next one (the simulator accepts one step of clock drift), else the helper waits for
+ * a new step as a person would.
  */
-export async function freshTotp(secret: string): Promise<string> {
+export async function freshTotp(
+  secret: string,
+  used: UsedTotpSteps = stepsUsedInThisProcess,
+): Promise<string> {
   const nowStep = Math.floor(Date.now() / 30_000);
-  const lastStep = lastStepBySecret.get(secret) ?? Number.NEGATIVE_INFINITY;
+  const lastStep = used.get(secret) ?? Number.NEGATIVE_INFINITY;
   let step = Math.max(nowStep, lastStep + 1);
   if (step > nowStep + 1) {
     await new Promise((resolve) => setTimeout(resolve, (step - 1) * 30_000 - Date.now() + 50));
     step = Math.max(Math.floor(Date.now() / 30_000), lastStep + 1);
   }
-  lastStepBySecret.set(secret, step);
+  used.set(secret, step);
   return generate({ secret, epoch: step * 30 });
 }
 

@@ -112,5 +112,6 @@ export {
   SignInRejected,
   type SignInRequest,
   type TokenResponse,
+  type UsedTotpSteps,
   ZTokenResponse,
 } from "@/simulators/identity/scripted-sign-in";

@@ -2,6 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import { loadDirectory } from "@/simulators/identity/directory/load-directory";
 import { freshTotp } from "@/tests/helpers/identity";
 import type { ACCOUNTS } from "@/tests/integration/identity/scenario";
+import { usedTotpStepsOfThisRun } from "./used-totp-steps";
 
 // A person's way through the sign-in window: password, then the authenticator code for accounts
 // enrolled in MFA.
@@ -26,7 +27,7 @@ export async function completeSignIn(
   const secret = await totpSecretOf(who.username);
   if (!secret) return;
   await expect(window.getByRole("heading", { name: "Enter code" })).toBeVisible();
-  await window.getByLabel("Code").fill(options.totpCode ?? (await freshTotp(secret)));
+  await window.getByLabel("Code").fill(options.totpCode ?? (await freshTotp(secret, usedTotpStepsOfThisRun)));
   await window.getByRole("button", { name: "Verify" }).click();
 }
 
