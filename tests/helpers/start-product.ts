@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { APP_ROLE } from "@/lib/database/app-role";
 import { EMBEDDED_DATABASE_NAME } from "@/lib/database/open-database";
-import { findFreePort } from "@/lib/net/find-free-port";
+import { findFreePorts } from "@/lib/net/find-free-port";
 import { spawnTsx } from "@/tests/helpers/spawn-tsx";
 
 export interface RunningProduct {
@@ -33,12 +33,13 @@ function spawnStart(env: Record<string, string | undefined>) {
 
 /** Free ports for the web app and the simulators, unless `env` names them. */
 async function withPorts(env: Record<string, string | undefined>) {
+  const [web, identity, exchangeOnline, graph] = (await findFreePorts(4)).map(String);
   return {
     ...env,
-    PORT: env.PORT ?? String(await findFreePort()),
-    IDENTITY_PORT: env.IDENTITY_PORT ?? String(await findFreePort()),
-    EXCHANGE_ONLINE_PORT: env.EXCHANGE_ONLINE_PORT ?? String(await findFreePort()),
-    GRAPH_PORT: env.GRAPH_PORT ?? String(await findFreePort()),
+    PORT: env.PORT ?? web,
+    IDENTITY_PORT: env.IDENTITY_PORT ?? identity,
+    EXCHANGE_ONLINE_PORT: env.EXCHANGE_ONLINE_PORT ?? exchangeOnline,
+    GRAPH_PORT: env.GRAPH_PORT ?? graph,
   };
 }
 
