@@ -6,7 +6,9 @@
 // Run alone: `npm run bench:dispatch` (about ten minutes, so not part of `npm run bench`; with
 // 10,000 agents about twenty); `-- --synchronous-commit=off` shows how much of it is the disk;
 // `-- --profile` adds where the web process spent its time with the largest fleet (and writes
-// V8's whole profile to a file). Prints figures; passes or fails on nothing.
+// V8's whole profile to a file); `-- --statements` what PostgreSQL ran per job, statement by
+// statement (pg_stat_statements, which slows every statement a little: a run of its own).
+// Prints figures; passes or fails on nothing.
 import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -59,6 +61,8 @@ export async function benchDispatch(
   options: {
     onFigure?: (label: string, value: string) => void;
     synchronousCommit?: boolean;
+    /** Count PostgreSQL's statements per job in the throughput runs. */
+    countStatements?: boolean;
     /** The largest fleet (1,000 unless told): 1 agent, 100, 1,000 … up to it. */
     agents?: number;
     /** Called with where the web process spent its time while the largest fleet was connected. */
@@ -68,7 +72,10 @@ export async function benchDispatch(
   const onFigure = options.onFigure ?? (() => {});
   const largest = options.agents ?? 1000;
   const steps = [...FLEET_STEPS.filter((count) => count < largest), largest];
-  const rig = await startDispatchRig({ synchronousCommit: options.synchronousCommit });
+  const rig = await startDispatchRig({
+    synchronousCommit: options.synchronousCommit,
+    countStatements: options.countStatements,
+  });
   const figures: Figures = {};
   const record = (label: string, value: string) => {
     figures[label] = value;
@@ -190,6 +197,7 @@ export async function benchDispatch(
           inFlight,
           postgresDataDir: rig.postgresDataDir,
           backgroundCpuPerSecond: background.cpuPerSecond,
+          statements: rig.statements,
         });
         const at = `${count} agents, 1 per tenant, ${inFlight} jobs in flight`;
         record(`${at}: jobs/s end to end`, throughput.jobsPerSecond);
@@ -198,6 +206,8 @@ export async function benchDispatch(
         record(`${at}: web process CPU per job`, throughput.webCpuPerJob);
         record(`${at}: PostgreSQL during the run`, throughput.postgresCpu);
         record(`${at}: bench process (agents, enqueues) during the run`, throughput.benchCpu);
+        for (const { statement, figure } of throughput.statementsPerJob)
+          record(`${at}: ${statement}`, figure);
       }
       record(`${count} agents: failed agent calls so far`, String(fleet.pollErrors));
     }
@@ -260,6 +270,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log("PostgreSQL commits without waiting for the WAL flush (diagnostic run)");
   await benchDispatch({
     synchronousCommit,
+    countStatements: process.argv.includes("--statements"),
     agents,
     // --profile: V8's CPU profile of the web process from the 1,000-agent idle window to the end of the throughput run.
     onProfile: process.argv.includes("--profile") ? (summary) => console.log(`\n${summary}`) : undefined,

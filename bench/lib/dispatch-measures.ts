@@ -4,6 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { AgentFleet } from "@/bench/lib/agent-fleet";
 import { formatPercentiles } from "@/bench/lib/percentiles";
 import { readCpuSeconds, readPostgresCpuSeconds, readSchedulerSeconds } from "@/bench/lib/process-figures";
+import type { StatementCounter } from "@/bench/lib/statement-counts";
 import { enqueueAgentJob } from "@/lib/jobs/agent-jobs";
 import { getQueue } from "@/lib/jobs/get-queue";
 import type { ActingContext } from "@/lib/tenants/acting-context";
@@ -165,6 +166,8 @@ export async function measureThroughput(options: {
   postgresDataDir: string | undefined;
   /** measureWebBackground's figure: the CPU per job is also given net of it. */
   backgroundCpuPerSecond: number;
+  /** Given: also what PostgreSQL ran per job, statement by statement. */
+  statements?: StatementCounter;
 }) {
   const { fleet, tenants, postgresDataDir } = options;
   const endToEnd: number[] = [];
@@ -172,6 +175,7 @@ export async function measureThroughput(options: {
   const benchCpuBefore = process.cpuUsage();
   const postgresCpu = () => (postgresDataDir ? readPostgresCpuSeconds(postgresDataDir) : Promise.resolve(0));
   const postgresCpuBefore = await postgresCpu();
+  await options.statements?.reset();
   const end = performance.now() + options.durationMs;
   let next = 0;
   const caller = async () => {
@@ -187,6 +191,7 @@ export async function measureThroughput(options: {
   const web = await finish();
   const benchCpu = process.cpuUsage(benchCpuBefore);
   const postgresSeconds = (await postgresCpu()) - postgresCpuBefore;
+  const statementsPerJob = (await options.statements?.perJob(endToEnd.length)) ?? [];
   const { seconds } = web;
   const perJob = (cpu: number) => `${((cpu / endToEnd.length) * 1000).toFixed(1)} ms`;
   return {
@@ -198,5 +203,6 @@ export async function measureThroughput(options: {
       ? `${((postgresSeconds / seconds) * 100).toFixed(0)} % of one core, ${((postgresSeconds / endToEnd.length) * 1000).toFixed(1)} ms per job`
       : "not read (not the embedded cluster)",
     webCpuPerJob: `${perJob(web.cpu)} (${perJob(web.cpu - options.backgroundCpuPerSecond * seconds)} net of the background)`,
+    statementsPerJob,
   };
 }

@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
+import {
+  openStatementCounter,
+  STATEMENT_COUNT_SETTINGS,
+  type StatementCounter,
+} from "@/bench/lib/statement-counts";
 import { createDb, type Db, getDb, getSql } from "@/lib/db";
 import { getQueue } from "@/lib/jobs/get-queue";
-import { findFreePort } from "@/lib/net/find-free-port";
+import { findFreePorts } from "@/lib/net/find-free-port";
 import { type ActingContext, actingAsService } from "@/lib/tenants/acting-context";
 import { ensureBuild } from "@/scripts/lib/ensure-build";
 import { startWeb } from "@/scripts/lib/start-web";
@@ -14,6 +19,8 @@ export interface DispatchRig {
   webPid: number;
   /** The embedded PostgreSQL's data folder (its socket's folder), to read its CPU; undefined when unknown. */
   postgresDataDir: string | undefined;
+  /** What PostgreSQL runs, statement by statement; only when asked for (countStatements). */
+  statements: StatementCounter | undefined;
   /** The web process's inspector (loopback), to collect garbage before reading memory, or to profile. */
   inspectorPort: number;
   /** What the web process printed last (warnings and errors). */
@@ -28,11 +35,19 @@ export async function startDispatchRig(
     env?: Record<string, string>;
     /** false: commits do not wait for the WAL to reach the disk — shows how much of a figure is the disk. */
     synchronousCommit?: boolean;
+    /** Count PostgreSQL's statements (pg_stat_statements), which costs a little on each. */
+    countStatements?: boolean;
   } = {},
 ): Promise<DispatchRig> {
   await ensureBuild((line) => console.log(line));
-  const server = await openTestDatabaseServer(undefined);
+  const server = await openTestDatabaseServer(
+    undefined,
+    options.countStatements ? STATEMENT_COUNT_SETTINGS : undefined,
+  );
   const databaseUrl = await createMigratedDatabase(server, "hw_bench");
+  const statements = options.countStatements
+    ? await openStatementCounter(server.ownerUrl(databaseUrl))
+    : undefined;
   const db = createDb(databaseUrl);
   if (options.synchronousCommit === false) {
     // Before anyone connects: the setting applies to sessions opened afterwards. Only the owner may.
@@ -44,7 +59,7 @@ export async function startDispatchRig(
   }
   // The benchmark enqueues through lib/jobs in this process, which reads its database from the environment.
   process.env.DATABASE_URL = databaseUrl;
-  const [port, inspectorPort] = [await findFreePort(), await findFreePort()];
+  const [port, inspectorPort] = (await findFreePorts(2)) as [number, number];
   const output: string[] = [];
   const web = await startWeb({
     port,
@@ -66,6 +81,7 @@ export async function startDispatchRig(
     serverUrl: `http://127.0.0.1:${port}/`,
     webPid: web.process.pid!,
     postgresDataDir: new URL(databaseUrl).searchParams.get("host") ?? undefined,
+    statements,
     inspectorPort,
     webOutput: () => output.join("\n"),
     async createTenants(count, name) {
@@ -87,6 +103,7 @@ export async function startDispatchRig(
       // Prisma's adapter does not end the pool it was given: unended, its idle connections would
       // each log their loss as the database stops.
       await getSql().end();
+      await statements?.close();
       await db.$disconnect();
       await server.close();
     },

@@ -39,6 +39,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port?: number;
   onLog?: (line: string) => void;
+  /** Server settings given at start (`-c name=value`), for those only a start can set. */
+  settings?: Record<string, string>;
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await findFreePort());
@@ -66,7 +68,13 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // Postgres refuses to run as root; as root the package runs it as a `postgres` system user.
     createPostgresUser: runAsPostgresUser,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-k", dataDir],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-k",
+      dataDir,
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: remember,
     onError: remember,
   });

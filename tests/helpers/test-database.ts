@@ -18,9 +18,13 @@ export interface TestDatabaseServer {
 
 /**
  * The PostgreSQL a test run uses: the server DATABASE_URL names (each run gets
- * its own databases there), or else an embedded cluster in a temporary folder.
+ * its own databases there), or else an embedded cluster in a temporary folder, started with
+ * `embeddedSettings`.
  */
-export async function openTestDatabaseServer(serverUrl: string | undefined): Promise<TestDatabaseServer> {
+export async function openTestDatabaseServer(
+  serverUrl: string | undefined,
+  embeddedSettings?: Record<string, string>,
+): Promise<TestDatabaseServer> {
   if (serverUrl) {
     const created: string[] = [];
     const admin = async (sql: string) => {
@@ -51,7 +55,10 @@ export async function openTestDatabaseServer(serverUrl: string | undefined): Pro
   const dataDir = await mkdtemp(path.join(tmpdir(), "hw-test-pg-"));
   // As root, Postgres runs as the `postgres` user, which must be able to enter the folder.
   await chmod(dataDir, 0o755);
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "postgres"),
+    settings: embeddedSettings,
+  });
   return {
     // Tests that make databases of their own do so as the owner, and connect to them as it too.
     serverUrl: cluster.ownerUrlFor("postgres"),
