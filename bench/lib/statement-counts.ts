@@ -8,7 +8,8 @@ import pg from "pg";
 /** What the cluster must be started with for the counts. */
 export const STATEMENT_COUNT_SETTINGS = {
   shared_preload_libraries: "pg_stat_statements",
-  // Statements run inside functions and pg-boss's own are counted once, as the client sent them.
+  // Top-level statements only: those clients send, and the foreign-key checks PostgreSQL fires at a
+  // statement's end; not those run inside functions.
   "pg_stat_statements.track": "top",
 };
 

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { sha256 } from "@/lib/crypto/hashing";
 import type { UsedTotpSteps } from "@/tests/helpers/identity";
 
 // Playwright starts a new worker process after a failed test, while the identity provider (one for
@@ -19,7 +19,7 @@ function read(): Record<string, number> {
   }
 }
 
-const keyOf = (secret: string) => createHash("sha256").update(secret).digest("hex");
+const keyOf = (secret: string) => Buffer.from(sha256(secret)).toString("hex");
 
 export const usedTotpStepsOfThisRun: UsedTotpSteps = {
   get: (secret) => read()[keyOf(secret)],
