@@ -2,20 +2,25 @@
 // work: the floor under the agent channel's CPU per job, which is three such requests (the poll
 // that takes the job, the report, the next poll). Two servers, each in a process of its own,
 // driven over keep-alive loopback connections by this one: node:http reading and answering JSON
-// itself, and the same through lib/http/node-web-bridge.ts (a Web Request in, a Web Response out,
-// the API's headers set), as scripts/lib/agent-api-routes.ts serves the agent API.
+// itself, and the same through the agent API's own path (scripts/lib/agent-api-routes.ts): an
+// ApiRoute (request id, logger, error answers) reading its body with readApiJsonBody and a schema,
+// served from Node's request by lib/http/node-api-call.ts with the API's headers.
 // Run: `npx tsx bench/http-floor.ts` (about half a minute). Prints figures; passes or fails on nothing.
 import { fork } from "node:child_process";
 import { createServer, type IncomingMessage } from "node:http";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Pool } from "undici";
+import { z } from "zod";
 import { readCpuSeconds } from "@/bench/lib/process-figures";
-import { sendWebResponse, toWebRequest } from "@/lib/http/node-web-bridge";
+import { jsonAnswer } from "@/lib/http/api-call";
+import { handleApiRoute } from "@/lib/http/handle-route";
+import { apiRequestOfNode, sendApiAnswer } from "@/lib/http/node-api-call";
+import { readApiJsonBody } from "@/lib/http/read-json-body";
 import { apiResponseHeaders } from "@/lib/http/security-headers";
 import { findFreePort } from "@/lib/net/find-free-port";
 
-const MODES = ["node:http", "node:http through the Web bridge"] as const;
+const MODES = ["node:http", "node:http through the agent API's path"] as const;
 type Mode = (typeof MODES)[number];
 const IN_FLIGHT = 32;
 const WARM_UP_MS = 2_000;
@@ -23,6 +28,11 @@ const MEASURE_MS = 10_000;
 /** About the size of an agent's report of a small read. */
 const BODY = JSON.stringify({ leaseToken: "x".repeat(43), result: { objects: [{ Name: "EX1" }] } });
 const ANSWER = JSON.stringify({ job: null });
+const ZBody = z.object({ leaseToken: z.string(), result: z.unknown() });
+const route = handleApiRoute(async (request) => {
+  await readApiJsonBody(request, ZBody, 64 * 1024);
+  return jsonAnswer(JSON.parse(ANSWER));
+});
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -31,7 +41,6 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function serve(mode: Mode, port: number): void {
-  const origin = `http://127.0.0.1:${port}`;
   const server = createServer((request, response) => {
     if (mode === "node:http") {
       void readBody(request).then((text) => {
@@ -41,13 +50,9 @@ function serve(mode: Mode, port: number): void {
       return;
     }
     for (const { key, value } of apiResponseHeaders(undefined)) response.setHeader(key, value);
-    const answer = async (web: Request) => {
-      await web.json();
-      return Response.json(JSON.parse(ANSWER));
-    };
-    void answer(toWebRequest(request, response, origin)).then((web) =>
-      sendWebResponse(request, response, web),
-    );
+    void route
+      .answer(apiRequestOfNode(request, response), {})
+      .then((answer) => sendApiAnswer(response, answer));
   });
   server.listen(port, "127.0.0.1", () => process.send?.("listening"));
 }

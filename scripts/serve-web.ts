@@ -26,7 +26,6 @@ const handle = app.getRequestHandler();
 // Once Next is prepared: the route modules' `next/server` needs the AsyncLocalStorage Next's server
 // puts on globalThis as it loads.
 const { answerAgentApiRequest } = await import("@/scripts/lib/agent-api-routes");
-const origin = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
 
 const server = createServer(
   {
@@ -37,7 +36,7 @@ const server = createServer(
   },
   (request, response) => {
     appendSocketAddress(request);
-    if (!answerAgentApiRequest(request, response, origin)) void handle(request, response);
+    if (!answerAgentApiRequest(request, response)) void handle(request, response);
   },
 );
 // The wizard's updates run in every instance: pg-boss gives each operation to one of them, and an

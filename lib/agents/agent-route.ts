@@ -1,25 +1,29 @@
 import { authenticateAgent } from "@/lib/agents/authenticate-agent";
 import type { AgentCredential } from "@/lib/agents/current-credential";
 import { getSql } from "@/lib/db";
+import type { ApiAnswer, ApiRequest } from "@/lib/http/api-call";
 import { clientAddress } from "@/lib/http/client-address";
-import { type RequestContext, type RouteArgs, splitRouteArgs, wrapRoute } from "@/lib/http/handle-route";
+import { type RequestContext, type RouteArgs, splitRouteArgs, wrapApiRoute } from "@/lib/http/handle-route";
 import type { AgentActingContext } from "@/lib/tenants/acting-context";
 
+// The agent API's routes are ApiRoutes: the web server answers them from Node's request, before
+// Next (scripts/lib/agent-api-routes.ts); Next calls the same handlers when it serves them itself.
+
 type AgentHandler<P> = (
-  request: Request,
+  request: ApiRequest,
   context: RequestContext & { acting: AgentActingContext; credential: AgentCredential },
   params: P,
-) => Promise<Response>;
+) => Promise<ApiAnswer>;
 
 function agentRouteOf(provedByRoute: boolean) {
   return <P = Record<string, never>>(...args: RouteArgs<P, AgentHandler<P>>) => {
     const [paramsSchema, handler] = splitRouteArgs(args);
-    return wrapRoute(paramsSchema, async (request: Request, context: RequestContext, params: P) => {
+    return wrapApiRoute(paramsSchema, async (request, context, params: P) => {
       const { acting, credential } = await authenticateAgent({
         sql: getSql(),
-        authorization: request.headers.get("authorization"),
-        sourceAddress: clientAddress(request),
-        userAgent: request.headers.get("user-agent"),
+        authorization: request.header("authorization"),
+        sourceAddress: clientAddress(request.header("x-forwarded-for")),
+        userAgent: request.header("user-agent"),
         provedByRoute,
       });
       const log = context.log.child({ tenantId: acting.tenant.id, agentId: acting.actor.agentId });

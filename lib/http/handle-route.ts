@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import type { ApiAnswer, ApiRequest } from "@/lib/http/api-call";
+import { apiRequestOfWeb, webResponseOf } from "@/lib/http/web-api-call";
 import { getLogger } from "@/lib/logger";
 import { errorHelpPath } from "@/lib/openapi/error-guide";
 
@@ -40,33 +41,80 @@ export function handleRoute<P = Record<string, never>>(...args: RouteArgs<P, Han
   return wrapRoute(...splitRouteArgs(args));
 }
 
-/** handleRoute with its arguments split, for the wrappers built on it (userRoute, agentRoute). */
+function contextOf(requestId: string | null, method: string, pathname: string): RequestContext {
+  const id = requestId ?? randomUUID();
+  return { requestId: id, log: getLogger().child({ requestId: id, method, path: pathname }) };
+}
+
+/** handleRoute with its arguments split, for the wrappers built on it (userRoute). */
 export function wrapRoute<P>(paramsSchema: z.ZodType<P> | undefined, handler: Handler<P>) {
   return async (request: Request, route: { params: Promise<unknown> }): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id") ?? randomUUID();
-    const log = getLogger().child({ requestId, method: request.method, path: new URL(request.url).pathname });
+    const context = contextOf(
+      request.headers.get("x-request-id"),
+      request.method,
+      new URL(request.url).pathname,
+    );
     try {
       const params = parseRouteParams(paramsSchema, await route.params);
-      return apiHeaders(await handler(request, { requestId, log }, params), requestId);
+      return withApiHeaders(await handler(request, context, params), context.requestId);
     } catch (error) {
-      return apiHeaders(errorResponse(error, requestId, log), requestId);
+      return withApiHeaders(webResponseOf(errorAnswer(error, context)), context.requestId);
     }
   };
 }
 
+type ApiHandler<P> = (request: ApiRequest, context: RequestContext, params: P) => Promise<ApiAnswer>;
+
+/**
+ * A JSON API route both servers can call: Next, as the function it is, and the web server's own
+ * answer to the agent API (scripts/lib/agent-api-routes.ts) through `answer`, given Node's request.
+ */
+export type ApiRoute = ((request: Request, route: { params: Promise<unknown> }) => Promise<Response>) & {
+  answer(request: ApiRequest, params: unknown): Promise<ApiAnswer>;
+};
+
+/** handleRoute for a handler of an ApiRequest: the agent API's pairing, and the wrappers built on it (agentRoute). */
+export function handleApiRoute<P = Record<string, never>>(...args: RouteArgs<P, ApiHandler<P>>): ApiRoute {
+  return wrapApiRoute(...splitRouteArgs(args));
+}
+
+/** wrapRoute for a handler of an ApiRequest: the same context, checks and error answers. */
+export function wrapApiRoute<P>(paramsSchema: z.ZodType<P> | undefined, handler: ApiHandler<P>): ApiRoute {
+  const answer = async (request: ApiRequest, rawParams: unknown): Promise<ApiAnswer> => {
+    const context = contextOf(request.header("x-request-id"), request.method, request.pathname);
+    let answered: ApiAnswer;
+    try {
+      answered = await handler(request, context, parseRouteParams(paramsSchema, rawParams));
+    } catch (error) {
+      answered = errorAnswer(error, context);
+    }
+    return {
+      ...answered,
+      headers: { ...API_HEADERS, ...answered.headers, "x-request-id": context.requestId },
+    };
+  };
+  const next = async (request: Request, route: { params: Promise<unknown> }) =>
+    webResponseOf(await answer(apiRequestOfWeb(request), await route.params));
+  return Object.assign(next, { answer });
+}
+
 /** API answers are per caller (tokens, tenants' data): no cache keeps them unless a route says otherwise. */
-function apiHeaders(response: Response, requestId: string): Response {
+const API_HEADERS = { "cache-control": "no-store" };
+
+function withApiHeaders(response: Response, requestId: string): Response {
   response.headers.set("x-request-id", requestId);
-  if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+  for (const [name, value] of Object.entries(API_HEADERS)) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
   return response;
 }
 
-function errorResponse(error: unknown, requestId: string, log: RequestContext["log"]): Response {
-  const headers = { "x-request-id": requestId };
+function errorAnswer(error: unknown, { requestId, log }: RequestContext): ApiAnswer {
   if (error instanceof AppError) {
     log.info({ code: error.code }, error.message);
-    return NextResponse.json(
-      {
+    return {
+      status: error.status,
+      json: {
         error: {
           code: error.code,
           message: error.message,
@@ -74,13 +122,14 @@ function errorResponse(error: unknown, requestId: string, log: RequestContext["l
           ...error.details,
         },
       },
-      { status: error.status, headers: { ...error.headers, ...headers } },
-    );
+      headers: error.headers,
+    };
   }
   if (error instanceof z.ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-    return NextResponse.json(
-      {
+    return {
+      status: 422,
+      json: {
         error: {
           code: "validation_failed",
           message: "Some fields need correcting.",
@@ -88,12 +137,12 @@ function errorResponse(error: unknown, requestId: string, log: RequestContext["l
           issues,
         },
       },
-      { status: 422, headers },
-    );
+    };
   }
   log.error({ err: error }, "unexpected error");
-  return NextResponse.json(
-    {
+  return {
+    status: 500,
+    json: {
       error: {
         code: "internal_error",
         message: `Something went wrong on our side. Quote this id if you contact support: ${requestId}`,
@@ -101,6 +150,5 @@ function errorResponse(error: unknown, requestId: string, log: RequestContext["l
         requestId,
       },
     },
-    { status: 500, headers },
-  );
+  };
 }

@@ -1,46 +1,10 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import type { ApiRequest } from "@/lib/http/api-call";
 import { assertStorable } from "@/lib/http/storable-text";
+import { apiRequestOfWeb } from "@/lib/http/web-api-call";
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
-
-function describeBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
-}
-
-function tooLarge(limitBytes: number): AppError {
-  return new AppError(
-    "payload_too_large",
-    `The request body is larger than this endpoint accepts (${describeBytes(limitBytes)}).`,
-  );
-}
-
-/** Reads the body as it arrives, and stops (413) the moment it passes `limitBytes`. */
-export async function readBounded(request: Request, limitBytes: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (declared > limitBytes) throw tooLarge(limitBytes);
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > limitBytes) {
-      await reader.cancel();
-      throw tooLarge(limitBytes);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
 
 function refuseUnstorable(key: string, value: unknown): unknown {
   assertStorable(key, "The request body");
@@ -75,17 +39,26 @@ function parseJson(bytes: Uint8Array): unknown {
  * so nothing larger is ever buffered), 400 for a body that is not JSON (naming what was wrong,
  * never echoing it), and the schema's own 422 for JSON of the wrong shape.
  */
-export async function readJsonBody<T extends z.ZodType>(
-  request: Request,
+export async function readApiJsonBody<T extends z.ZodType>(
+  request: ApiRequest,
   schema: T,
   limitBytes: number,
 ): Promise<z.infer<T>> {
-  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim();
+  const mediaType = request.header("content-type")?.split(";")[0]?.trim();
   if (mediaType && !JSON_MEDIA_TYPE.test(mediaType)) {
     throw new AppError(
       "bad_request",
       `The request body must be JSON (Content-Type: application/json), not ${mediaType.slice(0, 100)}.`,
     );
   }
-  return schema.parse(parseJson(await readBounded(request, limitBytes)));
+  return schema.parse(parseJson(await request.readBody(limitBytes)));
+}
+
+/** readApiJsonBody for a route handler given Next's Web Request. */
+export function readJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  limitBytes: number,
+): Promise<z.infer<T>> {
+  return readApiJsonBody(apiRequestOfWeb(request), schema, limitBytes);
 }

@@ -7,16 +7,17 @@ import * as pair from "@/app/api/agent/v1/pair/route";
 import * as poll from "@/app/api/agent/v1/poll/route";
 import * as whoami from "@/app/api/agent/v1/whoami/route";
 import { AGENT_API_PREFIX } from "@/lib/agents/protocol";
-import { sendWebResponse, toWebRequest } from "@/lib/http/node-web-bridge";
+import type { ApiRoute } from "@/lib/http/handle-route";
+import { apiRequestOfNode, sendApiAnswer } from "@/lib/http/node-api-call";
 import { apiResponseHeaders } from "@/lib/http/security-headers";
 import { getLogger } from "@/lib/logger";
 
 // The agent API's route handlers, for the web server to call before Next (scripts/serve-web.ts):
-// a thousand agents' polls and reports skip Next's router, the larger part of a request's CPU
-// (docs/PERFORMANCE.md). The same exported handlers Next would call, so the same checks.
+// a thousand agents' polls and reports skip Next's router and the Web Request and Response Next
+// would build, most of a request's CPU (docs/PERFORMANCE.md). The same exported handlers Next
+// would call (ApiRoutes, lib/http/handle-route.ts), so the same checks.
 
-type RouteHandler = (request: Request, route: { params: Promise<unknown> }) => Promise<Response>;
-type RouteModule = Partial<Record<"GET" | "POST", RouteHandler>>;
+type RouteModule = Partial<Record<"GET" | "POST", ApiRoute>>;
 
 /** Each route's path under AGENT_API_PREFIX as its folders name it; `[name]` is a parameter. */
 export const AGENT_API_ROUTES: ReadonlyArray<{ path: string; module: RouteModule }> = [
@@ -59,7 +60,7 @@ function matchSegments(pattern: string[], segments: string[]): Record<string, st
 function findAgentApiRoute(
   method: string | undefined,
   target: string | undefined,
-): { handler: RouteHandler; params: Record<string, string> } | undefined {
+): { handler: ApiRoute; params: Record<string, string> } | undefined {
   if (!target?.startsWith(`${AGENT_API_PREFIX}/`) || (method !== "GET" && method !== "POST"))
     return undefined;
   const pathname = target.slice(AGENT_API_PREFIX.length + 1).split("?", 1)[0] ?? "";
@@ -76,21 +77,16 @@ function findAgentApiRoute(
 /**
  * Answers an agent API request with its route's handler, with the headers next.config.ts gives
  * /api answers; false (nothing done) when the request is not one, for Next to answer.
- * `origin` is the server's own, for the request's URL.
  */
-export function answerAgentApiRequest(
-  request: IncomingMessage,
-  response: ServerResponse,
-  origin: string,
-): boolean {
+export function answerAgentApiRequest(request: IncomingMessage, response: ServerResponse): boolean {
   const route = findAgentApiRoute(request.method, request.url);
   if (!route) return false;
   for (const { key, value } of apiResponseHeaders(request.headers["x-forwarded-proto"])) {
     response.setHeader(key, value);
   }
-  route
-    .handler(toWebRequest(request, response, origin), { params: Promise.resolve(route.params) })
-    .then((answer) => sendWebResponse(request, response, answer))
+  route.handler
+    .answer(apiRequestOfNode(request, response), route.params)
+    .then((answer) => sendApiAnswer(response, answer))
     .catch((error: unknown) => {
       // The handlers answer their own errors: this is a client gone mid-answer, or a bug.
       getLogger().warn({ err: error, path: request.url }, "agent API answer not sent");
