@@ -14,7 +14,6 @@ import { AppError } from "@/lib/errors";
 import { ensureQueue } from "@/lib/jobs/ensure-queue";
 import { redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
 import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
-import { announceJob } from "@/lib/jobs/job-wakeups";
 import { pgBossPreparedExecutor, pgBossQueueExecutor } from "@/lib/jobs/pg-boss-executor";
 import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-context";
 
@@ -85,6 +84,8 @@ export async function queueFor(
     retryBackoff: true,
     retryDelayMax: 60,
     expireInSeconds: 3600,
+    // The insert announces the job to the polls waiting on this queue (job-wakeups.ts).
+    notify: true,
   });
   return { boss, name };
 }
@@ -131,7 +132,7 @@ export async function enqueueAgentJob(options: {
   });
 }
 
-/** Queues a job of either kind in queue `name`, once per idempotency key, and wakes the polls on it. */
+/** Queues a job of either kind in queue `name`, once per idempotency key; its insert wakes the polls on it. */
 export async function sendAgentJob(
   boss: PgBoss,
   name: string,
@@ -141,7 +142,6 @@ export async function sendAgentJob(
   const id = await boss.send(name, data, { ...options, db: pgBossQueueExecutor(getSql(), name) });
   if (!id)
     throw new AppError("conflict", `A job with idempotency key ${options.singletonKey} is already queued.`);
-  await announceJob(name);
   return id;
 }
 

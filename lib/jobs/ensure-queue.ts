@@ -9,6 +9,9 @@ type QueueOptions = NonNullable<Parameters<PgBoss["createQueue"]>[1]>;
 /** Makes queue `name` with `options` unless it exists; then nothing more in this process. */
 export async function ensureQueue(boss: PgBoss, name: string, options: QueueOptions): Promise<void> {
   if (ensured.has(name)) return;
-  if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
+  const existing = await boss.getQueue(name);
+  if (!existing) await boss.createQueue(name, options);
+  // A queue made before it was to announce its jobs (an agent queue of an earlier version) does so from now on.
+  else if (options.notify && !existing.notify) await boss.updateQueue(name, { notify: true });
   ensured.add(name);
 }

@@ -1,7 +1,12 @@
-import { notify, subscribe } from "@/lib/realtime/pg-notifications";
+import { createHash } from "node:crypto";
+import { QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
+import { subscribe } from "@/lib/realtime/pg-notifications";
 
-// Wakes long-polls the moment a job is queued, in every web instance.
-const CHANNEL = "hw_agent_jobs";
+// Wakes long-polls the moment a job is queued, in every web instance. The agent queues are made
+// with pg-boss's `notify`: its insert announces the job in the same statement, on the channel it
+// names after its schema (pg-boss's notifyChannelSql: "pgboss_" and the first 24 hex digits of the
+// schema's SHA-224), with the queue's name as the payload.
+const CHANNEL = `pgboss_${createHash("sha224").update(QUEUE_SCHEMA).digest("hex").slice(0, 24)}`;
 
 export interface JobWakeup {
   /**
@@ -51,8 +56,4 @@ export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup
     },
     cancel: unsubscribe,
   };
-}
-
-export function announceJob(queue: string): Promise<void> {
-  return notify(CHANNEL, queue);
 }

@@ -79,7 +79,7 @@ function connect(): Promise<pg.Client> {
  * and with "" if the connection was lost.
  */
 export async function subscribe(channel: string, handler: Handler, payload?: string): Promise<() => void> {
-  if (!/^[a-z_]+$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
   let subscribers = state.handlers.get(channel);
   if (!subscribers) {
     subscribers = new Map();

@@ -8,6 +8,15 @@ import { createMigratedDatabase, openTestDatabaseServer } from "@/tests/helpers/
 let server: Awaited<ReturnType<typeof openTestDatabaseServer>>;
 let databaseUrl: string;
 let wakeups: typeof import("@/lib/jobs/job-wakeups");
+let queues: typeof import("@/lib/jobs/get-queue");
+
+/** Queues a job as the agent channel does: through pg-boss, whose insert announces it. */
+async function queueJob(queue: string): Promise<void> {
+  const boss = await queues.getQueue();
+  const { ensureQueue } = await import("@/lib/jobs/ensure-queue");
+  await ensureQueue(boss, queue, { notify: true });
+  expect(await boss.send(queue, {})).toBeTruthy();
+}
 
 /** Ends the server session behind this process's LISTEN, as a database restart or failover would. */
 async function cutListenerConnection(): Promise<void> {
@@ -39,9 +48,11 @@ beforeAll(async () => {
   databaseUrl = await createMigratedDatabase(server, "hw_wakeups");
   vi.stubEnv("DATABASE_URL", databaseUrl);
   wakeups = await import("@/lib/jobs/job-wakeups");
+  queues = await import("@/lib/jobs/get-queue");
 });
 
 afterAll(async () => {
+  await (await queues?.getQueue())?.stop({ graceful: false });
   await server?.close();
 });
 
@@ -49,7 +60,7 @@ describe("waking held polls", () => {
   it("wakes a poll when a job is queued for its tenant, and not for another tenant's", async () => {
     const mine = await wakeups.armJobWakeup(["onprem-tenant-a"]);
     const others = await wakeups.armJobWakeup(["onprem-tenant-b"]);
-    await wakeups.announceJob("onprem-tenant-a");
+    await queueJob("onprem-tenant-a");
     expect(await outcome(mine.wait(60_000))).toBe("woken for onprem-tenant-a");
     expect(await outcome(others.wait(60_000), 1000)).toBe("still asleep");
     others.cancel();
@@ -63,7 +74,15 @@ describe("waking held polls", () => {
 
     // The next poll listens on a new connection, and a job queued now reaches it at once.
     const after = await wakeups.armJobWakeup(["onprem-tenant-a"]);
-    await wakeups.announceJob("onprem-tenant-a");
+    await queueJob("onprem-tenant-a");
     expect(await outcome(after.wait(60_000))).toBe("woken for onprem-tenant-a");
+  });
+
+  it("wakes polls for a queue an earlier version made without announcing its jobs, once it is ensured", async () => {
+    const boss = await queues.getQueue();
+    await boss.createQueue("onprem-tenant-c");
+    const waiting = await wakeups.armJobWakeup(["onprem-tenant-c"]);
+    await queueJob("onprem-tenant-c");
+    expect(await outcome(waiting.wait(60_000))).toBe("woken for onprem-tenant-c");
   });
 });
