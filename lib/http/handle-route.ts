@@ -73,7 +73,7 @@ export type ApiRoute = ((request: Request, route: { params: Promise<unknown> }) 
   answer(request: ApiRequest, params: unknown): Promise<ApiAnswer>;
 };
 
-/** handleRoute for a handler of an ApiRequest: the agent API's pairing, and the wrappers built on it (agentRoute). */
+/** handleRoute for a handler of an ApiRequest (the agent API's pairing; agentRoute is built on wrapApiRoute). */
 export function handleApiRoute<P = Record<string, never>>(...args: RouteArgs<P, ApiHandler<P>>): ApiRoute {
   return wrapApiRoute(...splitRouteArgs(args));
 }
