@@ -189,7 +189,7 @@ const TOKEN_CACHE_KEYS_EXAMPLE = "e.g. TOKEN_CACHE_KEYS=k1:$(openssl rand -base6
 const ZTokenCacheEnv = z.object({
   TOKEN_CACHE_KEYS: z
     .string({
-      error: `TOKEN_CACHE_KEYS is not set: Exchange Online access needs a key to encrypt its token cache, ${TOKEN_CACHE_KEYS_EXAMPLE}`,
+      error: `TOKEN_CACHE_KEYS is not set: the service needs a key to encrypt its token cache and sign the agents' job leases, ${TOKEN_CACHE_KEYS_EXAMPLE}`,
     })
     .transform((value, ctx) => {
       const keys: TokenCacheKey[] = [];

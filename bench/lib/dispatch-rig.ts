@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import {
   openStatementCounter,
   STATEMENT_COUNT_SETTINGS,
@@ -66,6 +66,8 @@ export async function startDispatchRig(
     env: {
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: "warn",
+      // Keys the agents' lease tokens (lib/jobs/job-lease-tokens.ts).
+      TOKEN_CACHE_KEYS: `bench:${randomBytes(32).toString("base64")}`,
       NODE_OPTIONS: `--inspect=127.0.0.1:${inspectorPort}`,
       ...options.env,
     },

@@ -24,23 +24,6 @@ import { type AgentActingContext, actingTenant } from "@/lib/tenants/acting-cont
 // credential is refused at its next request on every instance.
 // Timestamps are read and written as UTC, as Prisma keeps them (`timestamp` without a zone).
 
-/**
- * Refuses the acting agent if it was revoked since its request was authenticated: a poll held for
- * half a minute checks again before it hands out a job (in the hand-out's transaction, so a
- * refusal puts the job back).
- */
-export async function assertAgentNotRevoked(options: {
-  sql: Sql;
-  acting: AgentActingContext;
-}): Promise<void> {
-  const { rows } = await options.sql.query<{ revokedAt: Date | null }>(
-    `SELECT "revokedAt" AT TIME ZONE 'UTC' AS "revokedAt" FROM "Agent" WHERE "id" = $1 AND "tenantId" = $2`,
-    [options.acting.actor.agentId, options.acting.tenant.id],
-  );
-  const revokedAt = rows[0]?.revokedAt;
-  if (revokedAt) throw agentRevoked(revokedAt);
-}
-
 // Records the agent seen, if its credential is current (so it also proves that), and says when it
 // was seen before: another instance may have seen it since this one remembered it.
 const AGENT_SEEN = preparedStatement(

@@ -1,5 +1,4 @@
 import type { PgBoss } from "pg-boss";
-import { assertAgentNotRevoked } from "@/lib/agents/authenticate-agent";
 import {
   type AgentCredential,
   credentialIsCurrent,
@@ -7,18 +6,17 @@ import {
   refuseCredential,
 } from "@/lib/agents/current-credential";
 import type { AgentJob } from "@/lib/agents/protocol";
-import { getSql, inSqlTransaction, preparedStatement, type Sql } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { getSql, preparedStatement } from "@/lib/db";
 import { type AgentQueues, leaseExpiry, queuesOf, ZAgentJobDataSchema } from "@/lib/jobs/agent-jobs";
 import { QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
-import { issueLeaseToken } from "@/lib/jobs/job-lease-tokens";
+import { leaseTokenFor } from "@/lib/jobs/job-lease-tokens";
 import { armJobWakeup } from "@/lib/jobs/job-wakeups";
 import { pgBossQueueExecutor } from "@/lib/jobs/pg-boss-executor";
 import { settleUnsupportedJob, unsupportedBecause } from "@/lib/jobs/unsupported-job";
 import type { AgentActingContext } from "@/lib/tenants/acting-context";
 
 // The hand-out: a long-poll's look at the agent's queues, its wait for an announcement, and the
-// transaction that takes a job and leases it to the polling agent. What comes back from the agent
+// fetch that takes a job and leases it to the polling agent. What comes back from the agent
 // (renewals, reports) is agent-jobs.ts's.
 
 /** One queue's look, written once per queue: a scalar name plans to an index scan, prepared or not. */
@@ -53,10 +51,10 @@ async function queuesWithJobs(
   return [...(rows[0].own ? [own] : []), ...(rows[0].tenant ? [tenant] : [])];
 }
 
-/** The first job waiting in `names`, in order, taken in `sql`'s transaction. */
-async function fetchFirst(boss: PgBoss, names: readonly string[], sql: Sql) {
+/** The first job waiting in `names`, in order, taken by pg-boss's fetch: one statement a queue. */
+async function fetchFirst(boss: PgBoss, names: readonly string[]) {
   for (const name of names) {
-    const db = pgBossQueueExecutor(sql, name);
+    const db = pgBossQueueExecutor(getSql(), name);
     const [job] = await boss.fetch<unknown>(name, { includeMetadata: true, batchSize: 1, db });
     if (job) return { job, name };
   }
@@ -64,46 +62,32 @@ async function fetchFirst(boss: PgBoss, names: readonly string[], sql: Sql) {
 }
 
 /**
- * The first job waiting in `names`, taken and leased to the acting agent. Taking the job and issuing
- * its lease token are one transaction: were the database to fail between the two, the job would be
- * active with no agent holding it until its lease lapsed.
+ * The first job waiting in `names`, taken and leased to the acting agent: the lease token is made,
+ * not stored (job-lease-tokens.ts), so the fetch is all the hand-out writes. The look before it
+ * proved the agent's credential current; an agent revoked in the moment between the two takes the
+ * job, is refused at its next request, and the job goes back to the queue when its lease lapses,
+ * as for one revoked just after the hand-out.
  */
-function takeNextJob(
+async function takeNextJob(
   boss: PgBoss,
   names: readonly string[],
   options: { acting: AgentActingContext; capabilities: readonly string[] },
 ) {
-  return inSqlTransaction(async (sql) => {
-    const found = await fetchFirst(boss, names, sql);
-    if (!found) return null;
-    const { job, name } = found;
-    const { acting } = options;
-    const data = ZAgentJobDataSchema.parse(job.data);
-    const unsupported = unsupportedBecause(data, options.capabilities, acting.actor.name);
-    // The poll may have been held since before its agent was revoked: then it takes nothing, and
-    // the refusal rolls the fetch back. The lease's insert checks that itself.
-    if (unsupported) {
-      await assertAgentNotRevoked({ sql, acting });
-      // Settled after the commit, through pg-boss's own connection: this one holds the job's row.
-      return { job, name, data, unsupported };
-    }
-    const holder = { agentId: acting.actor.agentId, tenantId: acting.tenant.id };
-    const leaseToken = await issueLeaseToken({
-      sql,
-      jobId: job.id,
-      attempt: job.retryCount,
-      queue: name,
-      holder,
-    });
-    if (!leaseToken) {
-      await assertAgentNotRevoked({ sql, acting });
-      throw new AppError(
-        "agent_revoked",
-        "This agent was revoked. Pair it again with a new code if it should keep working.",
-      );
-    }
-    return { job, name, data, leaseToken };
+  const found = await fetchFirst(boss, names);
+  if (!found) return null;
+  const { job, name } = found;
+  const { acting } = options;
+  const data = ZAgentJobDataSchema.parse(job.data);
+  const unsupported = unsupportedBecause(data, options.capabilities, acting.actor.name);
+  if (unsupported) return { job, name, data, unsupported };
+  const leaseToken = leaseTokenFor({
+    jobId: job.id,
+    attempt: job.retryCount,
+    queue: name,
+    agentId: acting.actor.agentId,
+    tenantId: acting.tenant.id,
   });
+  return { job, name, data, leaseToken };
 }
 
 /**
@@ -123,16 +107,13 @@ export async function leaseNextAgentJob(options: {
   const { signal, queue: boss } = options;
   const names = queuesOf(options.acting);
   const deadline = Date.now() + options.holdMs;
-  // Where to take from: the queues a wakeup announced (they exist: a job was queued), else those a
-  // look finds jobs in. The first pass always looks.
-  let announced: readonly string[] | null = null;
   for (;;) {
     const wakeup = await armJobWakeup(names);
     let handedOut: Awaited<ReturnType<typeof takeNextJob>> = null;
     try {
-      const ready = announced?.length
-        ? announced
-        : await queuesWithJobs(names, options.acting, options.credential);
+      // Every pass looks, an announced one too: the look proves the credential current before a
+      // job is taken, and finds the job gone when another agent of the tenant took it first.
+      const ready = await queuesWithJobs(names, options.acting, options.credential);
       if (ready.length > 0) handedOut = await takeNextJob(boss, ready, options);
     } catch (error) {
       wakeup.cancel(); // refused (revoked) or the database failed: nobody waits on this subscription
@@ -155,7 +136,6 @@ export async function leaseNextAgentJob(options: {
     // Nothing announced for the whole hold: answer "nothing" without looking again. The agent
     // polls again at once, and its next poll looks first; a job that became available unannounced
     // meanwhile (a retry's delay ended, a lapsed lease) is found there, one round trip later.
-    announced = await wakeup.wait(remaining, signal);
-    if (!announced) return null;
+    if (!(await wakeup.wait(remaining, signal))) return null;
   }
 }

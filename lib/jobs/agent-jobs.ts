@@ -12,8 +12,9 @@ import { getSql } from "@/lib/db";
 import { getQueueEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { ensureQueue } from "@/lib/jobs/ensure-queue";
-import { redeemLeaseToken, releaseLeaseToken } from "@/lib/jobs/job-lease-tokens";
+import { redeemLeaseToken } from "@/lib/jobs/job-lease-tokens";
 import { assertResultWithinLimit } from "@/lib/jobs/job-result-limit";
+import { announceJobSettled } from "@/lib/jobs/job-settlements";
 import { pgBossPreparedExecutor, pgBossQueueExecutor } from "@/lib/jobs/pg-boss-executor";
 import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-context";
 
@@ -22,8 +23,8 @@ import type { ActingContext, AgentActingContext } from "@/lib/tenants/acting-con
 // (a run's own on-premises account, sealed parameters) — waits in that agent's queue instead,
 // which no other agent polls. A handed-out job is leased: the agent's heartbeats renew it
 // (pg-boss heartbeatSeconds), and a lapsed lease puts it back for another attempt.
-// The lease token is a random nonce per hand-out (job-lease-tokens.ts), standing for the attempt
-// number pg-boss checks, so a result for an old attempt is refused.
+// The lease token is a MAC of the hand-out (job-lease-tokens.ts), standing for the attempt number
+// pg-boss checks, so a result for an old attempt, or from another agent, is refused.
 // Each operation takes the process's pg-boss (`getQueue()`) as `queue` and the acting context:
 // the queue is the acting tenant's, so an agent only ever sees its own tenant's jobs.
 
@@ -65,9 +66,6 @@ export type AgentJobOutcome =
 export function agentQueueName(tenantId: string, agentId?: string): string {
   return agentId ? `onprem-${tenantId}/agent-${agentId}` : `onprem-${tenantId}`;
 }
-
-/** The code of pg-boss's error for a queue that was never made. */
-const PGBOSS_QUEUE_NOT_FOUND = "PGBOSS_QUEUE_NOT_FOUND";
 
 /** The acting tenant's queue, or with `agentId` the queue of that one agent of the tenant. */
 export async function queueFor(
@@ -173,27 +171,6 @@ function assertHeld(response: unknown): void {
   }
 }
 
-function noSuchJob(): AppError {
-  return new AppError("not_found", "There is no job with this id for this agent.");
-}
-
-/**
- * A lease token refused for a job none of the agent's queues holds (another tenant's or another
- * agent's id, or none ever handed out) is a 404, not a lost lease: the agent is told no such job is
- * its own, and learns nothing of others' jobs. Looked up only when the token was refused.
- */
-async function refuseJobNotInQueues(boss: PgBoss, names: readonly string[], jobId: string): Promise<void> {
-  for (const name of names) {
-    // An agent's own queue exists only once a job was queued for it.
-    const jobs = await boss.findJobs(name, { id: jobId }).catch((error: { code?: string }) => {
-      if (error.code === PGBOSS_QUEUE_NOT_FOUND) return [];
-      throw error;
-    });
-    if (jobs.length > 0) return;
-  }
-  throw noSuchJob();
-}
-
 /** What an agent's report (a heartbeat, a result) names: the job, and the lease token it was handed. */
 interface AgentReport {
   queue: PgBoss;
@@ -203,41 +180,23 @@ interface AgentReport {
   jobId: string;
 }
 
-/**
- * The attempt a lease token stands for and the queue its job is in; a job none of the agent's
- * queues holds is a 404 first.
- */
-async function leaseOf(report: AgentReport, token: string) {
-  const { queue: boss, jobId } = report;
-  const names = queuesOf(report.acting);
-  let lease: Awaited<ReturnType<typeof redeemLeaseToken>>;
-  try {
-    lease = await redeemLeaseToken({
-      sql: getSql(),
-      credential: report.credential,
-      tenantId: report.acting.tenant.id,
-      jobId,
-      token,
-    });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "lease_lost")
-      await refuseJobNotInQueues(boss, names, jobId);
-    throw error;
-  }
-  // Only the agent the job was handed to holds its token; the queue is checked all the same.
-  if (!names.includes(lease.queue)) throw noSuchJob();
-  return { name: lease.queue, lease: { id: lease.id, retryCount: lease.retryCount } };
-}
+/** The job a report's lease token leases to the reporting agent, and the attempt it is. */
+const leaseOf = (report: AgentReport, token: string) =>
+  redeemLeaseToken({
+    sql: getSql(),
+    credential: report.credential,
+    tenantId: report.acting.tenant.id,
+    queues: queuesOf(report.acting),
+    jobId: report.jobId,
+    token,
+  });
 
 /** Where a report's pg-boss command runs: the shared pool, its statement prepared once per connection. */
 const settling = () => pgBossPreparedExecutor(getSql());
 
-const settled = (lease: { id: string; retryCount: number }) =>
-  releaseLeaseToken({ sql: getSql(), jobId: lease.id, attempt: lease.retryCount });
-
 export async function renewAgentJobLease(options: AgentReport & { leaseToken: string }): Promise<string> {
   const boss = options.queue;
-  const { name, lease } = await leaseOf(options, options.leaseToken);
+  const { queue: name, lease } = await leaseOf(options, options.leaseToken);
   assertHeld(await boss.touch(name, lease, { db: settling() }));
   return leaseExpiry();
 }
@@ -246,9 +205,9 @@ export async function completeAgentJob(options: AgentReport & { body: CompleteJo
   const { body, queue: boss } = options;
   assertResultWithinLimit(body.result);
   const outcome: AgentJobOutcome = { outcome: "succeeded", result: body.result };
-  const { name, lease } = await leaseOf(options, body.leaseToken);
+  const { queue: name, lease } = await leaseOf(options, body.leaseToken);
   assertHeld(await boss.complete(name, lease, outcome, { db: settling() }));
-  await settled(lease);
+  await announceJobSettled(lease.id);
 }
 
 /**
@@ -263,12 +222,12 @@ export async function failAgentJob(options: AgentReport & { body: FailJobRequest
     warnings: body.warnings,
     timings: body.timings,
   };
-  const { name, lease } = await leaseOf(options, body.leaseToken);
+  const { queue: name, lease } = await leaseOf(options, body.leaseToken);
   const response = body.error.transient
     ? await boss.fail(name, lease, outcome, { db: settling() })
     : await boss.complete(name, lease, outcome, { db: settling() });
   assertHeld(response);
-  await settled(lease);
+  await announceJobSettled(lease.id);
 }
 
 export interface AgentJobStatus {

@@ -1,108 +1,112 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, hkdfSync } from "node:crypto";
 import {
   type AgentCredential,
   credentialIsCurrent,
   credentialValues,
   refuseCredential,
 } from "@/lib/agents/current-credential";
-import { sameHash, sha256 } from "@/lib/crypto/hashing";
+import { sameHash } from "@/lib/crypto/hashing";
 import { preparedStatement, type Sql } from "@/lib/db";
+import { getTokenCacheEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { JOB_SETTLED_CHANNEL } from "@/lib/jobs/job-settlements";
+import type { AgentQueues } from "@/lib/jobs/agent-jobs";
+import { QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
 
-// The token an agent shows to renew a lease or report a result. pg-boss knows a lease by the
-// job's attempt number, which any agent of the tenant can guess (it counts up from 0); so each
-// hand-out gets 256 random bits, kept as a hash beside the attempt it stands for. A lapsed lease's
-// token stops working the moment the job is handed out again.
-// Plain SQL (lib/db.ts getSql): every hand-out and every report goes through here, and Prisma's
-// per-query cost was most of theirs (docs/PERFORMANCE.md, "Agent job channel").
+// The token an agent shows to renew a lease or report a result. pg-boss knows a lease by the job's
+// attempt number, which any agent of the tenant can guess (it counts up from 0); so the token is a
+// MAC of the hand-out — the job, the attempt, its queue, the agent it went to and that agent's
+// tenant — under a key only the service holds. No other agent can make it, and it stops working
+// when the job is handed out again (another attempt) or settled (pg-boss's job is no longer
+// active). Nothing is written to issue one: a hand-out is pg-boss's fetch alone, and every instance
+// checks a token with the same key, derived from the deployment's TOKEN_CACHE_KEYS.
 
-const ISSUE_LEASE = preparedStatement(
-  "hw_issue_lease",
-  `INSERT INTO "AgentJobLease" ("jobId", "attempt", "queue", "tokenHash", "leasedAt")
-   SELECT $1, $2, $3, $4, now() AT TIME ZONE 'UTC' FROM "Agent"
-   WHERE "id" = $5 AND "tenantId" = $6 AND "revokedAt" IS NULL
-   ON CONFLICT ("jobId") DO UPDATE SET "attempt" = EXCLUDED."attempt", "queue" = EXCLUDED."queue",
-     "tokenHash" = EXCLUDED."tokenHash", "leasedAt" = EXCLUDED."leasedAt"`,
-);
-// One row, lease or not: whether the reporting agent's credential is current, and the job's lease.
-const LEASE_OF_JOB = preparedStatement(
-  "hw_lease_of_job",
-  `SELECT EXISTS (SELECT 1 FROM "Agent" a WHERE ${credentialIsCurrent("a", 2)} AND a."tenantId" = $4) AS "current",
-          l."attempt", l."queue", l."tokenHash"
-   FROM (VALUES (1)) AS one LEFT JOIN "AgentJobLease" l ON l."jobId" = $1`,
-);
-const RELEASE_LEASE = preparedStatement(
-  "hw_release_lease",
-  `WITH released AS (DELETE FROM "AgentJobLease" WHERE "jobId" = $1::uuid AND "attempt" = $2)
-   SELECT pg_notify($3, $4)`,
-);
+/** A key of its own per ring key, so that a lease token says nothing about the token cache's key. */
+const LEASE_KEY_INFO = "hybrid-wizard agent job lease token v1";
 
-/**
- * Issues the token for the attempt `attempt` of `jobId` in `queue` (the tenant's, or one agent's)
- * to `holder`, replacing any earlier hand-out's; null, and nothing issued, when the holder has been
- * revoked since its request was authenticated (a poll held for half a minute). One statement: the
- * revocation check is the insert's condition.
- */
-export async function issueLeaseToken(options: {
-  sql: Sql;
+let derived: { setting: string; keys: Buffer[] } | undefined;
+
+/** The lease keys, newest first: a token made before a key rotation stays good for its lease. */
+function leaseKeys(): Buffer[] {
+  const setting = process.env.TOKEN_CACHE_KEYS ?? "";
+  if (derived?.setting !== setting) {
+    const keys = getTokenCacheEnv().TOKEN_CACHE_KEYS.map(({ key }) =>
+      Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), LEASE_KEY_INFO, 32)),
+    );
+    derived = { setting, keys };
+  }
+  return derived.keys;
+}
+
+/** One attempt of a job, handed to one agent. */
+export interface LeaseHandOut {
   jobId: string;
+  /** pg-boss's retryCount of the attempt. */
   attempt: number;
   queue: string;
-  holder: { agentId: string; tenantId: string };
-}): Promise<string | null> {
-  const token = randomBytes(32).toString("base64url");
-  const { rowCount } = await options.sql.query(
-    ISSUE_LEASE([
-      options.jobId,
-      options.attempt,
-      options.queue,
-      Buffer.from(sha256(token)),
-      options.holder.agentId,
-      options.holder.tenantId,
-    ]),
-  );
-  return rowCount === 1 ? token : null;
+  agentId: string;
+  tenantId: string;
+}
+
+function mac(key: Buffer, lease: LeaseHandOut): Buffer {
+  const fields = [lease.jobId, lease.attempt, lease.queue, lease.agentId, lease.tenantId];
+  return createHmac("sha256", key).update(JSON.stringify(fields)).digest();
+}
+
+/** The token of `lease`: 43 characters of base64url. */
+export function leaseTokenFor(lease: LeaseHandOut): string {
+  const [current] = leaseKeys();
+  if (!current) throw new Error("TOKEN_CACHE_KEYS holds no key"); // its schema refuses an empty ring
+  return mac(current, lease).toString("base64url");
+}
+
+function isLeaseToken(token: string, lease: LeaseHandOut): boolean {
+  const presented = Buffer.from(token, "base64url");
+  return leaseKeys().some((key) => sameHash(presented, mac(key, lease)));
+}
+
+// One row, job or not: whether the reporting agent's credential is current, and the job with this
+// id in one of the agent's queues.
+const JOB_OF_REPORT = preparedStatement(
+  "hw_job_of_report",
+  `SELECT EXISTS (SELECT 1 FROM "Agent" a WHERE ${credentialIsCurrent("a", 2)} AND a."tenantId" = $4) AS "current",
+          j.name AS "queue", j.retry_count AS "attempt", j.state = 'active' AS "active"
+   FROM (VALUES (1)) AS one
+   LEFT JOIN ${QUEUE_SCHEMA}.job j ON j.name IN ($5, $6) AND j.id = $1::uuid`,
+);
+
+function noSuchJob(): AppError {
+  return new AppError("not_found", "There is no job with this id for this agent.");
 }
 
 /**
- * The pg-boss attempt `token` holds on `jobId`, and its queue; `lease_lost` when it is not the
- * current hand-out's. The same statement proves the reporting agent's credential current, and
- * refuses it first when it is not.
+ * The job `token` leases to the reporting agent: its queue (one of `queues`, the agent's) and the
+ * attempt pg-boss settles it by. A job none of the agent's queues holds (another tenant's or
+ * another agent's id) is a 404, and says nothing of others' jobs; one the token is not the current
+ * attempt's lease of is `lease_lost`. The same statement proves the reporting agent's credential
+ * current, and refuses it first when it is not.
  */
 export async function redeemLeaseToken(options: {
   sql: Sql;
   /** The reporting agent's credential, and its tenant. */
   credential: AgentCredential;
   tenantId: string;
+  queues: AgentQueues;
   jobId: string;
   token: string;
-}): Promise<{ id: string; retryCount: number; queue: string }> {
+}): Promise<{ queue: string; lease: { id: string; retryCount: number } }> {
+  const { credential, tenantId, jobId } = options;
   const { rows } = await options.sql.query<
-    { current: boolean } & ({ attempt: number; queue: string; tokenHash: Buffer } | { tokenHash: null })
-  >(LEASE_OF_JOB([options.jobId, ...credentialValues(options.credential), options.tenantId]));
-  const [lease] = rows;
-  if (!lease?.current) return refuseCredential(options.sql, options.credential);
-  if (lease.tokenHash === null || !sameHash(sha256(options.token), new Uint8Array(lease.tokenHash))) {
+    { current: boolean } & ({ queue: string; attempt: number; active: boolean } | { queue: null })
+  >(JOB_OF_REPORT([jobId, ...credentialValues(credential), tenantId, ...options.queues]));
+  const [job] = rows;
+  if (!job?.current) return refuseCredential(options.sql, credential);
+  if (job.queue === null) throw noSuchJob();
+  const lease = { jobId, attempt: job.attempt, queue: job.queue, agentId: credential.agentId, tenantId };
+  if (!job.active || !isLeaseToken(options.token, lease)) {
     throw new AppError(
       "lease_lost",
       "This job is no longer leased to you (the lease ran out and the job was handed out again, or it is finished).",
     );
   }
-  return { id: options.jobId, retryCount: lease.attempt, queue: lease.queue };
-}
-
-/**
- * Forgets the lease once its attempt is settled (completed, or failed back to the queue), and
- * announces the settlement to whoever awaits the job (job-settlements.ts) in the same statement:
- * every report makes both, so one round trip fewer.
- */
-export async function releaseLeaseToken(options: {
-  sql: Sql;
-  jobId: string;
-  attempt: number;
-}): Promise<void> {
-  await options.sql.query(
-    RELEASE_LEASE([options.jobId, options.attempt, JOB_SETTLED_CHANNEL, options.jobId]),
-  );
+  return { queue: job.queue, lease: { id: jobId, retryCount: job.attempt } };
 }

@@ -1,8 +1,8 @@
 import { notify, subscribe } from "@/lib/realtime/pg-notifications";
 
 // Tells whoever awaits a job (lib/jobs/await-agent-job.ts), in any web instance or worker, that
-// an agent reported on it (with the lease's release, job-lease-tokens.ts, when an agent reports). The payload is the job id; the awaiter reads the job's state itself.
-export const JOB_SETTLED_CHANNEL = "hw_agent_job_settled";
+// an agent reported on it. The payload is the job id; the awaiter reads the job's state itself.
+const JOB_SETTLED_CHANNEL = "hw_agent_job_settled";
 
 export function announceJobSettled(jobId: string): Promise<void> {
   return notify(JOB_SETTLED_CHANNEL, jobId);

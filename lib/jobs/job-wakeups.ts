@@ -10,11 +10,11 @@ const CHANNEL = `pgboss_${createHash("sha224").update(QUEUE_SCHEMA).digest("hex"
 
 export interface JobWakeup {
   /**
-   * Resolves at the first announcement since arming with the queues announced, in the order they
-   * were armed — an empty list when the listener was lost: nobody knows what was missed, so look —
-   * or with null after `timeoutMs` or when `signal` aborts.
+   * Resolves with true at the first announcement in the armed queues since arming, or when the
+   * listener was lost (nobody knows what was missed): time to look in them. False after
+   * `timeoutMs`, or when `signal` aborts.
    */
-  wait(timeoutMs: number, signal?: AbortSignal): Promise<readonly string[] | null>;
+  wait(timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
   cancel(): void;
 }
 
@@ -23,13 +23,11 @@ export interface JobWakeup {
  * so a job queued between "looked, found nothing" and "started waiting" still wakes it.
  */
 export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup> {
-  const announced = new Set<string>();
-  let lost = false;
+  let woken = false;
   let wake: () => void = () => {};
-  // Called for these queues' announcements only, and with "" when the listener was lost.
-  const onAnnounced = (payload: string) => {
-    if (payload === "") lost = true;
-    else announced.add(payload);
+  // Called for these queues' announcements only, and when the listener was lost.
+  const onAnnounced = () => {
+    woken = true;
     wake();
   };
   const unsubscribers = await Promise.all(queues.map((queue) => subscribe(CHANNEL, onAnnounced, queue)));
@@ -38,7 +36,7 @@ export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup
   };
   return {
     async wait(timeoutMs, signal) {
-      if (announced.size === 0 && !lost && !signal?.aborted) {
+      if (!woken && !signal?.aborted) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => wake(), timeoutMs);
           const onAbort = () => wake();
@@ -51,8 +49,7 @@ export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup
         });
       }
       unsubscribe();
-      if (lost) return [];
-      return announced.size === 0 ? null : queues.filter((queue) => announced.has(queue));
+      return woken;
     },
     cancel: unsubscribe,
   };

@@ -41,7 +41,7 @@ export async function startAgentTestBed(options: {
   /** Each line the web app writes, its JSON log lines included. */
   onOutput?: (line: string) => void;
 }) {
-  const webEnv = { ...SHORT_LEASE, ...options.webEnv };
+  let webEnv: Record<string, string> = { ...SHORT_LEASE, ...options.webEnv };
   const databaseUrl = options.databaseUrl ?? inject("databaseUrl");
   // The queue is also used from this process (to enqueue and inspect jobs): same settings as the web app.
   vi.stubEnv("DATABASE_URL", databaseUrl);
@@ -115,8 +115,12 @@ export async function startAgentTestBed(options: {
       return config;
     },
 
-    /** Stops the web app and starts it again on the same port, as a deployment would. */
-    async restartWeb(pauseMs = 1000) {
+    /**
+     * Stops the web app and starts it again on the same port, as a deployment would; with `env`
+     * over its environment from then on (a deployment's new configuration).
+     */
+    async restartWeb(pauseMs = 1000, env: Record<string, string> = {}) {
+      webEnv = { ...webEnv, ...env };
       await web.stop();
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
       web = await startWebApp({

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@/tests/helpers/agent-cli";
@@ -6,9 +7,13 @@ import { type AgentTestBed, startAgentTestBed } from "@/tests/helpers/agent-test
 // Two agents of one tenant, over real HTTP: the one whose lease lapsed tries to settle the job
 // the other now holds, with every token it could know or guess.
 let bed: AgentTestBed;
+const FIRST_KEY = `k1:${randomBytes(32).toString("base64")}`;
 
 beforeAll(async () => {
-  bed = await startAgentTestBed({ tenantName: "Contoso (lease tokens)" });
+  bed = await startAgentTestBed({
+    tenantName: "Contoso (lease tokens)",
+    webEnv: { TOKEN_CACHE_KEYS: FIRST_KEY },
+  });
 });
 
 afterAll(async () => {
@@ -36,14 +41,31 @@ const result = (leaseToken: string, from: string) => ({
   },
 });
 
+type Caller = Awaited<ReturnType<typeof agentCaller>>;
+
+const queueJob = () =>
+  bed.enqueueJob({
+    cmdlet: "Get-OrganizationConfig",
+    parameters: {},
+    idempotencyKey: `lease-token-${crypto.randomUUID()}`,
+  });
+
+/** Each of `caller`'s heartbeat and result with `leaseToken` is refused: the lease is not its own. */
+async function expectRefused(caller: Caller, jobId: string, leaseToken: string) {
+  for (const [route, body] of [
+    ["heartbeat", { leaseToken }],
+    ["complete", result(leaseToken, "refused")],
+  ] as const) {
+    const answer = await caller(`/api/agent/v1/jobs/${jobId}/${route}`, body);
+    expect(answer.status, route).toBe(409);
+    expect((await answer.json()).error.code).toBe("lease_lost");
+  }
+}
+
 describe("lease tokens", () => {
   it("an agent whose lease lapsed cannot renew or settle the job another agent now holds", async () => {
     const [lapsed, holder] = [await agentCaller("EX-LAPSED"), await agentCaller("EX-HOLDER")];
-    const jobId = await bed.enqueueJob({
-      cmdlet: "Get-OrganizationConfig",
-      parameters: {},
-      idempotencyKey: `lease-token-${crypto.randomUUID()}`,
-    });
+    const jobId = await queueJob();
     const first = await (await lapsed("/api/agent/v1/poll", poll)).json();
     expect(first.job.id).toBe(jobId);
     // The first agent sends no heartbeat; after the 10 s lease the job goes to the other agent.
@@ -82,18 +104,34 @@ describe("lease tokens", () => {
     });
   });
 
-  it("a lease token is a random value, not a counter", async () => {
-    const caller = await agentCaller("EX-TOKENS");
-    const jobId = await bed.enqueueJob({
-      cmdlet: "Get-OrganizationConfig",
-      parameters: {},
-      idempotencyKey: `lease-token-${crypto.randomUUID()}`,
-    });
-    const { job } = await (await caller("/api/agent/v1/poll", poll)).json();
+  it("a lease token works for the agent it was handed to alone, and only until the job is settled", async () => {
+    const [holder, other] = [await agentCaller("EX-TOKENS"), await agentCaller("EX-OTHER")];
+    const jobId = await queueJob();
+    const { job } = await (await holder("/api/agent/v1/poll", poll)).json();
     expect(job.id).toBe(jobId);
     expect(job.leaseToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    // Another agent of the same tenant, current credential and all, shown the holder's token.
+    await expectRefused(other, jobId, job.leaseToken);
     expect(
-      (await caller(`/api/agent/v1/jobs/${jobId}/complete`, result(job.leaseToken, "tokens"))).status,
+      (await holder(`/api/agent/v1/jobs/${jobId}/complete`, result(job.leaseToken, "tokens"))).status,
+    ).toBe(200);
+    // Settled: the same token renews nothing and settles nothing again.
+    await expectRefused(holder, jobId, job.leaseToken);
+    expect(await bed.jobStatus(jobId)).toMatchObject({
+      outcome: { result: { objects: [{ from: "tokens" }] } },
+    });
+  });
+
+  it("a lease token made before the key ring was rotated still settles its job", async () => {
+    const caller = await agentCaller("EX-ROTATION");
+    const jobId = await queueJob();
+    const { job } = await (await caller("/api/agent/v1/poll", poll)).json();
+    expect(job.id).toBe(jobId);
+    // A new current key, the old one kept behind it, as README's rotation says.
+    await bed.restartWeb(0, { TOKEN_CACHE_KEYS: `k2:${randomBytes(32).toString("base64")},${FIRST_KEY}` });
+    expect(
+      (await caller(`/api/agent/v1/jobs/${jobId}/complete`, result(job.leaseToken, "rotated"))).status,
     ).toBe(200);
   });
 });

@@ -101,7 +101,7 @@ describe("TOKEN_CACHE_KEYS", () => {
 
   it("says what is wrong without repeating key material", () => {
     expect(messageFor(undefined)).toContain(
-      "TOKEN_CACHE_KEYS: TOKEN_CACHE_KEYS is not set: Exchange Online access needs a key to encrypt its token cache, e.g. TOKEN_CACHE_KEYS=k1:$(openssl rand -base64 32)",
+      "TOKEN_CACHE_KEYS: TOKEN_CACHE_KEYS is not set: the service needs a key to encrypt its token cache and sign the agents' job leases, e.g. TOKEN_CACHE_KEYS=k1:$(openssl rand -base64 32)",
     );
     expect(messageFor(base64(k1))).toContain("entry 1 must be keyId:base64-key");
     const short = randomBytes(16).toString("base64");

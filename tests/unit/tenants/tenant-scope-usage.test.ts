@@ -181,7 +181,7 @@ describe("the checker", () => {
       check(`
         await sql.query('UPDATE "Agent" SET "lastSeenAt" = now() WHERE "id" = $1', [id]);
         await sql.query('SELECT 1 FROM "Agent" WHERE "id" = $1 AND "tenantId" = $2', [id, acting.tenant.id]);
-        await sql.query('DELETE FROM "AgentJobLease" WHERE "jobId" = $1', [id]);`),
+        await sql.query('DELETE FROM "RateLimitCounter" WHERE "expiresAt" < now()', [id]);`),
     ).toEqual([expect.objectContaining({ line: 2, query: "query" })]);
   });
 
