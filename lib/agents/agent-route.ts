@@ -22,7 +22,7 @@ function agentRouteOf(provedByRoute: boolean) {
       const { acting, credential } = await authenticateAgent({
         sql: getSql(),
         authorization: request.header("authorization"),
-        sourceAddress: clientAddress(request.header("x-forwarded-for")),
+        sourceAddress: clientAddress((name) => request.header(name)),
         userAgent: request.header("user-agent"),
         provedByRoute,
       });

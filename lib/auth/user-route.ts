@@ -32,7 +32,7 @@ export function userRoute<P = Record<string, never>>(
     const acting = await authenticateUser({
       db,
       authorization: request.headers.get("authorization"),
-      sourceAddress: clientAddress(request.headers.get("x-forwarded-for")),
+      sourceAddress: clientAddress((name) => request.headers.get(name)),
       userAgent: request.headers.get("user-agent"),
     });
     const attempted = `${request.method} ${new URL(request.url).pathname}`;

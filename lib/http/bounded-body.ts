@@ -21,51 +21,30 @@ function refuseDeclaredLength(contentLength: string | null | undefined, limitByt
   if (Number(contentLength ?? Number.NaN) > limitBytes) throw tooLarge(limitBytes);
 }
 
+/** `chunks` gathered, refused the moment they pass the limit; leaving the loop stops the reading. */
+async function gatherWithin(chunks: AsyncIterable<Uint8Array>, limitBytes: number): Promise<Uint8Array> {
+  const gathered: Uint8Array[] = [];
+  let received = 0;
+  for await (const chunk of chunks) {
+    received += chunk.byteLength;
+    if (received > limitBytes) throw tooLarge(limitBytes);
+    gathered.push(chunk);
+  }
+  return Buffer.concat(gathered, received);
+}
+
+/** A Web Request's body: refusing it cancels the stream. */
 export async function readBounded(request: Request, limitBytes: number): Promise<Uint8Array> {
   refuseDeclaredLength(request.headers.get("content-length"), limitBytes);
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > limitBytes) {
-      await reader.cancel();
-      throw tooLarge(limitBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, received);
+  return request.body ? gatherWithin(request.body, limitBytes) : new Uint8Array();
 }
 
 /**
- * The same from Node's request. On refusal the rest of the body is left unread: the caller answers
- * and closes the connection rather than take in what it refused.
+ * The same from Node's request. On refusal the rest of the body is left unread, and the request
+ * not destroyed: the caller answers, and closes the connection rather than take in what it refused.
+ * A caller that goes away mid-body fails the read (ECONNRESET).
  */
-export async function readBoundedMessage(message: IncomingMessage, limitBytes: number): Promise<Uint8Array> {
+export function readBoundedMessage(message: IncomingMessage, limitBytes: number): Promise<Uint8Array> {
   refuseDeclaredLength(message.headers["content-length"], limitBytes);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let received = 0;
-    const settle = (outcome: () => void) => {
-      message.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
-      outcome();
-    };
-    const onData = (chunk: Buffer) => {
-      received += chunk.byteLength;
-      if (received <= limitBytes) {
-        chunks.push(chunk);
-        return;
-      }
-      message.pause();
-      settle(() => reject(tooLarge(limitBytes)));
-    };
-    const onEnd = () => settle(() => resolve(Buffer.concat(chunks, received)));
-    const onError = (error: Error) => settle(() => reject(error));
-    const onClose = () =>
-      settle(() => reject(new Error("The caller went away before its request body arrived.")));
-    message.on("data", onData).once("end", onEnd).once("error", onError).once("close", onClose);
-  });
+  return gatherWithin(message.iterator({ destroyOnReturn: false }), limitBytes);
 }

@@ -1,15 +1,16 @@
 import { isIP } from "node:net";
 import { getClientAddressEnv } from "@/lib/env";
+import { FORWARDED_FOR } from "@/lib/http/forwarded-for";
 
 /**
- * The caller's address, from the X-Forwarded-For chain (the header's value) the web server
+ * The caller's address, from the X-Forwarded-For chain (read through `header`) the web server
  * completed with the connection's own address (lib/http/forwarded-for.ts). Entries left of the proxies the operator
  * trusts (TRUSTED_PROXY_HOPS) were written by the caller, so they are never used: with no proxy
  * the address is the connection's; behind one load balancer, the entry it appended. A chain shorter
  * than that came past the proxies and gives its first entry. What is not an IP address is "unknown".
  */
-export function clientAddress(forwardedFor: string | null): string {
-  const chain = (forwardedFor ?? "").split(",").map((entry) => entry.trim());
+export function clientAddress(header: (name: string) => string | null): string {
+  const chain = (header(FORWARDED_FOR) ?? "").split(",").map((entry) => entry.trim());
   const hops = getClientAddressEnv().TRUSTED_PROXY_HOPS;
   return normalizeAddress(chain[Math.max(0, chain.length - 1 - hops)] ?? "");
 }

@@ -1,5 +1,8 @@
 import type { IncomingMessage } from "node:http";
 
+/** The header the web server completes here and `clientAddress` reads (lower case, as Node keys headers). */
+export const FORWARDED_FOR = "x-forwarded-for";
+
 /**
  * Appends the address the connection came from to the request's X-Forwarded-For, as a proxy does,
  * so that the chain's last entry is one no client can write. The web server calls this before Next
@@ -8,6 +11,6 @@ import type { IncomingMessage } from "node:http";
  */
 export function appendSocketAddress(request: IncomingMessage): void {
   const socketAddress = request.socket.remoteAddress ?? "unknown";
-  const received = request.headers["x-forwarded-for"];
-  request.headers["x-forwarded-for"] = received ? `${received}, ${socketAddress}` : socketAddress;
+  const received = request.headers[FORWARDED_FOR];
+  request.headers[FORWARDED_FOR] = received ? `${received}, ${socketAddress}` : socketAddress;
 }

@@ -12,7 +12,7 @@ export const POST = handleApiRoute(async (request) => {
   const paired = await pairAgent({
     db: getDb(),
     request: body,
-    sourceAddress: clientAddress(request.header("x-forwarded-for")),
+    sourceAddress: clientAddress((name) => request.header(name)),
   });
   return jsonAnswer(paired);
 });
