@@ -186,6 +186,7 @@ export async function benchDispatch(
       });
       record(`${count} agent(s), 1 per tenant: enqueue → agent has it, p50 / p99`, sampled.latency);
       record(`${count} agent(s), 1 per tenant: the enqueue call alone, p50 / p99`, sampled.enqueue);
+      record(`${count} agent(s), 1 per tenant: bench process event-loop delay, p50 / p99`, sampled.benchLag);
       record(`${count} agent(s), 1 per tenant: web process meanwhile`, sampled.web);
       if (!manyAgents) continue;
       for (const inFlight of IN_FLIGHT) {

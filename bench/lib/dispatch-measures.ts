@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { AgentFleet } from "@/bench/lib/agent-fleet";
 import { formatPercentiles } from "@/bench/lib/percentiles";
@@ -74,6 +74,10 @@ export async function sampleLatency(options: {
 }) {
   const { fleet, samples } = options;
   const finish = await watchWebProcess(options.webPid);
+  // The agents, the enqueues and the clock are this process's: how late its own event loop ran is
+  // part of every figure timed here.
+  const lag = monitorEventLoopDelay({ resolution: 1 });
+  lag.enable();
   const latencies: number[] = [];
   const enqueueTimes: number[] = [];
   const busyTenants = new Set<string>();
@@ -108,9 +112,12 @@ export async function sampleLatency(options: {
     }
   }
   await Promise.all(probes);
+  lag.disable();
+  const lateMs = (percentile: number) => `${(lag.percentile(percentile) / 1e6).toFixed(1)} ms`;
   return {
     latency: `${formatPercentiles(latencies)} (${latencies.length} jobs)`,
     enqueue: formatPercentiles(enqueueTimes),
+    benchLag: `${lateMs(50)} / ${lateMs(99)}`,
     web: (await finish()).summary,
   };
 }
