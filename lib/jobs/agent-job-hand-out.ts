@@ -9,7 +9,7 @@ import type { AgentJob } from "@/lib/agents/protocol";
 import { getSql, preparedStatement } from "@/lib/db";
 import { type AgentQueues, leaseExpiry, queuesOf, ZAgentJobDataSchema } from "@/lib/jobs/agent-jobs";
 import { QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
-import { leaseTokenFor } from "@/lib/jobs/job-lease-tokens";
+import { leaseTokenSigner } from "@/lib/jobs/job-lease-tokens";
 import { armJobWakeup } from "@/lib/jobs/job-wakeups";
 import { pgBossQueueExecutor } from "@/lib/jobs/pg-boss-executor";
 import { settleUnsupportedJob, unsupportedBecause } from "@/lib/jobs/unsupported-job";
@@ -73,6 +73,7 @@ async function takeNextJob(
   names: readonly string[],
   options: { acting: AgentActingContext; capabilities: readonly string[] },
 ) {
+  const signLease = leaseTokenSigner();
   const found = await fetchFirst(boss, names);
   if (!found) return null;
   const { job, name } = found;
@@ -80,7 +81,7 @@ async function takeNextJob(
   const data = ZAgentJobDataSchema.parse(job.data);
   const unsupported = unsupportedBecause(data, options.capabilities, acting.actor.name);
   if (unsupported) return { job, name, data, unsupported };
-  const leaseToken = leaseTokenFor({
+  const leaseToken = signLease({
     jobId: job.id,
     attempt: job.retryCount,
     queue: name,

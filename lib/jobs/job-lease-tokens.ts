@@ -52,11 +52,15 @@ function mac(key: Buffer, lease: LeaseHandOut): Buffer {
   return createHmac("sha256", key).update(JSON.stringify(fields)).digest();
 }
 
-/** The token of `lease`: 43 characters of base64url. */
-export function leaseTokenFor(lease: LeaseHandOut): string {
+/**
+ * What makes a lease's token (43 characters of base64url) with the current key. Taken before a job
+ * is: a missing or bad TOKEN_CACHE_KEYS fails the poll then, not after a fetch that would leave the
+ * job taken by nobody until its lease lapsed, an attempt spent.
+ */
+export function leaseTokenSigner(): (lease: LeaseHandOut) => string {
   const [current] = leaseKeys();
   if (!current) throw new Error("TOKEN_CACHE_KEYS holds no key"); // its schema refuses an empty ring
-  return mac(current, lease).toString("base64url");
+  return (lease) => mac(current, lease).toString("base64url");
 }
 
 function isLeaseToken(token: string, lease: LeaseHandOut): boolean {

@@ -134,4 +134,19 @@ describe("lease tokens", () => {
       (await caller(`/api/agent/v1/jobs/${jobId}/complete`, result(job.leaseToken, "rotated"))).status,
     ).toBe(200);
   });
+
+  it("a web app without a key to sign leases takes no job: the job waits for one that has", async () => {
+    const caller = await agentCaller("EX-NO-KEY");
+    const jobId = await queueJob();
+    await bed.restartWeb(0, { TOKEN_CACHE_KEYS: "" });
+    expect((await caller("/api/agent/v1/poll", poll)).status).toBe(500);
+    expect(await bed.jobStatus(jobId)).toMatchObject({ state: "created", attempts: 1 });
+
+    await bed.restartWeb(0, { TOKEN_CACHE_KEYS: FIRST_KEY });
+    const { job } = await (await caller("/api/agent/v1/poll", poll)).json();
+    expect(job.id).toBe(jobId);
+    expect(
+      (await caller(`/api/agent/v1/jobs/${jobId}/complete`, result(job.leaseToken, "keyed"))).status,
+    ).toBe(200);
+  });
 });
