@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingContext } from "@/lib/tenants/acting-context";
 import { tenantScope } from "@/lib/tenants/tenant-scope";
 import type { PlanAction, PlanValue } from "@/lib/wizard/plan/plan-types";
-import { appendRunLog } from "./append-run-log";
+import { appendRunLog, insertRunLogLine } from "./append-run-log";
 import { driftFailure, isAppError, isRefusal } from "./describe-failure";
 import { findObject, judgeBeforeWrite, objectRead } from "./object-before-write";
 import { type OutputValues, storedOutput } from "./operation-output";
@@ -13,6 +13,7 @@ import { planSide } from "./operation-side";
 import type { OperationTransport } from "./operation-transports";
 import { redactParameters } from "./redact-parameters";
 import { resolveRunValues } from "./resolve-run-values";
+import { announceRunChanged } from "./run-events";
 import { settleRun } from "./settle-run";
 import { writeOperation } from "./write-with-credentials";
 
@@ -97,44 +98,48 @@ export async function runOperationAttempt(context: AttemptContext): Promise<Atte
   ): Promise<AttemptResult> => {
     const finishedAt = new Date();
     const durationMs = finishedAt.getTime() - startedAt.getTime();
-    await db.operation.updateMany({
-      where: { id: operation.id, ...tenantScope(acting) },
-      data:
-        outcome.status === "succeeded"
-          ? {
-              status: "succeeded",
-              output: storedOutput(outcome.output, outcome.values),
-              error: Prisma.DbNull,
-              finishedAt,
-            }
-          : { status: "failed", error: outcome.failure, finishedAt },
-    });
     const warning = outcome.status === "failed" && outcome.failure.warning === true;
     const values = outcome.status === "succeeded" && outcome.values ? outcome.values : {};
     const given = Object.entries(values).map(([name, value]) => `${name} ${value}`);
-    await appendRunLog({
-      db,
-      acting,
-      runId,
-      operationId: operation.id,
-      level: outcome.status === "succeeded" ? "info" : warning ? "warn" : "error",
-      message:
-        outcome.status === "succeeded"
-          ? `${operation.cmdlet} ${operation.identity}: succeeded (${[outcome.output, ...given].join("; ")})`
-          : warning
-            ? `${operation.cmdlet} ${operation.identity}: warning ${outcome.failure.hcwCodes?.join(", ") ?? ""}: ${outcome.failure.message} ${outcome.failure.fix ?? ""}`.trim()
-            : `${operation.cmdlet} ${operation.identity}: failed: ${outcome.failure.message}`,
-      details: {
-        cmdlet: operation.cmdlet,
-        side: planSide(operation.side),
-        parameters: shownParameters(operation) as Prisma.InputJsonObject,
-        status: outcome.status,
-        durationMs,
-        ...(outcome.status === "succeeded"
-          ? { output: outcome.output, ...(given.length > 0 ? { values } : {}) }
-          : { error: outcome.failure }),
-      },
+    // The outcome and its log line commit together: a process stopped between them would leave an
+    // operation succeeded with no line saying so, which its next delivery would not write again.
+    await db.$transaction(async (tx) => {
+      await tx.operation.updateMany({
+        where: { id: operation.id, ...tenantScope(acting) },
+        data:
+          outcome.status === "succeeded"
+            ? {
+                status: "succeeded",
+                output: storedOutput(outcome.output, outcome.values),
+                error: Prisma.DbNull,
+                finishedAt,
+              }
+            : { status: "failed", error: outcome.failure, finishedAt },
+      });
+      await insertRunLogLine(tx, {
+        acting,
+        runId,
+        operationId: operation.id,
+        level: outcome.status === "succeeded" ? "info" : warning ? "warn" : "error",
+        message:
+          outcome.status === "succeeded"
+            ? `${operation.cmdlet} ${operation.identity}: succeeded (${[outcome.output, ...given].join("; ")})`
+            : warning
+              ? `${operation.cmdlet} ${operation.identity}: warning ${outcome.failure.hcwCodes?.join(", ") ?? ""}: ${outcome.failure.message} ${outcome.failure.fix ?? ""}`.trim()
+              : `${operation.cmdlet} ${operation.identity}: failed: ${outcome.failure.message}`,
+        details: {
+          cmdlet: operation.cmdlet,
+          side: planSide(operation.side),
+          parameters: shownParameters(operation) as Prisma.InputJsonObject,
+          status: outcome.status,
+          durationMs,
+          ...(outcome.status === "succeeded"
+            ? { output: outcome.output, ...(given.length > 0 ? { values } : {}) }
+            : { error: outcome.failure }),
+        },
+      });
     });
+    await announceRunChanged(runId);
     await settleRun({ db, acting, runId });
     return outcome.status === "succeeded" ? "completed" : "stopped";
   };
