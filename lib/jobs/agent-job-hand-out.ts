@@ -10,7 +10,7 @@ import { getSql, preparedStatement } from "@/lib/db";
 import { type AgentQueues, leaseExpiry, queuesOf, ZAgentJobDataSchema } from "@/lib/jobs/agent-jobs";
 import { QUEUE_SCHEMA } from "@/lib/jobs/get-queue";
 import { leaseTokenSigner } from "@/lib/jobs/job-lease-tokens";
-import { armJobWakeup } from "@/lib/jobs/job-wakeups";
+import { armJobWakeup, passJobWakeupOn } from "@/lib/jobs/job-wakeups";
 import { pgBossQueueExecutor } from "@/lib/jobs/pg-boss-executor";
 import { settleUnsupportedJob, unsupportedBecause } from "@/lib/jobs/unsupported-job";
 import type { AgentActingContext } from "@/lib/tenants/acting-context";
@@ -108,35 +108,41 @@ export async function leaseNextAgentJob(options: {
   const { signal, queue: boss } = options;
   const names = queuesOf(options.acting);
   const deadline = Date.now() + options.holdMs;
-  for (;;) {
-    const wakeup = await armJobWakeup(names);
-    let handedOut: Awaited<ReturnType<typeof takeNextJob>> = null;
-    try {
-      // Every pass looks, an announced one too: the look proves the credential current before a
-      // job is taken, and finds the job gone when another agent of the tenant took it first.
-      const ready = await queuesWithJobs(names, options.acting, options.credential);
-      if (ready.length > 0) handedOut = await takeNextJob(boss, ready, options);
-    } catch (error) {
-      wakeup.cancel(); // refused (revoked) or the database failed: nobody waits on this subscription
-      throw error;
-    }
-    if (handedOut) {
-      wakeup.cancel();
-      const { job, name, data } = handedOut;
-      if (handedOut.unsupported !== undefined) {
-        await settleUnsupportedJob(boss, name, job, handedOut.unsupported);
-        continue;
+  // Woken, and not yet seen to find nothing: another poll must look instead if this one ends
+  // having taken a job or without looking (job-wakeups.ts).
+  let owesLook = false;
+  try {
+    for (;;) {
+      const wakeup = await armJobWakeup(names);
+      let handedOut: Awaited<ReturnType<typeof takeNextJob>> = null;
+      try {
+        // Every pass looks, a woken one too: the look proves the credential current before a
+        // job is taken, and finds the job gone when another agent of the tenant took it first.
+        const ready = await queuesWithJobs(names, options.acting, options.credential);
+        if (ready.length > 0) handedOut = await takeNextJob(boss, ready, options);
+      } catch (error) {
+        wakeup.cancel(); // refused (revoked) or the database failed: nobody waits on this subscription
+        throw error;
       }
-      return { id: job.id, leaseToken: handedOut.leaseToken, leaseExpiresAt: leaseExpiry(), ...data };
+      if (handedOut) {
+        wakeup.cancel();
+        const { job, name, data } = handedOut;
+        if (handedOut.unsupported !== undefined) {
+          await settleUnsupportedJob(boss, name, job, handedOut.unsupported);
+          continue;
+        }
+        return { id: job.id, leaseToken: handedOut.leaseToken, leaseExpiresAt: leaseExpiry(), ...data };
+      }
+      owesLook = false;
+      // Nothing announced for the whole hold: answer "nothing" without looking again. The agent
+      // polls again at once, and its next poll looks first; a job that became available
+      // unannounced meanwhile (a retry's delay ended, a lapsed lease) is found there, one round
+      // trip later. A wake that came during the look is looked at, even at the hold's end.
+      if (!(await wakeup.wait(deadline - Date.now(), signal))) return null;
+      owesLook = true;
+      if (signal?.aborted) return null;
     }
-    const remaining = deadline - Date.now();
-    if (remaining <= 0 || signal?.aborted) {
-      wakeup.cancel();
-      return null;
-    }
-    // Nothing announced for the whole hold: answer "nothing" without looking again. The agent
-    // polls again at once, and its next poll looks first; a job that became available unannounced
-    // meanwhile (a retry's delay ended, a lapsed lease) is found there, one round trip later.
-    if (!(await wakeup.wait(remaining, signal))) return null;
+  } finally {
+    if (owesLook) passJobWakeupOn(names);
   }
 }

@@ -6,16 +6,82 @@ import { subscribe } from "@/lib/realtime/pg-notifications";
 // with pg-boss's `notify`: its insert announces the job in the same statement, on the channel it
 // names after its schema (pg-boss's notifyChannelSql: "pgboss_" and the first 24 hex digits of the
 // schema's SHA-224), with the queue's name as the payload.
+//
+// An announcement wakes one held poll of the queue in each process, the longest-waiting, not all:
+// a hundred agents of one tenant waking for every job would each look, and all but one find
+// nothing. The one woken hands the wake on (`passJobWakeupOn`) if it takes a job — there may be
+// more: PostgreSQL folds identical announcements of one transaction into one — or if it ends
+// without looking. The one that looks and finds nothing ends the chain: every job that was ready
+// when it looked had been taken.
 const CHANNEL = `pgboss_${createHash("sha224").update(QUEUE_SCHEMA).digest("hex").slice(0, 24)}`;
 
 export interface JobWakeup {
   /**
-   * Resolves with true at the first announcement in the armed queues since arming, or when the
-   * listener was lost (nobody knows what was missed): time to look in them. False after
-   * `timeoutMs`, or when `signal` aborts.
+   * Resolves with true once this poll is woken — by an announcement in the armed queues since
+   * arming, by a wake passed on, or because the listener was lost (nobody knows what was missed):
+   * time to look in them. False after `timeoutMs`, or when `signal` aborts.
    */
   wait(timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
   cancel(): void;
+}
+
+interface Waiter {
+  wake(): void;
+}
+
+/** One queue's held polls in this process, the longest-waiting first, and its subscription. */
+interface QueueWaiters {
+  waiters: Set<Waiter>;
+  subscribed: Promise<() => void>;
+}
+
+const byQueue = new Map<string, QueueWaiters>();
+
+function wakeNext(waiters: Set<Waiter>): void {
+  const [next] = waiters;
+  next?.wake();
+}
+
+async function join(queue: string, waiter: Waiter): Promise<void> {
+  let entry = byQueue.get(queue);
+  if (!entry) {
+    const waiters = new Set<Waiter>();
+    const subscribed = subscribe(
+      CHANNEL,
+      (payload) => {
+        if (payload !== "") return wakeNext(waiters);
+        // The listener was lost: everyone looks. A wake takes its waiter out of the set.
+        for (const waiter of [...waiters]) waiter.wake();
+      },
+      queue,
+    );
+    const created: QueueWaiters = { waiters, subscribed };
+    subscribed.catch(() => {
+      if (byQueue.get(queue) === created) byQueue.delete(queue);
+    });
+    byQueue.set(queue, created);
+    entry = created;
+  }
+  entry.waiters.add(waiter);
+  await entry.subscribed;
+}
+
+function leave(queue: string, waiter: Waiter): void {
+  const entry = byQueue.get(queue);
+  if (!entry?.waiters.delete(waiter) || entry.waiters.size > 0) return;
+  byQueue.delete(queue);
+  entry.subscribed.then(
+    (unsubscribe) => unsubscribe(),
+    () => {},
+  );
+}
+
+/** Wakes the next held poll of each of `queues` in this process, if one waits. */
+export function passJobWakeupOn(queues: readonly string[]): void {
+  for (const queue of queues) {
+    const entry = byQueue.get(queue);
+    if (entry) wakeNext(entry.waiters);
+  }
 }
 
 /**
@@ -24,33 +90,43 @@ export interface JobWakeup {
  */
 export async function armJobWakeup(queues: readonly string[]): Promise<JobWakeup> {
   let woken = false;
-  let wake: () => void = () => {};
-  // Called for these queues' announcements only, and when the listener was lost.
-  const onAnnounced = () => {
-    woken = true;
-    wake();
+  let endWait: (() => void) | undefined;
+  const leaveAll = () => {
+    for (const queue of queues) leave(queue, waiter);
   };
-  const unsubscribers = await Promise.all(queues.map((queue) => subscribe(CHANNEL, onAnnounced, queue)));
-  const unsubscribe = () => {
-    for (const stop of unsubscribers) stop();
+  const waiter: Waiter = {
+    wake() {
+      woken = true;
+      leaveAll();
+      endWait?.();
+    },
   };
+  try {
+    await Promise.all(queues.map((queue) => join(queue, waiter)));
+  } catch (error) {
+    leaveAll();
+    throw error;
+  }
   return {
     async wait(timeoutMs, signal) {
-      if (!woken && !signal?.aborted) {
+      if (!woken && timeoutMs > 0 && !signal?.aborted) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => wake(), timeoutMs);
-          const onAbort = () => wake();
-          signal?.addEventListener("abort", onAbort, { once: true });
-          wake = () => {
+          const end = () => {
+            // Out of the queues at once: a wake must not go to a poll that is no longer waiting.
+            leaveAll();
             clearTimeout(timer);
-            signal?.removeEventListener("abort", onAbort);
+            signal?.removeEventListener("abort", end);
+            endWait = undefined;
             resolve();
           };
+          const timer = setTimeout(end, timeoutMs);
+          signal?.addEventListener("abort", end, { once: true });
+          endWait = end;
         });
       }
-      unsubscribe();
+      leaveAll();
       return woken;
     },
-    cancel: unsubscribe,
+    cancel: leaveAll,
   };
 }

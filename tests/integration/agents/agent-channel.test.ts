@@ -154,6 +154,42 @@ describe("the job channel", () => {
     }
   });
 
+  it("hands each of several jobs queued in one statement to a held poll, though they make one announcement", async () => {
+    const credentials = await Promise.all(
+      ["EX-AGENT-TOGETHER-1", "EX-AGENT-TOGETHER-2", "EX-AGENT-TOGETHER-3"].map(async (name) => {
+        const config = await bed.pairAgent(name);
+        return (JSON.parse(await readFile(config, "utf8")) as { credential: string }).credential;
+      }),
+    );
+    // Held for 10–20 s: a poll the announcement's wake never reaches answers "nothing" at the end.
+    const polls = credentials.map((credential) =>
+      fetch(new URL("/api/agent/v1/poll", bed.web.url), {
+        method: "POST",
+        headers: { authorization: `Bearer ${credential}`, "content-type": "application/json" },
+        body: JSON.stringify({ version: "test", runAs: "CONTOSO\\svc" }),
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const { getQueue } = await import("@/lib/jobs/get-queue");
+    const { queueFor } = await import("@/lib/jobs/agent-jobs");
+    const { boss, name } = await queueFor(await getQueue(), bed.acting);
+    const jobIds = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    await boss.insert(
+      name,
+      jobIds.map((id) => ({
+        id,
+        data: { cmdlet: "Get-AcceptedDomain", parameters: {}, idempotencyKey: id },
+      })),
+    );
+    const handedOut = await Promise.all(
+      polls.map(async (poll) => {
+        const response = await poll;
+        return response.status === 200 ? ((await response.json()) as { job: { id: string } }).job.id : null;
+      }),
+    );
+    expect(handedOut.toSorted()).toEqual(jobIds.toSorted());
+  });
+
   it("keeps working when the web app restarts under a polling agent", async () => {
     const config = await bed.pairAgent("EX-AGENT-RESTART");
     const agent = spawnAgent(["run", "--config", config]);

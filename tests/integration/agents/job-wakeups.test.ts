@@ -64,11 +64,30 @@ describe("waking held polls", () => {
     others.cancel();
   });
 
+  it("wakes one poll of a queue per announcement, the longest-waiting, and a passed-on wake the next", async () => {
+    const first = await wakeups.armJobWakeup(["onprem-tenant-d/agent-1", "onprem-tenant-d"]);
+    const second = await wakeups.armJobWakeup(["onprem-tenant-d/agent-2", "onprem-tenant-d"]);
+    const third = await wakeups.armJobWakeup(["onprem-tenant-d/agent-3", "onprem-tenant-d"]);
+    const [waitFirst, waitSecond, waitThird] = [first.wait(60_000), second.wait(60_000), third.wait(60_000)];
+    await queueJob("onprem-tenant-d");
+    expect(await outcome(waitFirst)).toBe("woken");
+    expect(await outcome(waitSecond, 1000)).toBe("still asleep");
+
+    // The woken poll took the job: the next one looks, as there may be more.
+    wakeups.passJobWakeupOn(["onprem-tenant-d/agent-1", "onprem-tenant-d"]);
+    expect(await outcome(waitSecond)).toBe("woken");
+    // A second announcement wakes the one left; none wakes a poll already woken.
+    await queueJob("onprem-tenant-d");
+    expect(await outcome(waitThird)).toBe("woken");
+  });
+
   it("still wakes polls after the listening database connection was lost", async () => {
     const before = await wakeups.armJobWakeup(["onprem-tenant-a/agent-1", "onprem-tenant-a"]);
+    const alsoBefore = await wakeups.armJobWakeup(["onprem-tenant-a/agent-2", "onprem-tenant-a"]);
     await cutListenerConnection();
-    // A poll asleep when the connection drops is woken to look in its queues for itself.
+    // Every poll asleep when the connection drops is woken to look in its queues for itself.
     expect(await outcome(before.wait(60_000))).toBe("woken");
+    expect(await outcome(alsoBefore.wait(60_000))).toBe("woken");
 
     // The next poll listens on a new connection, and a job queued now reaches it at once.
     const after = await wakeups.armJobWakeup(["onprem-tenant-a"]);
