@@ -215,12 +215,13 @@ export async function benchDispatch(
     await reportProfile();
     await fleet.disconnect();
 
-    // Many agents in one tenant: every job wakes all of the tenant's held polls, and one wins it.
+    // Many agents in one tenant: a job's announcement wakes one of the tenant's held polls, which
+    // passes the wake on when it took the job (there may be more).
     const shared = createAgentFleet(rig.serverUrl);
     fleets.push(shared);
     shared.connect(sharedAgents);
     await shared.settle(1000);
-    // One job at a time: the tenant's job wakes all 100, which is what this measures.
+    // One job at a time: a wake, the taker's pass-on, and a look that finds nothing.
     const sharedLatency = await sampleLatency({ fleet: shared, webPid: rig.webPid, samples: 300 });
     record(
       `${SHARED_TENANT_AGENTS} agents in one tenant: enqueue → agent has it, p50 / p99`,
