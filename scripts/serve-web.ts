@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { getWebServerEnv } from "@/lib/env";
 import { appendSocketAddress } from "@/lib/http/forwarded-for";
 import { getQueue, getUpdateQueue } from "@/lib/jobs/get-queue";
+import { startQueueUpkeep } from "@/lib/jobs/queue-upkeep";
 import { startHealthCheckWorkers } from "@/lib/partners/health/start-health-check-workers";
 import { startUpdateWorkers } from "@/lib/wizard/update/start-update-workers";
 import { startValidationWorker } from "@/lib/wizard/validate/validation-queue";
@@ -39,6 +40,8 @@ const server = createServer(
     if (!answerAgentApiRequest(request, response)) void handle(request, response);
   },
 );
+// Lapsed leases, expiry, retention and the update's flows, off the thread that answers requests.
+await startQueueUpkeep();
 // The wizard's updates run in every instance: pg-boss gives each operation to one of them, and an
 // operation whose instance stopped (a restart, a crash) to another once its heartbeats stop.
 await startUpdateWorkers({ db: getDb(), queue: await getQueue(), updates: await getUpdateQueue() });

@@ -7,41 +7,68 @@ import { getLogger } from "@/lib/logger";
 // queues use flows); the agent channel has a queue per tenant and per agent, ten thousand and more
 // for a partner, and uses no flows. So the wizard update's queues, whose flows must be released
 // within a second, are in a schema of their own, and the main schema's resolver barely runs.
+//
+// The queues' upkeep (pg-boss's supervision: lapsed leases and expiry, retention, queue counts,
+// flows) reads every queue's row at each pass; with ten thousand queues that is 60–110 ms of
+// parsing every QUEUE_MONITOR_INTERVAL_SECONDS, which on the thread that answers agents delays
+// every hand-out in flight. The web server runs it in a thread of its own (queue-upkeep.ts); the
+// instances here only send, fetch and work jobs.
 export const QUEUE_SCHEMA = "pgboss";
 export const UPDATE_QUEUE_SCHEMA = "pgboss_updates";
+export type QueueSchema = typeof QUEUE_SCHEMA | typeof UPDATE_QUEUE_SCHEMA;
 
 /** pg-boss has no setting that turns its flow resolver off: this is its pass once a day. */
 const NO_FLOWS_INTERVAL_SECONDS = 86_400;
 
+const SCHEMAS: Record<QueueSchema, { flowIntervalSeconds: number; max: number }> = {
+  // The agent channel's queues, and the validation's and the health checks': none uses flows.
+  [QUEUE_SCHEMA]: { flowIntervalSeconds: NO_FLOWS_INTERVAL_SECONDS, max: 10 },
+  // How soon an update's operation is released once those it depends on completed: pg-boss
+  // releases a flow's jobs out of band, at this interval (one instance per interval does it). The
+  // pool serves the update workers' fetches and the confirm's, retry's and resume's inserts.
+  [UPDATE_QUEUE_SCHEMA]: { flowIntervalSeconds: 1, max: 6 },
+};
+
+/**
+ * How often pg-boss re-reads every queue to refresh its cache of their settings. It caches a queue
+ * the first time it is used, and the settings we give a queue do not change after, so the refresh
+ * (every queue's row, each minute by default) is only a safety net.
+ */
+const QUEUE_CACHE_REFRESH_SECONDS = 3600;
+
 const holder = globalThis as unknown as { boss?: Promise<PgBoss>; updateBoss?: Promise<PgBoss> };
 
-/** The agent channel's queues, and the validation's and the health checks': none uses flows. */
+/** The agent channel's queues, and the validation's and the health checks'. */
 export function getQueue(): Promise<PgBoss> {
-  holder.boss ??= startQueue(QUEUE_SCHEMA, { flowIntervalSeconds: NO_FLOWS_INTERVAL_SECONDS, max: 10 });
+  holder.boss ??= startQueue(QUEUE_SCHEMA, { upkeep: false });
   return holder.boss;
 }
 
 /** The wizard update's queues (lib/wizard/update/update-queues.ts), one pg-boss flow per update. */
 export function getUpdateQueue(): Promise<PgBoss> {
-  // How soon an operation is released once those it depends on completed: pg-boss releases a
-  // flow's jobs out of band, at this interval (one instance per interval does it). The pool serves
-  // the update workers' fetches and the confirm's, retry's and resume's inserts.
-  holder.updateBoss ??= startQueue(UPDATE_QUEUE_SCHEMA, { flowIntervalSeconds: 1, max: 6 });
+  holder.updateBoss ??= startQueue(UPDATE_QUEUE_SCHEMA, { upkeep: false });
   return holder.updateBoss;
 }
 
-async function startQueue(
-  schema: string,
-  options: { flowIntervalSeconds: number; max: number },
-): Promise<PgBoss> {
+/**
+ * A started pg-boss for `schema`. With `upkeep`, the one that supervises the schema's queues and
+ * does nothing else (queue-upkeep-thread.ts); without, one that never supervises.
+ */
+export async function startQueue(schema: QueueSchema, options: { upkeep: boolean }): Promise<PgBoss> {
   const env = getQueueEnv();
+  const { flowIntervalSeconds, max } = SCHEMAS[schema];
   const boss = new PgBoss({
     connectionString: env.DATABASE_URL,
     schema,
     // How often leases (missed heartbeats) are checked; the lease itself is the queue's heartbeat.
     monitorIntervalSeconds: env.QUEUE_MONITOR_INTERVAL_SECONDS,
     superviseIntervalSeconds: env.QUEUE_MONITOR_INTERVAL_SECONDS,
-    ...options,
+    flowIntervalSeconds,
+    queueCacheIntervalSeconds: QUEUE_CACHE_REFRESH_SECONDS,
+    supervise: options.upkeep,
+    // Schedules are kept by the instances that work jobs; the upkeep's passes are one statement at a time.
+    schedule: !options.upkeep,
+    max: options.upkeep ? 2 : max,
   });
   boss.on("error", (error) => getLogger().error({ err: error, schema }, "job queue error"));
   await boss.start();
