@@ -149,7 +149,7 @@ export async function benchDispatch(
     fleets.push(fleet);
     fleet.connect(agents.slice(0, 1));
     await fleet.settle(1000);
-    await sampleLatency({ fleet, webPid: rig.webPid, samples: 50 }); // warm-up: JIT, connection pools
+    await sampleLatency({ fleet, webPid: rig.webPid, postgresDataDir: rig.postgresDataDir, samples: 50 }); // warm-up: JIT, connection pools
     const baseline = await memoryOfWeb();
     record("web process with 1 agent held", describeMemory(baseline));
     for (const count of steps) {
@@ -165,20 +165,19 @@ export async function benchDispatch(
       if (count === largest && options.onProfile) stopProfile = await startCpuProfile(await inspector());
       if (manyAgents) {
         // Long enough for every poll to run out once and come back.
-        const idle = await measureIdleLoad(
-          fleet,
-          rig.webPid,
-          (holdSeconds + 5) * 1000,
-          background.cpuPerSecond,
-        );
+        const idle = await measureIdleLoad(fleet, rig, (holdSeconds + 5) * 1000, background.cpuPerSecond);
         record(`${count} agents idle for ${holdSeconds + 5} s: polls answered (204)`, idle.polls);
-        record(`${count} agents idle: web process`, idle.cpu);
+        record(`${count} agents idle: web process`, idle.web);
         record(`${count} agents idle: web process CPU per poll`, idle.cpuPerPoll);
+        record(`${count} agents idle: PostgreSQL`, `${idle.postgres}, ${idle.postgresCpuPerPoll} per poll`);
+        record(`${count} agents idle: bench process (agents)`, idle.bench);
+        record(`${count} agents idle: the machine`, idle.machine);
       }
       // With many agents, cover a whole hold period: polls that run out and come back are part of the load.
       const sampled = await sampleLatency({
         fleet,
         webPid: rig.webPid,
+        postgresDataDir: rig.postgresDataDir,
         samples: 300,
         minDurationMs: manyAgents ? (holdSeconds + 5) * 1000 : 0,
         // One agent can take one job at a time; with more, a job starts every 100 ms regardless.
@@ -188,6 +187,7 @@ export async function benchDispatch(
       record(`${count} agent(s), 1 per tenant: the enqueue call alone, p50 / p99`, sampled.enqueue);
       record(`${count} agent(s), 1 per tenant: bench process event-loop delay, p50 / p99`, sampled.benchLag);
       record(`${count} agent(s), 1 per tenant: web process meanwhile`, sampled.web);
+      record(`${count} agent(s), 1 per tenant: the machine meanwhile`, sampled.machine);
       if (!manyAgents) continue;
       for (const inFlight of IN_FLIGHT) {
         const throughput = await measureThroughput({
@@ -207,6 +207,7 @@ export async function benchDispatch(
         record(`${at}: web process CPU per job`, throughput.webCpuPerJob);
         record(`${at}: PostgreSQL during the run`, throughput.postgresCpu);
         record(`${at}: bench process (agents, enqueues) during the run`, throughput.benchCpu);
+        record(`${at}: the machine during the run`, throughput.machine);
         for (const { statement, figure } of throughput.statementsPerJob)
           record(`${at}: ${statement}`, figure);
       }
@@ -222,7 +223,12 @@ export async function benchDispatch(
     shared.connect(sharedAgents);
     await shared.settle(1000);
     // One job at a time: a wake, the taker's pass-on, and a look that finds nothing.
-    const sharedLatency = await sampleLatency({ fleet: shared, webPid: rig.webPid, samples: 300 });
+    const sharedLatency = await sampleLatency({
+      fleet: shared,
+      webPid: rig.webPid,
+      postgresDataDir: rig.postgresDataDir,
+      samples: 300,
+    });
     record(
       `${SHARED_TENANT_AGENTS} agents in one tenant: enqueue → agent has it, p50 / p99`,
       sharedLatency.latency,

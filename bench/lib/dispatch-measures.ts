@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
+import { cpus } from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { AgentFleet } from "@/bench/lib/agent-fleet";
 import { formatPercentiles } from "@/bench/lib/percentiles";
-import { readCpuSeconds, readPostgresCpuSeconds, readSchedulerSeconds } from "@/bench/lib/process-figures";
+import {
+  readCpuSeconds,
+  readMachineTicks,
+  readPostgresCpuSeconds,
+  readSchedulerSeconds,
+} from "@/bench/lib/process-figures";
 import type { StatementCounter } from "@/bench/lib/statement-counts";
 import { enqueueAgentJob } from "@/lib/jobs/agent-jobs";
 import { getQueue } from "@/lib/jobs/get-queue";
@@ -40,21 +46,51 @@ async function enqueueProbe(acting: ActingContext, idempotencyKey: string): Prom
   return enqueueAgentJob({ queue: await getQueue(), acting, data });
 }
 
-/** What the web process did between now and `finish()`: CPU, and time waiting for a CPU. */
-async function watchWebProcess(webPid: number) {
+/**
+ * What the web process, PostgreSQL and the machine did between now and `finish()`: CPU, the web
+ * process's time waiting for a CPU, and how busy all cores were — a figure taken while they were
+ * all busy is queueing for a core as much as work.
+ */
+async function watchProcesses(webPid: number, postgresDataDir?: string) {
+  const postgresCpu = () => (postgresDataDir ? readPostgresCpuSeconds(postgresDataDir) : Promise.resolve(0));
   const cpuBefore = await readCpuSeconds(webPid);
   const schedulerBefore = await readSchedulerSeconds(webPid);
+  const postgresBefore = await postgresCpu();
+  const machineBefore = await readMachineTicks();
+  const benchBefore = process.cpuUsage();
   const started = performance.now();
   return async () => {
     const seconds = (performance.now() - started) / 1000;
     const cpu = (await readCpuSeconds(webPid)) - cpuBefore;
     const waiting = (await readSchedulerSeconds(webPid)).waiting - schedulerBefore.waiting;
+    const postgres = (await postgresCpu()) - postgresBefore;
+    const machineAfter = await readMachineTicks();
+    const bench = process.cpuUsage(benchBefore);
     const percent = (part: number) => `${((part / seconds) * 100).toFixed(0)} %`;
+    const ticks = machineAfter.total - machineBefore.total;
+    const share = (part: number) => `${((part / ticks) * 100).toFixed(0)} %`;
     return {
       seconds,
       cpu,
+      /** Undefined when the cluster is not the embedded one, whose processes this reads. */
+      postgres: postgresDataDir ? postgres : undefined,
+      bench: (bench.user + bench.system) / 1e6,
       summary: `${percent(cpu)} of one core; main thread waited for a CPU ${percent(waiting)} of the time`,
+      machine: `${share(ticks - (machineAfter.idle - machineBefore.idle))} of all ${cpus().length} cores busy (${share(machineAfter.stolen - machineBefore.stolen)} taken by other guests)`,
     };
+  };
+}
+
+type Load = Awaited<ReturnType<Awaited<ReturnType<typeof watchProcesses>>>>;
+
+/** A watched stretch's figures as printed: each process's share of one core, and the machine's. */
+function describeLoad(load: Load) {
+  const ofOneCore = (cpu: number) => `${((cpu / load.seconds) * 100).toFixed(0)} % of one core`;
+  return {
+    web: load.summary,
+    postgres: load.postgres === undefined ? "not read (not the embedded cluster)" : ofOneCore(load.postgres),
+    bench: ofOneCore(load.bench),
+    machine: load.machine,
   };
 }
 
@@ -68,12 +104,13 @@ async function watchWebProcess(webPid: number) {
 export async function sampleLatency(options: {
   fleet: AgentFleet;
   webPid: number;
+  postgresDataDir: string | undefined;
   samples: number;
   minDurationMs?: number;
   everyMs?: number;
 }) {
   const { fleet, samples } = options;
-  const finish = await watchWebProcess(options.webPid);
+  const finish = await watchProcesses(options.webPid, options.postgresDataDir);
   // The agents, the enqueues and the clock are this process's: how late its own event loop ran is
   // part of every figure timed here.
   const lag = monitorEventLoopDelay({ resolution: 1 });
@@ -118,7 +155,7 @@ export async function sampleLatency(options: {
     latency: `${formatPercentiles(latencies)} (${latencies.length} jobs)`,
     enqueue: formatPercentiles(enqueueTimes),
     benchLag: `${lateMs(50)} / ${lateMs(99)}`,
-    web: (await finish()).summary,
+    ...describeLoad(await finish()),
   };
 }
 
@@ -128,7 +165,7 @@ export async function sampleLatency(options: {
  * whatever the agents do.
  */
 export async function measureWebBackground(webPid: number, durationMs: number) {
-  const finish = await watchWebProcess(webPid);
+  const finish = await watchProcesses(webPid);
   await sleep(durationMs);
   const web = await finish();
   return { cpuPerSecond: web.cpu / web.seconds, summary: web.summary };
@@ -140,21 +177,22 @@ export async function measureWebBackground(webPid: number, durationMs: number) {
  */
 export async function measureIdleLoad(
   fleet: AgentFleet,
-  webPid: number,
+  processes: { webPid: number; postgresDataDir: string | undefined },
   durationMs: number,
   backgroundCpuPerSecond: number,
 ) {
-  const finish = await watchWebProcess(webPid);
+  const finish = await watchProcesses(processes.webPid, processes.postgresDataDir);
   const pollsBefore = fleet.pollsAnswered;
   await sleep(durationMs);
-  const web = await finish();
+  const load = await finish();
   const polls = fleet.pollsAnswered - pollsBefore;
   const perPoll = (cpu: number) => `${((cpu / polls) * 1000).toFixed(1)} ms`;
-  const net = web.cpu - backgroundCpuPerSecond * web.seconds;
+  const net = load.cpu - backgroundCpuPerSecond * load.seconds;
   return {
-    polls: `${polls} (${(polls / web.seconds).toFixed(0)}/s)`,
-    cpu: web.summary,
-    cpuPerPoll: polls ? `${perPoll(web.cpu)} (${perPoll(net)} net of the background)` : "no polls",
+    polls: `${polls} (${(polls / load.seconds).toFixed(0)}/s)`,
+    ...describeLoad(load),
+    cpuPerPoll: polls ? `${perPoll(load.cpu)} (${perPoll(net)} net of the background)` : "no polls",
+    postgresCpuPerPoll: load.postgres === undefined || !polls ? "not read" : perPoll(load.postgres),
   };
 }
 
@@ -178,10 +216,7 @@ export async function measureThroughput(options: {
 }) {
   const { fleet, tenants, postgresDataDir } = options;
   const endToEnd: number[] = [];
-  const finish = await watchWebProcess(options.webPid);
-  const benchCpuBefore = process.cpuUsage();
-  const postgresCpu = () => (postgresDataDir ? readPostgresCpuSeconds(postgresDataDir) : Promise.resolve(0));
-  const postgresCpuBefore = await postgresCpu();
+  const finish = await watchProcesses(options.webPid, postgresDataDir);
   await options.statements?.reset();
   const end = performance.now() + options.durationMs;
   let next = 0;
@@ -195,21 +230,19 @@ export async function measureThroughput(options: {
     }
   };
   await Promise.all(Array.from({ length: options.inFlight }, caller));
-  const web = await finish();
-  const benchCpu = process.cpuUsage(benchCpuBefore);
-  const postgresSeconds = (await postgresCpu()) - postgresCpuBefore;
+  const load = await finish();
   const statementsPerJob = (await options.statements?.perJob(endToEnd.length)) ?? [];
-  const { seconds } = web;
+  const { seconds } = load;
   const perJob = (cpu: number) => `${((cpu / endToEnd.length) * 1000).toFixed(1)} ms`;
+  const { web, postgres, bench, machine } = describeLoad(load);
   return {
     jobsPerSecond: `${(endToEnd.length / seconds).toFixed(0)} (${endToEnd.length} jobs in ${seconds.toFixed(1)} s)`,
     endToEnd: formatPercentiles(endToEnd),
-    webCpu: web.summary,
-    benchCpu: `${(((benchCpu.user + benchCpu.system) / 1e6 / seconds) * 100).toFixed(0)} % of one core`,
-    postgresCpu: postgresDataDir
-      ? `${((postgresSeconds / seconds) * 100).toFixed(0)} % of one core, ${((postgresSeconds / endToEnd.length) * 1000).toFixed(1)} ms per job`
-      : "not read (not the embedded cluster)",
-    webCpuPerJob: `${perJob(web.cpu)} (${perJob(web.cpu - options.backgroundCpuPerSecond * seconds)} net of the background)`,
+    webCpu: web,
+    benchCpu: bench,
+    postgresCpu: load.postgres === undefined ? postgres : `${postgres}, ${perJob(load.postgres)} per job`,
+    machine,
+    webCpuPerJob: `${perJob(load.cpu)} (${perJob(load.cpu - options.backgroundCpuPerSecond * seconds)} net of the background)`,
     statementsPerJob,
   };
 }

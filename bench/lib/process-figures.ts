@@ -71,3 +71,19 @@ export async function readPostgresCpuSeconds(dataDir: string): Promise<number> {
   }
   return seconds;
 }
+
+/** The whole machine's CPU time so far, in clock ticks, from the first line of /proc/stat. */
+export async function readMachineTicks(): Promise<{ total: number; idle: number; stolen: number }> {
+  const line = (await readFile("/proc/stat", "utf8")).split("\n")[0] ?? "";
+  // cpu user nice system idle iowait irq softirq steal guest guest_nice (guests are inside user).
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return {
+    total: user + nice + system + idle + iowait + irq + softirq + steal,
+    idle: idle + iowait,
+    stolen: steal,
+  };
+}
