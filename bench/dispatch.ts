@@ -17,9 +17,9 @@ import { performance } from "node:perf_hooks";
 import { type AgentFleet, createAgentFleet, pairAgents } from "@/bench/lib/agent-fleet";
 import { type Profile, startCpuProfile, summariseProfile } from "@/bench/lib/cpu-profile";
 import {
+  measureBackground,
   measureIdleLoad,
   measureThroughput,
-  measureWebBackground,
   sampleLatency,
 } from "@/bench/lib/dispatch-measures";
 import { startDispatchRig } from "@/bench/lib/dispatch-rig";
@@ -37,7 +37,7 @@ const PROFILE_FILE = path.join(tmpdir(), "dispatch-web.cpuprofile");
 const SHARED_TENANT_AGENTS = 100;
 /** Latency probes start this often (10 jobs/s), so the load they add is small and the same everywhere. */
 const PROBE_EVERY_MS = 100;
-/** How long the web process's own background CPU is read before any agent connects. */
+/** How long the web process's and PostgreSQL's own background CPU is read before any agent connects. */
 const BACKGROUND_MS = 15_000;
 /**
  * Jobs outstanding at once in the throughput runs: 32, then 128 — if jobs/s grows with them, the
@@ -141,8 +141,9 @@ export async function benchDispatch(
     for (const acting of [...ownTenants, sharedTenant!])
       await getAgentJobStatus({ queue, acting, jobId: randomUUID() });
     // With every tenant's queue made: pg-boss's maintenance of them is part of it.
-    const background = await measureWebBackground(rig.webPid, BACKGROUND_MS);
-    record("web process, no agent connected", background.summary);
+    const { background, web, postgres } = await measureBackground(rig, BACKGROUND_MS);
+    record("web process, no agent connected", web);
+    record("PostgreSQL, no agent connected", postgres);
 
     // One agent per tenant, the usual shape: 1, then 100, then 1,000 (and 10,000) of them polling.
     const fleet = createAgentFleet(rig.serverUrl);
@@ -165,11 +166,12 @@ export async function benchDispatch(
       if (count === largest && options.onProfile) stopProfile = await startCpuProfile(await inspector());
       if (manyAgents) {
         // Long enough for every poll to run out once and come back.
-        const idle = await measureIdleLoad(fleet, rig, (holdSeconds + 5) * 1000, background.cpuPerSecond);
+        const idle = await measureIdleLoad(fleet, rig, (holdSeconds + 5) * 1000, background);
         record(`${count} agents idle for ${holdSeconds + 5} s: polls answered (204)`, idle.polls);
         record(`${count} agents idle: web process`, idle.web);
         record(`${count} agents idle: web process CPU per poll`, idle.cpuPerPoll);
-        record(`${count} agents idle: PostgreSQL`, `${idle.postgres}, ${idle.postgresCpuPerPoll} per poll`);
+        record(`${count} agents idle: PostgreSQL`, idle.postgres);
+        record(`${count} agents idle: PostgreSQL CPU per poll`, idle.postgresCpuPerPoll);
         record(`${count} agents idle: bench process (agents)`, idle.bench);
         record(`${count} agents idle: the machine`, idle.machine);
       }
@@ -197,7 +199,7 @@ export async function benchDispatch(
           durationMs: 20_000,
           inFlight,
           postgresDataDir: rig.postgresDataDir,
-          backgroundCpuPerSecond: background.cpuPerSecond,
+          background,
           statements: rig.statements,
         });
         const at = `${count} agents, 1 per tenant, ${inFlight} jobs in flight`;
@@ -240,7 +242,7 @@ export async function benchDispatch(
       durationMs: 15_000,
       inFlight: 16,
       postgresDataDir: rig.postgresDataDir,
-      backgroundCpuPerSecond: background.cpuPerSecond,
+      background,
     });
     const inShared = `${SHARED_TENANT_AGENTS} agents in one tenant`;
     record(`${inShared}, 16 jobs in flight: jobs/s end to end`, sharedThroughput.jobsPerSecond);

@@ -159,40 +159,56 @@ export async function sampleLatency(options: {
   };
 }
 
+/** CPU per second spent with no agent connected, by the web process and by PostgreSQL (when read). */
+export interface Background {
+  web: number;
+  postgres: number | undefined;
+}
+
 /**
- * The web process's CPU per second with no agent connected and nothing queued: its own timers and
- * pg-boss's maintenance (supervising queues, releasing flows, its workers' fetches), which it spends
- * whatever the agents do.
+ * The web process's and PostgreSQL's CPU per second with no agent connected and nothing queued:
+ * timers and the queues' upkeep (supervising every queue, releasing flows, the workers' fetches),
+ * which they spend whatever the agents do.
  */
-export async function measureWebBackground(webPid: number, durationMs: number) {
-  const finish = await watchProcesses(webPid);
+export async function measureBackground(
+  processes: { webPid: number; postgresDataDir: string | undefined },
+  durationMs: number,
+) {
+  const finish = await watchProcesses(processes.webPid, processes.postgresDataDir);
   await sleep(durationMs);
-  const web = await finish();
-  return { cpuPerSecond: web.cpu / web.seconds, summary: web.summary };
+  const load = await finish();
+  const background: Background = {
+    web: load.cpu / load.seconds,
+    postgres: load.postgres === undefined ? undefined : load.postgres / load.seconds,
+  };
+  return { background, ...describeLoad(load) };
 }
 
 /**
  * What held polls cost when no work comes: they run out, are answered 204, and come back. Per
- * poll both as measured and net of `backgroundCpuPerSecond` (measureWebBackground).
+ * poll both as measured and net of the background (measureBackground).
  */
 export async function measureIdleLoad(
   fleet: AgentFleet,
   processes: { webPid: number; postgresDataDir: string | undefined },
   durationMs: number,
-  backgroundCpuPerSecond: number,
+  background: Background,
 ) {
   const finish = await watchProcesses(processes.webPid, processes.postgresDataDir);
   const pollsBefore = fleet.pollsAnswered;
   await sleep(durationMs);
   const load = await finish();
   const polls = fleet.pollsAnswered - pollsBefore;
-  const perPoll = (cpu: number) => `${((cpu / polls) * 1000).toFixed(1)} ms`;
-  const net = load.cpu - backgroundCpuPerSecond * load.seconds;
+  const perPoll = (cpu: number, backgroundPerSecond: number) =>
+    `${((cpu / polls) * 1000).toFixed(1)} ms (${(((cpu - backgroundPerSecond * load.seconds) / polls) * 1000).toFixed(1)} ms net of the background)`;
   return {
     polls: `${polls} (${(polls / load.seconds).toFixed(0)}/s)`,
     ...describeLoad(load),
-    cpuPerPoll: polls ? `${perPoll(load.cpu)} (${perPoll(net)} net of the background)` : "no polls",
-    postgresCpuPerPoll: load.postgres === undefined || !polls ? "not read" : perPoll(load.postgres),
+    cpuPerPoll: polls ? perPoll(load.cpu, background.web) : "no polls",
+    postgresCpuPerPoll:
+      load.postgres === undefined || background.postgres === undefined || !polls
+        ? "not read"
+        : perPoll(load.postgres, background.postgres),
   };
 }
 
@@ -209,8 +225,8 @@ export async function measureThroughput(options: {
   durationMs: number;
   inFlight: number;
   postgresDataDir: string | undefined;
-  /** measureWebBackground's figure: the CPU per job is also given net of it. */
-  backgroundCpuPerSecond: number;
+  /** measureBackground's figure: the CPU per job is also given net of it. */
+  background: Background;
   /** Given: also what PostgreSQL ran per job, statement by statement. */
   statements?: StatementCounter;
 }) {
@@ -240,9 +256,12 @@ export async function measureThroughput(options: {
     endToEnd: formatPercentiles(endToEnd),
     webCpu: web,
     benchCpu: bench,
-    postgresCpu: load.postgres === undefined ? postgres : `${postgres}, ${perJob(load.postgres)} per job`,
+    postgresCpu:
+      load.postgres === undefined || options.background.postgres === undefined
+        ? postgres
+        : `${postgres}, ${perJob(load.postgres)} per job (${perJob(load.postgres - options.background.postgres * seconds)} net of the background)`,
     machine,
-    webCpuPerJob: `${perJob(load.cpu)} (${perJob(load.cpu - options.backgroundCpuPerSecond * seconds)} net of the background)`,
+    webCpuPerJob: `${perJob(load.cpu)} (${perJob(load.cpu - options.background.web * seconds)} net of the background)`,
     statementsPerJob,
   };
 }
