@@ -140,6 +140,7 @@ export async function benchDispatch(
     const queue = await getQueue();
     for (const acting of [...ownTenants, sharedTenant!])
       await getAgentJobStatus({ queue, acting, jobId: randomUUID() });
+    await rig.settleDatabase();
     // With every tenant's queue made: pg-boss's maintenance of them is part of it.
     const { background, web, postgres } = await measureBackground(rig, BACKGROUND_MS);
     record("web process, no agent connected", web);

@@ -27,6 +27,11 @@ export interface DispatchRig {
   webOutput(): string;
   /** New tenants, each as the bench acts in it (the service, seeding pairing codes and jobs). */
   createTenants(count: number, name: string): Promise<ActingContext[]>;
+  /**
+   * Vacuums, analyzes and checkpoints the database, so that what the setup wrote (thousands of
+   * tenants, agents and queues) is not vacuumed and flushed while a figure is being measured.
+   */
+  settleDatabase(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,13 +54,15 @@ export async function startDispatchRig(
     ? await openStatementCounter(server.ownerUrl(databaseUrl))
     : undefined;
   const db = createDb(databaseUrl);
-  if (options.synchronousCommit === false) {
-    // Before anyone connects: the setting applies to sessions opened afterwards. Only the owner may.
+  // The tables' owner: only it may change the database's settings, vacuum every table and checkpoint.
+  const asOwner = async (...statements: string[]) => {
     const owner = createDb(server.ownerUrl(databaseUrl));
-    await owner.$executeRawUnsafe(
-      `ALTER DATABASE "${new URL(databaseUrl).pathname.slice(1)}" SET synchronous_commit = off`,
-    );
+    for (const statement of statements) await owner.$executeRawUnsafe(statement);
     await owner.$disconnect();
+  };
+  if (options.synchronousCommit === false) {
+    // Before anyone connects: the setting applies to sessions opened afterwards.
+    await asOwner(`ALTER DATABASE "${new URL(databaseUrl).pathname.slice(1)}" SET synchronous_commit = off`);
   }
   // The benchmark enqueues through lib/jobs in this process, which reads its database from the environment.
   process.env.DATABASE_URL = databaseUrl;
@@ -97,6 +104,7 @@ export async function startDispatchRig(
       });
       return tenants.map((tenant) => actingAsService(tenant, "dispatch bench"));
     },
+    settleDatabase: () => asOwner("VACUUM (ANALYZE)", "CHECKPOINT"),
     async stop() {
       await web.stop();
       // This process's own queue and database client, which lib/jobs enqueued through.
