@@ -142,16 +142,17 @@ export async function benchDispatch(
       await getAgentJobStatus({ queue, acting, jobId: randomUUID() });
     await rig.settleDatabase();
     // With every tenant's queue made: pg-boss's maintenance of them is part of it.
-    const { background, web, postgres } = await measureBackground(rig, BACKGROUND_MS);
+    const { background, web, postgres, walFlushes } = await measureBackground(rig, BACKGROUND_MS);
     record("web process, no agent connected", web);
     record("PostgreSQL, no agent connected", postgres);
+    record("PostgreSQL's WAL flushes, no agent connected", walFlushes);
 
     // One agent per tenant, the usual shape: 1, then 100, then 1,000 (and 10,000) of them polling.
     const fleet = createAgentFleet(rig.serverUrl);
     fleets.push(fleet);
     fleet.connect(agents.slice(0, 1));
     await fleet.settle(1000);
-    await sampleLatency({ fleet, webPid: rig.webPid, postgresDataDir: rig.postgresDataDir, samples: 50 }); // warm-up: JIT, connection pools
+    await sampleLatency({ fleet, watched: rig, samples: 50 }); // warm-up: JIT, connection pools
     const baseline = await memoryOfWeb();
     record("web process with 1 agent held", describeMemory(baseline));
     for (const count of steps) {
@@ -175,12 +176,12 @@ export async function benchDispatch(
         record(`${count} agents idle: PostgreSQL CPU per poll`, idle.postgresCpuPerPoll);
         record(`${count} agents idle: bench process (agents)`, idle.bench);
         record(`${count} agents idle: the machine`, idle.machine);
+        record(`${count} agents idle: PostgreSQL's WAL flushes`, idle.walFlushes);
       }
       // With many agents, cover a whole hold period: polls that run out and come back are part of the load.
       const sampled = await sampleLatency({
         fleet,
-        webPid: rig.webPid,
-        postgresDataDir: rig.postgresDataDir,
+        watched: rig,
         samples: 300,
         minDurationMs: manyAgents ? (holdSeconds + 5) * 1000 : 0,
         // One agent can take one job at a time; with more, a job starts every 100 ms regardless.
@@ -191,15 +192,15 @@ export async function benchDispatch(
       record(`${count} agent(s), 1 per tenant: bench process event-loop delay, p50 / p99`, sampled.benchLag);
       record(`${count} agent(s), 1 per tenant: web process meanwhile`, sampled.web);
       record(`${count} agent(s), 1 per tenant: the machine meanwhile`, sampled.machine);
+      record(`${count} agent(s), 1 per tenant: PostgreSQL's WAL flushes meanwhile`, sampled.walFlushes);
       if (!manyAgents) continue;
       for (const inFlight of IN_FLIGHT) {
         const throughput = await measureThroughput({
           fleet,
-          webPid: rig.webPid,
+          watched: rig,
           tenants: ownTenants.slice(0, count),
           durationMs: 20_000,
           inFlight,
-          postgresDataDir: rig.postgresDataDir,
           background,
           statements: rig.statements,
         });
@@ -211,6 +212,7 @@ export async function benchDispatch(
         record(`${at}: PostgreSQL during the run`, throughput.postgresCpu);
         record(`${at}: bench process (agents, enqueues) during the run`, throughput.benchCpu);
         record(`${at}: the machine during the run`, throughput.machine);
+        record(`${at}: PostgreSQL's WAL flushes during the run`, throughput.walFlushes);
         for (const { statement, figure } of throughput.statementsPerJob)
           record(`${at}: ${statement}`, figure);
       }
@@ -228,8 +230,7 @@ export async function benchDispatch(
     // One job at a time: a wake, the taker's pass-on, and a look that finds nothing.
     const sharedLatency = await sampleLatency({
       fleet: shared,
-      webPid: rig.webPid,
-      postgresDataDir: rig.postgresDataDir,
+      watched: rig,
       samples: 300,
     });
     record(
@@ -238,11 +239,10 @@ export async function benchDispatch(
     );
     const sharedThroughput = await measureThroughput({
       fleet: shared,
-      webPid: rig.webPid,
+      watched: rig,
       tenants: [sharedTenant!],
       durationMs: 15_000,
       inFlight: 16,
-      postgresDataDir: rig.postgresDataDir,
       background,
     });
     const inShared = `${SHARED_TENANT_AGENTS} agents in one tenant`;

@@ -46,13 +46,24 @@ async function enqueueProbe(acting: ActingContext, idempotencyKey: string): Prom
   return enqueueAgentJob({ queue: await getQueue(), acting, data });
 }
 
+/** The processes a figure is read from (DispatchRig has them). */
+export interface Watched {
+  webPid: number;
+  /** The embedded cluster's data folder, whose processes' CPU is read; undefined when not embedded. */
+  postgresDataDir: string | undefined;
+  /** How many times PostgreSQL has flushed its WAL to disk so far (each commit that wrote waits for one). */
+  readWalFlushes(): Promise<number>;
+}
+
 /**
  * What the web process, PostgreSQL and the machine did between now and `finish()`: CPU, the web
  * process's time waiting for a CPU, and how busy all cores were — a figure taken while they were
  * all busy is queueing for a core as much as work.
  */
-async function watchProcesses(webPid: number, postgresDataDir?: string) {
+async function watchProcesses(watched: Watched) {
+  const { webPid, postgresDataDir } = watched;
   const postgresCpu = () => (postgresDataDir ? readPostgresCpuSeconds(postgresDataDir) : Promise.resolve(0));
+  const walFlushesBefore = await watched.readWalFlushes();
   const cpuBefore = await readCpuSeconds(webPid);
   const schedulerBefore = await readSchedulerSeconds(webPid);
   const postgresBefore = await postgresCpu();
@@ -65,6 +76,7 @@ async function watchProcesses(webPid: number, postgresDataDir?: string) {
     const waiting = (await readSchedulerSeconds(webPid)).waiting - schedulerBefore.waiting;
     const postgres = (await postgresCpu()) - postgresBefore;
     const machineAfter = await readMachineTicks();
+    const walFlushes = (await watched.readWalFlushes()) - walFlushesBefore;
     const bench = process.cpuUsage(benchBefore);
     const percent = (part: number) => `${((part / seconds) * 100).toFixed(0)} %`;
     const ticks = machineAfter.total - machineBefore.total;
@@ -75,6 +87,7 @@ async function watchProcesses(webPid: number, postgresDataDir?: string) {
       /** Undefined when the cluster is not the embedded one, whose processes this reads. */
       postgres: postgresDataDir ? postgres : undefined,
       bench: (bench.user + bench.system) / 1e6,
+      walFlushes,
       summary: `${percent(cpu)} of one core; main thread waited for a CPU ${percent(waiting)} of the time`,
       machine: `${share(ticks - (machineAfter.idle - machineBefore.idle))} of all ${cpus().length} cores busy (${share(machineAfter.stolen - machineBefore.stolen)} taken by other guests)`,
     };
@@ -91,6 +104,7 @@ function describeLoad(load: Load) {
     postgres: load.postgres === undefined ? "not read (not the embedded cluster)" : ofOneCore(load.postgres),
     bench: ofOneCore(load.bench),
     machine: load.machine,
+    walFlushes: `${(load.walFlushes / load.seconds).toFixed(0)}/s`,
   };
 }
 
@@ -103,14 +117,13 @@ function describeLoad(load: Load) {
  */
 export async function sampleLatency(options: {
   fleet: AgentFleet;
-  webPid: number;
-  postgresDataDir: string | undefined;
+  watched: Watched;
   samples: number;
   minDurationMs?: number;
   everyMs?: number;
 }) {
   const { fleet, samples } = options;
-  const finish = await watchProcesses(options.webPid, options.postgresDataDir);
+  const finish = await watchProcesses(options.watched);
   // The agents, the enqueues and the clock are this process's: how late its own event loop ran is
   // part of every figure timed here.
   const lag = monitorEventLoopDelay({ resolution: 1 });
@@ -170,11 +183,8 @@ export interface Background {
  * timers and the queues' upkeep (supervising every queue, releasing flows, the workers' fetches),
  * which they spend whatever the agents do.
  */
-export async function measureBackground(
-  processes: { webPid: number; postgresDataDir: string | undefined },
-  durationMs: number,
-) {
-  const finish = await watchProcesses(processes.webPid, processes.postgresDataDir);
+export async function measureBackground(watched: Watched, durationMs: number) {
+  const finish = await watchProcesses(watched);
   await sleep(durationMs);
   const load = await finish();
   const background: Background = {
@@ -190,11 +200,11 @@ export async function measureBackground(
  */
 export async function measureIdleLoad(
   fleet: AgentFleet,
-  processes: { webPid: number; postgresDataDir: string | undefined },
+  watched: Watched,
   durationMs: number,
   background: Background,
 ) {
-  const finish = await watchProcesses(processes.webPid, processes.postgresDataDir);
+  const finish = await watchProcesses(watched);
   const pollsBefore = fleet.pollsAnswered;
   await sleep(durationMs);
   const load = await finish();
@@ -220,19 +230,18 @@ export async function measureIdleLoad(
  */
 export async function measureThroughput(options: {
   fleet: AgentFleet;
-  webPid: number;
+  watched: Watched;
   tenants: ActingContext[];
   durationMs: number;
   inFlight: number;
-  postgresDataDir: string | undefined;
   /** measureBackground's figure: the CPU per job is also given net of it. */
   background: Background;
   /** Given: also what PostgreSQL ran per job, statement by statement. */
   statements?: StatementCounter;
 }) {
-  const { fleet, tenants, postgresDataDir } = options;
+  const { fleet, tenants } = options;
   const endToEnd: number[] = [];
-  const finish = await watchProcesses(options.webPid, postgresDataDir);
+  const finish = await watchProcesses(options.watched);
   await options.statements?.reset();
   const end = performance.now() + options.durationMs;
   let next = 0;
@@ -250,7 +259,7 @@ export async function measureThroughput(options: {
   const statementsPerJob = (await options.statements?.perJob(endToEnd.length)) ?? [];
   const { seconds } = load;
   const perJob = (cpu: number) => `${((cpu / endToEnd.length) * 1000).toFixed(1)} ms`;
-  const { web, postgres, bench, machine } = describeLoad(load);
+  const { web, postgres, bench, machine, walFlushes } = describeLoad(load);
   return {
     jobsPerSecond: `${(endToEnd.length / seconds).toFixed(0)} (${endToEnd.length} jobs in ${seconds.toFixed(1)} s)`,
     endToEnd: formatPercentiles(endToEnd),
@@ -261,6 +270,7 @@ export async function measureThroughput(options: {
         ? postgres
         : `${postgres}, ${perJob(load.postgres)} per job (${perJob(load.postgres - options.background.postgres * seconds)} net of the background)`,
     machine,
+    walFlushes,
     webCpuPerJob: `${perJob(load.cpu)} (${perJob(load.cpu - options.background.web * seconds)} net of the background)`,
     statementsPerJob,
   };

@@ -32,6 +32,8 @@ export interface DispatchRig {
    * tenants, agents and queues) is not vacuumed and flushed while a figure is being measured.
    */
   settleDatabase(): Promise<void>;
+  /** PostgreSQL's WAL flushes to disk so far (pg_stat_io), as its statistics have them. */
+  readWalFlushes(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -105,6 +107,13 @@ export async function startDispatchRig(
       return tenants.map((tenant) => actingAsService(tenant, "dispatch bench"));
     },
     settleDatabase: () => asOwner("VACUUM (ANALYZE)", "CHECKPOINT"),
+    async readWalFlushes() {
+      // Backends report their counts a second or so late: noise over a stretch of tens of seconds.
+      const [row] = await db.$queryRawUnsafe<Array<{ flushes: number }>>(
+        `SELECT COALESCE(sum(fsyncs), 0)::float8 AS "flushes" FROM pg_stat_io WHERE object = 'wal'`,
+      );
+      return row?.flushes ?? 0;
+    },
     async stop() {
       await web.stop();
       // This process's own queue and database client, which lib/jobs enqueued through.
