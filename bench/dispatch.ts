@@ -47,6 +47,11 @@ const IN_FLIGHT = [32, 128];
 
 type Figures = Record<string, string>;
 
+/** How many of the fleet's calls failed, and why the last one did. */
+function describeFailures(fleet: AgentFleet): string {
+  return fleet.pollErrors === 0 ? "0" : `${fleet.pollErrors} (the last: ${String(fleet.lastPollError)})`;
+}
+
 function perAgent(from: ProcessMemory, to: ProcessMemory, agents: number): string {
   const each = (kib: number) => `${(kib / agents).toFixed(1)} KiB`;
   return `RSS ${each(to.rssKib - from.rssKib)}, V8 heap ${each(to.heapUsedKib - from.heapUsedKib)}`;
@@ -216,7 +221,7 @@ export async function benchDispatch(
         for (const { statement, figure } of throughput.statementsPerJob)
           record(`${at}: ${statement}`, figure);
       }
-      record(`${count} agents: failed agent calls so far`, String(fleet.pollErrors));
+      record(`${count} agents: failed agent calls so far`, describeFailures(fleet));
     }
     await reportProfile();
     await fleet.disconnect();
@@ -249,7 +254,7 @@ export async function benchDispatch(
     record(`${inShared}, 16 jobs in flight: jobs/s end to end`, sharedThroughput.jobsPerSecond);
     record(`${inShared}: web process during the run`, sharedThroughput.webCpu);
     record(`${inShared}: web process CPU per job`, sharedThroughput.webCpuPerJob);
-    record(`${inShared}: failed agent calls`, String(shared.pollErrors));
+    record(`${inShared}: failed agent calls`, describeFailures(shared));
   } catch (error) {
     await reportProfile().catch(() => {});
     console.error(`the web process said last:\n${rig.webOutput()}`);
