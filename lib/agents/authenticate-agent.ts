@@ -10,6 +10,7 @@ import {
 } from "@/lib/agents/current-credential";
 import { type AgentRow, findAgentByCredentialHash } from "@/lib/agents/find-agent-by-credential";
 import { recallAgent, rememberAgent } from "@/lib/agents/known-agents";
+import { refreshPresence } from "@/lib/agents/presence-refreshes";
 import { parseAgentCredential } from "@/lib/agents/protocol";
 import { sha256 } from "@/lib/crypto/hashing";
 import { preparedStatement, type Sql } from "@/lib/db";
@@ -34,9 +35,17 @@ const AGENT_SEEN = preparedStatement(
    RETURNING before."lastSeenAt" AT TIME ZONE 'UTC' AS "previous"`,
 );
 
-/** Writes lastSeenAt when it is older than its resolution; the Agents page hears of a return at once. */
+/**
+ * Writes lastSeenAt when it is older than its resolution. An online agent's refresh is written
+ * with others' (presence-refreshes.ts): its credential was proved by the lookup or by the route.
+ * An agent coming back is written at once, and the Agents page hears of its return then.
+ */
 async function recordSeen(sql: Sql, agent: AgentRow, credential: AgentCredential, sourceAddress: string) {
   if (agent.lastSeenAt && Date.now() - agent.lastSeenAt.getTime() <= LAST_SEEN_RESOLUTION_MS) return agent;
+  if (isAgentOnline(agent.lastSeenAt)) {
+    refreshPresence(agent, sourceAddress);
+    return { ...agent, lastSeenAt: new Date() };
+  }
   const { rows } = await sql.query<{ previous: Date | null }>(
     AGENT_SEEN([...credentialValues(credential), agent.tenantId, sourceAddress]),
   );

@@ -20,6 +20,12 @@ const EXEMPT: Array<{ file: string; query: string; reason: string }> = [
     reason: "finds the agent, and so its tenant, from the SHA-256 of its credential",
   },
   {
+    file: "lib/agents/presence-refreshes.ts",
+    query: "preparedStatement",
+    reason:
+      "refreshes agents' lastSeenAt in one statement across tenants, each row matched by the agent's id and the tenant of the acting context that authenticated it",
+  },
+  {
     file: "lib/agents/pair-agent.ts",
     query: "pairingCode.updateManyAndReturn",
     reason:
