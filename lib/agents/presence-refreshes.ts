@@ -14,11 +14,12 @@ export const PRESENCE_FLUSH_MS = 5_000;
 
 /**
  * Each row is matched by the agent's id and its tenant, both taken from the acting context that
- * authenticated it; a revoked agent is not refreshed.
+ * authenticated it; a revoked agent is not refreshed. Never earlier than it was: another instance
+ * may have seen the agent since.
  */
 const REFRESH_PRESENCE = preparedStatement(
   "hw_agent_presence_refresh",
-  `UPDATE "Agent" a SET "lastSeenAt" = v."seenAt" AT TIME ZONE 'UTC', "lastSeenFrom" = v."from"
+  `UPDATE "Agent" a SET "lastSeenAt" = GREATEST(a."lastSeenAt", v."seenAt" AT TIME ZONE 'UTC'), "lastSeenFrom" = v."from"
    FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[]) AS v("id", "tenantId", "seenAt", "from")
    WHERE a."id" = v."id" AND a."tenantId" = v."tenantId" AND a."revokedAt" IS NULL`,
 );

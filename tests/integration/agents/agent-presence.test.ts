@@ -60,6 +60,23 @@ describe("an agent's presence", () => {
     expect((await agent.seenAt())?.getTime()).toBeGreaterThanOrEqual(asked - 1000);
   });
 
+  it("is never moved back by a refresh written after another instance saw the agent later", async () => {
+    const agent = await agentLastSeen("EX-AGENT-PRESENCE-LATER", ONLINE_AND_DUE_MS);
+    const witness = await agentLastSeen("EX-AGENT-PRESENCE-LATER-WITNESS", ONLINE_AND_DUE_MS);
+    expect((await agent.whoami()).status).toBe(200);
+    // Another instance's sighting, written while this one's refresh waits.
+    const later = new Date(Date.now() + 60_000);
+    await bed.db.agent.update({ where: { id: agent.agentId }, data: { lastSeenAt: later } });
+    const asked = Date.now();
+    expect((await witness.whoami()).status).toBe(200);
+    await waitFor(
+      async () => ((await witness.seenAt())?.getTime() ?? 0) >= asked - 1000,
+      "the witness's refresh to be written",
+      PRESENCE_FLUSH_MS * 4,
+    );
+    expect(await agent.seenAt()).toEqual(later);
+  });
+
   it("is not refreshed for an agent revoked before its refresh was written", async () => {
     const revoked = await agentLastSeen("EX-AGENT-PRESENCE-REVOKED", ONLINE_AND_DUE_MS);
     const witness = await agentLastSeen("EX-AGENT-PRESENCE-WITNESS", ONLINE_AND_DUE_MS);
