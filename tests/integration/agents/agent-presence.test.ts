@@ -34,7 +34,17 @@ async function agentLastSeen(name: string, agoMs: number) {
       headers: { authorization: `Bearer ${credential}` },
     });
   const seenAt = async () => (await bed.db.agent.findUniqueOrThrow({ where: { id: agentId } })).lastSeenAt;
-  return { agentId, lastSeenAt, whoami, seenAt };
+  /** Asks whoami, and waits until the refresh it made due is written. */
+  const askAndAwaitRefresh = async (what: string) => {
+    const asked = Date.now();
+    expect((await whoami()).status).toBe(200);
+    await waitFor(
+      async () => ((await seenAt())?.getTime() ?? 0) >= asked - 1000,
+      `${what} to be written`,
+      PRESENCE_FLUSH_MS * 4,
+    );
+  };
+  return { agentId, lastSeenAt, whoami, seenAt, askAndAwaitRefresh };
 }
 
 /** Online, and past the minute after which its presence is refreshed. */
@@ -43,13 +53,7 @@ const ONLINE_AND_DUE_MS = 90_000;
 describe("an agent's presence", () => {
   it("is refreshed for an online agent within seconds of its request", async () => {
     const agent = await agentLastSeen("EX-AGENT-PRESENCE-ONLINE", ONLINE_AND_DUE_MS);
-    const asked = Date.now();
-    expect((await agent.whoami()).status).toBe(200);
-    await waitFor(
-      async () => ((await agent.seenAt())?.getTime() ?? 0) >= asked - 1000,
-      "the refresh to be written",
-      PRESENCE_FLUSH_MS * 4,
-    );
+    await agent.askAndAwaitRefresh("the refresh");
   });
 
   it("is written at once for an agent coming back after it was offline", async () => {
@@ -67,13 +71,7 @@ describe("an agent's presence", () => {
     // Another instance's sighting, written while this one's refresh waits.
     const later = new Date(Date.now() + 60_000);
     await bed.db.agent.update({ where: { id: agent.agentId }, data: { lastSeenAt: later } });
-    const asked = Date.now();
-    expect((await witness.whoami()).status).toBe(200);
-    await waitFor(
-      async () => ((await witness.seenAt())?.getTime() ?? 0) >= asked - 1000,
-      "the witness's refresh to be written",
-      PRESENCE_FLUSH_MS * 4,
-    );
+    await witness.askAndAwaitRefresh("the witness's refresh");
     expect(await agent.seenAt()).toEqual(later);
   });
 
@@ -83,13 +81,7 @@ describe("an agent's presence", () => {
     expect((await revoked.whoami()).status).toBe(200);
     await revokeAgent({ db: bed.db, acting: bed.acting, agentId: revoked.agentId });
     // Refreshed in the same write as the revoked agent's, or a later one.
-    const asked = Date.now();
-    expect((await witness.whoami()).status).toBe(200);
-    await waitFor(
-      async () => ((await witness.seenAt())?.getTime() ?? 0) >= asked - 1000,
-      "the witness's refresh to be written",
-      PRESENCE_FLUSH_MS * 4,
-    );
+    await witness.askAndAwaitRefresh("the witness's refresh");
     expect(await revoked.seenAt()).toEqual(revoked.lastSeenAt);
   });
 });
