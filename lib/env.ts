@@ -92,9 +92,9 @@ const ZQueueEnv = ZServerEnv.pick({ DATABASE_URL: true }).extend({
   /** An agent's hold on a job: renewed by its heartbeats, the job goes back to the queue when it runs out. */
   AGENT_LEASE_SECONDS: z.coerce.number().int().min(10, "AGENT_LEASE_SECONDS must be at least 10").default(30),
   /**
-   * How often pg-boss's upkeep passes over the queues: a lapsed lease is noticed within this of
-   * running out. Each pass costs every queue (a tenant's, an agent's): at ten thousand tenants a
-   * 5 s pass took a fifth of a core when nothing else happened (docs/PERFORMANCE.md).
+   * The shortest rest between two of the upkeep's passes over the queues: a lapsed lease is noticed
+   * within this of running out. Each pass costs every queue (a tenant's, an agent's), so from a few
+   * thousand queues on the passes rest longer, in proportion (lib/jobs/upkeep-pace.ts).
    */
   QUEUE_MONITOR_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(10),
   /** How long a poll is held open when no job is waiting. */
