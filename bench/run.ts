@@ -11,6 +11,7 @@ import { benchLoad } from "@/bench/load";
 import { benchPageSave } from "@/bench/page-save";
 import { benchPartnerDashboard } from "@/bench/partner-dashboard";
 import { benchPlan } from "@/bench/plan";
+import { benchQueueUpkeep } from "@/bench/queue-upkeep";
 import { benchTokenValidation } from "@/bench/token-validation";
 import { benchUpdate } from "@/bench/update";
 
@@ -30,6 +31,7 @@ const benchmarks: Array<[string, () => Promise<Record<string, string>>]> = [
   ["first-load JavaScript per page (gzip)", benchFirstLoadJs],
   ["update (a full Contoso update, zero-latency simulators)", benchUpdate],
   ["partner dashboard (generated customers) and health checks", benchPartnerDashboard],
+  ["the queues' upkeep per customer (one pass over every queue)", benchQueueUpkeep],
 ];
 
 console.log(
