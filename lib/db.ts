@@ -46,28 +46,3 @@ export function getDb(): Db {
   holder.prisma ??= new PrismaClient({ adapter: new PrismaPg(getSql()) });
   return holder.prisma;
 }
-
-/**
- * Runs `work` in one transaction on one connection of getSql(), committed when it returns and
- * rolled back when it throws. For the agent channel's hot path: Prisma's interactive transaction
- * costs several milliseconds of CPU and gives up after 2 s of waiting for a connection (a
- * thousand polls at once did), where this costs a BEGIN and a COMMIT, and waits its turn.
- */
-export async function inSqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-  const client = await getSql().connect();
-  // A connection whose ROLLBACK failed is in no known state: it is closed, not reused.
-  let broken: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-}
