@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { type AgentFleet, createAgentFleet, pairAgents } from "@/bench/lib/agent-fleet";
+import { OWN_CORE_CHOICES, type OwnCore, pinApart } from "@/bench/lib/cpu-pinning";
 import { type Profile, startCpuProfile, summariseProfile } from "@/bench/lib/cpu-profile";
 import {
   measureBackground,
@@ -76,6 +77,8 @@ export async function benchDispatch(
     agents?: number;
     /** Called with where the web process spent its time while the largest fleet was connected. */
     onProfile?: (summary: string) => void;
+    /** Pins the web process (and PostgreSQL) to a core of its own once started. */
+    ownCore?: OwnCore;
   } = {},
 ): Promise<Figures> {
   const onFigure = options.onFigure ?? (() => {});
@@ -121,6 +124,15 @@ export async function benchDispatch(
     );
   };
   try {
+    if (options.ownCore)
+      record(
+        "cores",
+        await pinApart({
+          ownCore: options.ownCore,
+          webPid: rig.webPid,
+          postgresDataDir: rig.postgresDataDir,
+        }),
+      );
     record(
       "open files limit (bench / web process)",
       `${await readOpenFilesLimit("self")} / ${await readOpenFilesLimit(rig.webPid)}`,
@@ -284,6 +296,14 @@ function largestFleet(argv: string[]): number {
   return agents;
 }
 
+function ownCore(argv: string[]): OwnCore | undefined {
+  const at = argv.indexOf("--own-core");
+  if (at === -1) return undefined;
+  const what = OWN_CORE_CHOICES.find((choice) => choice === argv[at + 1]);
+  if (!what) throw new Error(`--own-core takes one of: ${OWN_CORE_CHOICES.join(", ")}`);
+  return what;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const agents = largestFleet(process.argv);
   // Each held poll is a socket in this process and one in the web process.
@@ -296,6 +316,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     synchronousCommit,
     countStatements: process.argv.includes("--statements"),
     agents,
+    ownCore: ownCore(process.argv),
     // --profile: V8's CPU profile of the web process from the 1,000-agent idle window to the end of the throughput run.
     onProfile: process.argv.includes("--profile") ? (summary) => console.log(`\n${summary}`) : undefined,
     onFigure: (label, value) => console.log(`${label.padEnd(72)} ${value}`),

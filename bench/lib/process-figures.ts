@@ -55,20 +55,28 @@ async function readParentPid(pid: number): Promise<number | undefined> {
 }
 
 /**
- * CPU seconds used so far by a PostgreSQL cluster: its postmaster (the first line of
- * `<dataDir>/postmaster.pid`) and its children — the backends serving connections, and the
- * background writer, WAL writer and the rest — those running and those ended: a backend whose
- * connection closed during a measurement would otherwise take its seconds out of the figure.
+ * A PostgreSQL cluster's processes: its postmaster (the first line of `<dataDir>/postmaster.pid`)
+ * first, then its children — the backends serving connections, and the background writer, WAL
+ * writer and the rest.
  */
-export async function readPostgresCpuSeconds(dataDir: string): Promise<number> {
+export async function readPostgresPids(dataDir: string): Promise<number[]> {
   const postmaster = Number((await readFile(`${dataDir}/postmaster.pid`, "utf8")).split("\n")[0]);
   const pids = (await readdir("/proc")).filter((name) => /^\d+$/.test(name)).map(Number);
-  let seconds = await readCpuSeconds(postmaster, { endedChildren: true });
-  for (const pid of pids) {
-    if ((await readParentPid(pid)) !== postmaster) continue;
-    // A backend may end between the listing and the reading.
-    seconds += await readCpuSeconds(pid).catch(() => 0);
-  }
+  const children: number[] = [];
+  for (const pid of pids) if ((await readParentPid(pid)) === postmaster) children.push(pid);
+  return [postmaster, ...children];
+}
+
+/**
+ * CPU seconds used so far by a PostgreSQL cluster's processes, those running and those ended: a
+ * backend whose connection closed during a measurement would otherwise take its seconds out of the
+ * figure.
+ */
+export async function readPostgresCpuSeconds(dataDir: string): Promise<number> {
+  const [postmaster, ...children] = await readPostgresPids(dataDir);
+  let seconds = await readCpuSeconds(postmaster!, { endedChildren: true });
+  // A backend may end between the listing and the reading.
+  for (const pid of children) seconds += await readCpuSeconds(pid).catch(() => 0);
   return seconds;
 }
 
