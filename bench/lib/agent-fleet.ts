@@ -2,12 +2,15 @@
  * Many agents in one process, for benchmarks: each is paired through the real API and polls with
  * its own credential through the agent's own HTTP client (agent/http/create-agent-client.ts), one
  * keep-alive connection each, as separate agent hosts would. What a poller does with a job is
- * the least an agent can: note when it arrived and report it complete at once.
+ * the least an agent can: note when it arrived and report it complete at once, trying again as
+ * the agent does (agent/run/report-job-outcome.ts).
  */
 import { setMaxListeners } from "node:events";
 import { performance } from "node:perf_hooks";
 import { generateAgentKeyPair } from "@/agent/agent-keys";
+import type { AgentLog } from "@/agent/agent-log";
 import { type AgentClient, createAgentClient } from "@/agent/http/create-agent-client";
+import { reportJobOutcome } from "@/agent/run/report-job-outcome";
 import { AGENT_VERSION } from "@/agent/version";
 import { createPairingCode } from "@/lib/agents/create-pairing-code";
 import type { AgentJob } from "@/lib/agents/protocol";
@@ -95,11 +98,35 @@ export function createAgentFleet(serverUrl: string) {
   let lastPollError: unknown;
   let disconnected: Promise<void> | undefined;
 
-  async function finish(client: AgentClient, job: AgentJob) {
+  // What the agent would log about a report it had to try again: a failed call, counted as such.
+  const failedReports: AgentLog = {
+    info: () => {},
+    warn: (message) => {
+      pollErrors += 1;
+      lastPollError = message;
+    },
+    error: (message) => {
+      pollErrors += 1;
+      lastPollError = message;
+    },
+  };
+
+  /** Reports the job complete as the agent does, trying again while its lease lasts; true once accepted. */
+  function finish(client: AgentClient, job: AgentJob): Promise<boolean> {
     const now = new Date().toISOString();
-    await client.complete(job.id, {
-      leaseToken: job.leaseToken,
-      result: { objects: [], warnings: [], timings: { startedAt: now, finishedAt: now, durationMs: 0 } },
+    return reportJobOutcome({
+      client,
+      jobId: job.id,
+      report: {
+        kind: "complete",
+        body: {
+          leaseToken: job.leaseToken,
+          result: { objects: [], warnings: [], timings: { startedAt: now, finishedAt: now, durationMs: 0 } },
+        },
+      },
+      log: failedReports,
+      leaseLost: AbortSignal.timeout(Math.max(0, Date.parse(job.leaseExpiresAt) - Date.now())),
+      stopping: stop.signal,
     });
   }
 
@@ -113,10 +140,12 @@ export function createAgentFleet(serverUrl: string) {
         if (outcome.kind !== "job") continue;
         const arrivedAt = performance.now();
         const waiter = expected.get(outcome.job.idempotencyKey);
-        expected.delete(outcome.job.idempotencyKey);
-        waiter?.arrived(arrivedAt);
-        await finish(poller.client, outcome.job);
-        waiter?.completed(performance.now());
+        waiter?.arrived(arrivedAt); // the first delivery's time: a promise resolves once
+        // A report not taken: the job goes back to the queue, and a later delivery completes it.
+        if (await finish(poller.client, outcome.job)) {
+          expected.delete(outcome.job.idempotencyKey);
+          waiter?.completed(performance.now());
+        }
       } catch (error) {
         poller.pollingSince = undefined;
         if (stop.signal.aborted) return;
