@@ -99,17 +99,11 @@ export function createAgentFleet(serverUrl: string) {
   let disconnected: Promise<void> | undefined;
 
   // What the agent would log about a report it had to try again: a failed call, counted as such.
-  const failedReports: AgentLog = {
-    info: () => {},
-    warn: (message) => {
-      pollErrors += 1;
-      lastPollError = message;
-    },
-    error: (message) => {
-      pollErrors += 1;
-      lastPollError = message;
-    },
+  const countFailedReport = (message: string) => {
+    pollErrors += 1;
+    lastPollError = message;
   };
+  const failedReports: AgentLog = { info: () => {}, warn: countFailedReport, error: countFailedReport };
 
   /** Reports the job complete as the agent does, trying again while its lease lasts; true once accepted. */
   function finish(client: AgentClient, job: AgentJob): Promise<boolean> {
