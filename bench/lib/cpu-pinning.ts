@@ -8,16 +8,14 @@ import { readPostgresPids } from "@/bench/lib/process-figures";
 // apart says what the web process does with a core of its own, which is what the aim is about.
 
 /** What gets the machine's last core to itself; everything else shares the others. */
-export type OwnCore = "web" | "web+postgres";
-
-export const OWN_CORE_CHOICES: readonly OwnCore[] = ["web", "web+postgres"];
+export const OWN_CORE_CHOICES = ["web", "web+postgres"] as const;
+export type OwnCore = (typeof OWN_CORE_CHOICES)[number];
 
 const pinTo = promisify(execFile);
 
-/** Pins every thread of each process (`taskset -a`); threads made later inherit it. */
-async function pin(pids: number[], cpuList: string): Promise<void> {
-  for (const pid of pids)
-    await pinTo("taskset", ["--all-tasks", "--pid", "--cpu-list", cpuList, String(pid)]);
+/** Pins every thread of the process (`taskset -a`); threads made later inherit it. */
+async function pin(pid: number, cpuList: string): Promise<void> {
+  await pinTo("taskset", ["--all-tasks", "--pid", "--cpu-list", cpuList, String(pid)]);
 }
 
 /**
@@ -35,10 +33,13 @@ export async function pinApart(options: {
   const own = String(count - 1);
   const rest = count === 2 ? "0" : `0-${count - 2}`;
   if (!options.postgresDataDir) throw new Error("--own-core needs the embedded PostgreSQL's data folder");
-  const postgres = await readPostgresPids(options.postgresDataDir);
-  await pin([process.pid], rest);
-  await pin([options.webPid], own);
-  await pin(postgres, options.ownCore === "web+postgres" ? own : rest);
+  const [postmaster, ...backends] = await readPostgresPids(options.postgresDataDir);
+  const postgresCpus = options.ownCore === "web+postgres" ? own : rest;
+  await pin(process.pid, rest);
+  await pin(options.webPid, own);
+  await pin(postmaster!, postgresCpus);
+  // A backend may end between the listing and its pinning; those forked later follow the postmaster.
+  for (const pid of backends) await pin(pid, postgresCpus).catch(() => {});
   return options.ownCore === "web+postgres"
     ? `web process and PostgreSQL on CPU ${own}; the agents and enqueues on CPU ${rest}`
     : `web process on CPU ${own}; PostgreSQL, the agents and enqueues on CPU ${rest}`;
